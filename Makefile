@@ -1,0 +1,42 @@
+# Thucydides: `make demo` runs the main job on the bundled sample corpus; `make test` runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+DB     ?= thucydides.duckdb
+SAMPLE := src/thucydides/sample
+
+.PHONY: demo test install install-dev browser eval bench clean lock
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --require-hashes -r requirements.lock
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(PIP) install --quiet --require-hashes -r requirements-dev.lock
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+demo: install
+	rm -f $(DB) $(DB).wal
+	$(VENV)/bin/thucydides ingest $(SAMPLE) --db $(DB)
+	$(VENV)/bin/thucydides stats --db $(DB)
+
+test: install-dev
+	$(PY) -m pytest -q
+
+# Evaluations against ../shared/eval; they rewrite reports/EVAL.md and the README figures.
+eval: install
+	$(VENV)/bin/thucydides eval all
+
+# Regenerate the pinned, hashed requirement files from pyproject.toml.
+lock:
+	$(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal reports/pred-*.jsonl .pytest_cache

@@ -1,0 +1,2 @@
+"""Thucydides."""
+__version__ = "0.1.0"

@@ -1,0 +1,289 @@
+"""Command line: each command is a few lines over a library function."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Optional
+
+from . import __version__
+from .model import Document, Failure
+from .settings import load
+
+
+class Progress:
+    """Documents/s on stderr (tqdm); silent with --quiet."""
+
+    def __init__(self, quiet: bool, desc: str):
+        self.bar = None
+        self.t0 = time.perf_counter()
+        self.n = 0
+        if not quiet:
+            from tqdm import tqdm
+
+            self.bar = tqdm(desc=desc, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+
+    def __call__(self, item) -> None:
+        self.n += 1
+        if isinstance(item, Failure) and not item.skipped:
+            msg = f"error: {item}"
+            (self.bar.write(msg, file=sys.stderr) if self.bar else print(msg, file=sys.stderr))
+        if self.bar:
+            self.bar.update(1)
+
+    def close(self) -> float:
+        if self.bar:
+            self.bar.close()
+        return time.perf_counter() - self.t0
+
+
+def _settings(args):
+    return load(model=getattr(args, "model", None), batch_size=getattr(args, "batch_size", None),
+                jobs=getattr(args, "jobs", None))
+
+
+def _summary(processed: int, failed: list, skipped: list, seconds: float, extra: str = "") -> None:
+    rate = processed / seconds if seconds > 0 else 0.0
+    print(f"{processed} analysed{extra}, {len(failed)} failed, {len(skipped)} skipped "
+          f"in {seconds:.1f}s ({rate:.1f} documents/s)", file=sys.stderr)
+    for f in failed:
+        print(f"  failed  {f}", file=sys.stderr)
+    for f in skipped:
+        print(f"  skipped {f}", file=sys.stderr)
+
+
+def cmd_analyze(args) -> int:
+    from .pipeline import analyze
+
+    settings = _settings(args)
+    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    progress = Progress(args.quiet or not args.out, "analyze")
+    failed, skipped, n = [], [], 0
+    try:
+        for item in analyze(args.inputs, settings):
+            progress(item)
+            if isinstance(item, Failure):
+                (skipped if item.skipped else failed).append(item)
+                if not item.skipped and not args.out:
+                    pass
+                continue
+            n += 1
+            out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if args.out:
+            out.close()
+    seconds = progress.close()
+    if not args.quiet or failed:
+        _summary(n, failed, skipped, seconds)
+    return 1 if failed else 0
+
+
+def cmd_ingest(args) -> int:
+    from .pipeline import analyze
+    from .store import Store
+
+    settings = _settings(args)
+    progress = Progress(args.quiet, "ingest")
+    with Store(args.db or settings.db) as store:
+        report = store.ingest(analyze(args.inputs, settings), progress=progress)
+    seconds = progress.close()
+    if not args.quiet or report.failed:
+        _summary(report.stored + report.duplicates, report.failed, report.skipped, seconds,
+                 extra=f" ({report.stored} stored, {report.duplicates} already stored)")
+    return 1 if report.failed else 0
+
+
+def cmd_stats(args) -> int:
+    from .store import Store
+
+    with Store(args.db or load().db, read_only=True) as store:
+        s = store.stats()
+    if args.json:
+        print(json.dumps(s, default=str, indent=2))
+        return 0
+    print(f"database   {s['path']}")
+    print(f"documents  {s['documents']}  ({s['first_published']} to {s['last_published']})")
+    print(f"actors     {s['actors']}  (mentions {s['mentions']})")
+    print(f"quotes     {s['quotes']}")
+    print(f"events     {s['events']}  (asserted {s['events_asserted']}; negated or hypothetical {s['events'] - s['events_asserted']})")
+    print(f"failures   {s['failures']}")
+    if s["top_pairs"]:
+        print("most active country pairs (asserted events):")
+        for p in s["top_pairs"]:
+            print(f"  {p['source']} -> {p['target']}  {p['events']}")
+    if s["sample_quotes"]:
+        print("quotes:")
+        for q in s["sample_quotes"]:
+            who = ", ".join(x for x in (q["speaker_name"], q["speaker_role"], q["speaker_country"]) if x)
+            text = q["content"] if len(q["content"]) < 160 else q["content"][:157] + "..."
+            print(f"  {who}: {text}")
+    return 0
+
+
+def cmd_actors(args) -> int:
+    from . import registry
+    from .store import Store
+
+    db = args.db or load().db
+    if args.action == "merge":
+        with Store(db) as store:
+            row = registry.merge(store, args.ids[0], args.ids[1])
+        print(f"merged {args.ids[1]} into {row['registry_id']} ({row['name']})")
+        return 0
+    if args.action == "set":
+        with Store(db) as store:
+            row = registry.correct(store, args.ids[0], name=args.name, country=args.country, role=args.role, sector=args.sector)
+        print(f"{row['registry_id']}  {row['name']}  {row['country'] or '-'}  {row['role'] or '-'}  (corrected)")
+        return 0
+    with Store(db, read_only=True) as store:
+        rows = registry.list_actors(store, name=args.name, limit=args.limit)
+    if args.json:
+        print(json.dumps(rows, default=str, indent=2))
+        return 0
+    for r in rows:
+        flag = " *" if r["corrected"] else ""
+        print(f"{r['registry_id']}  {r['name']:<30} {r['type']:<7} {r['country'] or '-':<4} "
+              f"{r['role'] or '-':<22} docs={r['documents']} since={r['evidence_date'] or '-'}{flag}")
+    return 0
+
+
+def cmd_quotes(args) -> int:
+    from .search import find_quotes
+    from .store import Store
+
+    with Store(args.db or load().db, read_only=True) as store:
+        rows = find_quotes(store, speaker=args.speaker, about=args.about, since=args.since, limit=args.limit)
+    if args.json:
+        print(json.dumps(rows, default=str, indent=2, ensure_ascii=False))
+        return 0
+    for q in rows:
+        who = ", ".join(x for x in (q["speaker_name"] or "(unknown speaker)", q["speaker_role"], q["speaker_country"]) if x)
+        print(f"[{q['published'] or '-'}] {who} ({q['kind']}): {q['content']}")
+        print(f"    source: {q['source'] or q['url'] or '-'}  document: {q['id']}  span: [{q['content_start']}, {q['content_end']})")
+    return 0
+
+
+def cmd_events(args) -> int:
+    from .search import find_events
+    from .store import Store
+
+    with Store(args.db or load().db, read_only=True) as store:
+        rows = find_events(store, actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
+                           include_negated=args.include_negated, limit=args.limit)
+        if args.export:
+            from .search import export_events
+
+            path = export_events(store, args.export, rows=rows)
+            print(f"wrote {len(rows)} events to {path}", file=sys.stderr)
+            return 0
+    if args.json:
+        print(json.dumps(rows, default=str, indent=2, ensure_ascii=False))
+        return 0
+    for e in rows:
+        flags = ",".join(k for k in ("negated", "hypothetical", "future") if e[k])
+        print(f"[{e['date'] or '-'}] {'/'.join(e['source_codes']) or '?'} -> {'/'.join(e['target_codes']) or '?'} "
+              f"{e['type']}{'/' + e['mode'] if e['mode'] else ''}{' (' + flags + ')' if flags else ''}"
+              f"  sources={e['sources']}")
+        print(f"    {e['sentence']}")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from . import evaluation
+
+    return evaluation.main(args.which, shared=args.shared, out_dir=args.out_dir, settings=_settings(args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="thucydides", description="Who said what, who did what to whom, from your own news articles.")
+    p.add_argument("--version", action="version", version=f"thucydides {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp, db=True, model=True):
+        if db:
+            sp.add_argument("--db", help="DuckDB file (default: setting db, ./thucydides.duckdb)")
+        if model:
+            sp.add_argument("--model", help="spaCy pipeline (installed package or directory)")
+            sp.add_argument("--batch-size", type=int, dest="batch_size")
+        sp.add_argument("--quiet", "-q", action="store_true", help="no progress or summary")
+
+    a = sub.add_parser("analyze", help="analyse articles, write analysis records as JSON Lines")
+    a.add_argument("inputs", nargs="+", help="files, directories, JSONL, WARC, feeds, or - for stdin")
+    a.add_argument("--out", "-o", help="output file (default: stdout)")
+    common(a, db=False)
+    a.set_defaults(func=cmd_analyze)
+
+    i = sub.add_parser("ingest", help="analyse articles and store them in DuckDB")
+    i.add_argument("inputs", nargs="+")
+    common(i)
+    i.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("stats", help="summarise a database")
+    s.add_argument("--db")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_stats)
+
+    ac = sub.add_parser("actors", help="list actors in the registry, merge or correct them")
+    ac.add_argument("action", nargs="?", choices=["list", "merge", "set"], default="list")
+    ac.add_argument("ids", nargs="*", help="merge KEEP OTHER | set ID")
+    ac.add_argument("--db")
+    ac.add_argument("--name", help="list: filter by name; set: new name")
+    ac.add_argument("--country")
+    ac.add_argument("--role")
+    ac.add_argument("--sector")
+    ac.add_argument("--limit", type=int, default=100)
+    ac.add_argument("--json", action="store_true")
+    ac.set_defaults(func=cmd_actors)
+
+    q = sub.add_parser("quotes", help="search stored quotes")
+    q.add_argument("--speaker")
+    q.add_argument("--about", help="country code or name the quote's document or speaker concerns")
+    q.add_argument("--since", help="YYYY-MM-DD")
+    q.add_argument("--limit", type=int, default=50)
+    q.add_argument("--db")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_quotes)
+
+    e = sub.add_parser("events", help="search stored events; export them")
+    e.add_argument("--actor", help="source country code or actor name")
+    e.add_argument("--recipient", help="target country code or actor name")
+    e.add_argument("--type", help="PLOVER type, e.g. ASSAULT")
+    e.add_argument("--since", help="YYYY-MM-DD")
+    e.add_argument("--include-negated", action="store_true", help="also negated and hypothetical events")
+    e.add_argument("--limit", type=int, default=100)
+    e.add_argument("--export", help="write to FILE.parquet, FILE.csv or FILE.json (PLOVER-style)")
+    e.add_argument("--db")
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_events)
+
+    ev = sub.add_parser("eval", help="run an evaluation against ../shared/eval and update reports/EVAL.md")
+    ev.add_argument("which", choices=["extraction", "quotes", "events", "actors", "all"])
+    ev.add_argument("--shared", help="path of the shared folder (default: ../shared from the repository)")
+    ev.add_argument("--out-dir", default="reports", dest="out_dir")
+    ev.add_argument("--model")
+    ev.add_argument("--batch-size", type=int, dest="batch_size")
+    ev.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    from .registry import RegistryError
+    from .store import StoreError
+    from .parse import ModelError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (StoreError, RegistryError, ModelError) as e:
+        print(f"thucydides: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("thucydides: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

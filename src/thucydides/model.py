@@ -1,0 +1,170 @@
+"""The records Thucydides produces, defined once.
+
+The serialised form (``Record.to_dict``) is the analysis record of the public
+contract (``shared/eval/README.md``): every span is a ``[start, end)`` pair of
+character offsets into the record's own ``text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+Span = tuple[int, int]
+
+
+def _span(s: Optional[Span]):
+    return [int(s[0]), int(s[1])] if s is not None else None
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str  # PERSON | COUNTRY | ORG | GROUP | MEDIA | LOC
+    country: Optional[str] = None  # ISO 3166-1 alpha-3 (or a group code such as WST)
+    sector: Optional[str] = None  # PLOVER-style sector: government, military, media, ...
+    role: Optional[str] = None  # "foreign minister", "president", ...
+    mentions: list[Span] = field(default_factory=list)
+    registry_id: Optional[str] = None  # id in the cross-document registry, once stored
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "country": self.country,
+            "sector": self.sector,
+            "role": self.role,
+            "mentions": [_span(m) for m in sorted(set(self.mentions))],
+        }
+
+
+@dataclass
+class Quote:
+    id: str
+    kind: str  # direct | indirect | mixed
+    content: Span
+    cue: Optional[Span] = None
+    speaker_mention: Optional[Span] = None
+    speaker: Optional[str] = None  # actor id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "content": _span(self.content),
+            "cue": _span(self.cue),
+            "speaker_mention": _span(self.speaker_mention),
+            "speaker": self.speaker,
+        }
+
+
+@dataclass
+class Event:
+    id: str
+    type: str  # PLOVER event type
+    mode: Optional[str] = None
+    context: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)  # actor ids
+    target: list[str] = field(default_factory=list)  # actor ids
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+    sentence: Optional[Span] = None
+    trigger: Optional[Span] = None
+    date: Optional[str] = None  # YYYY-MM-DD
+    location: Optional[str] = None
+    score: Optional[float] = None  # PLOVER conflict-cooperation score
+    quote: Optional[str] = None  # id of the quote the event was stated in
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "context": list(self.context),
+            "source": list(self.source),
+            "target": list(self.target),
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "future": self.future,
+            "historical": self.historical,
+            "sentence": _span(self.sentence),
+            "trigger": _span(self.trigger),
+            "date": self.date,
+            "location": self.location,
+            "score": self.score,
+            "quote": self.quote,
+        }
+
+
+@dataclass
+class Document:
+    """One article travelling through the stages.
+
+    ``read`` fills ``input``/``raw``/``is_html`` and metadata, ``clean`` fills
+    ``text``/``title``/``dateline``/``published``/``removed``, ``parse`` attaches the
+    spaCy ``doc``, and the later stages append actors, quotes and events.
+    """
+
+    id: str
+    input: str  # where it came from: path, path:line, or "-"
+    raw: str = ""
+    is_html: bool = False
+    text: str = ""
+    title: Optional[str] = None
+    dateline: Optional[str] = None
+    published: Optional[str] = None
+    source: Optional[str] = None
+    url: Optional[str] = None
+    removed: list[str] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    doc: Any = None  # spaCy Doc, never serialised
+    meta: dict[str, Any] = field(default_factory=dict)  # stage scratch space, never serialised
+
+    def actor(self, actor_id: Optional[str]) -> Optional[Actor]:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        from . import __version__
+
+        return {
+            "id": self.id,
+            "text": self.text,
+            "title": self.title,
+            "dateline": self.dateline,
+            "published": self.published,
+            "source": self.source,
+            "url": self.url,
+            "removed": list(self.removed),
+            "actors": [a.to_dict() for a in self.actors],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "events": [e.to_dict() for e in self.events],
+            "analyser": __version__,
+        }
+
+
+@dataclass
+class Failure:
+    """An input that could not be analysed, and why."""
+
+    input: str  # path, path:line, or "-"
+    reason: str
+    skipped: bool = False  # True: deliberately passed over (not an error), e.g. a non-article file in a directory
+
+    def __str__(self) -> str:
+        return f"{self.input}: {'skipped: ' if self.skipped else ''}{self.reason}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"input": self.input, "error": None if self.skipped else self.reason,
+                "skipped": self.reason if self.skipped else None}
+
+
+class InputError(Exception):
+    """Raised by a stage when a document cannot be processed; carries the reason."""

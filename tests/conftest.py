@@ -1,0 +1,33 @@
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "src" / "thucydides" / "sample"
+
+
+def _shared():
+    for cand in (os.environ.get("THUCYDIDES_SHARED"), REPO.parent / "shared"):
+        if cand and (Path(cand) / "eval" / "score.py").exists():
+            return Path(cand)
+    return None
+
+
+SHARED = _shared()
+needs_shared = pytest.mark.skipif(SHARED is None, reason="../shared (gold sets and VOA corpus) is not present beside the repository")
+
+
+@pytest.fixture(scope="session")
+def shared():
+    if SHARED is None:
+        pytest.skip("../shared (gold sets and VOA corpus) is not present beside the repository")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def analyze_text():
+    """Analyse one plain-text article through the real pipeline (spaCy model included)."""
+    from thucydides.pipeline import analyze_text
+
+    return analyze_text
