@@ -23,6 +23,7 @@ from .settings import Settings, load
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "eval" / "actors.jsonl"
 PRONOUNS = {"he", "she", "him", "her"}
+PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu"}
 
 
 def occurrence(text: str, surface: str, index: int) -> Optional[tuple[int, int]]:
@@ -58,8 +59,7 @@ def correct(pred: Optional[dict], gold: dict) -> bool:
     if t == "PERSON":
         if pred["type"] != "PERSON":
             return False
-        surname = (gold.get("name") or "").split()[-1].lower() if gold.get("name") else None
-        if surname and surname not in _words(pred.get("name")):
+        if gold.get("name") and not (_words(gold["name"]) - PARTICLES) & _words(pred.get("name")):
             return False
         return not (gold.get("country") and pred.get("country") and pred["country"] != gold["country"])
     # organisations, media, IGOs

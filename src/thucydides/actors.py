@@ -86,7 +86,7 @@ class _Resolver:
 
     def add_mention(self, start: int, end: int, kind: str, actor: Actor) -> None:
         text = self.doc.text
-        while end > start and text[end - 1] in " ,.;:":
+        while end > start and text[end - 1] in " ,;:":
             end -= 1
         if text[start:end].endswith(POSSESSIVE):
             end -= 2
@@ -98,7 +98,8 @@ class _Resolver:
         return self.new_actor("C|" + code, name=self.kb.country_name(code) or code, type="COUNTRY", country=code)
 
     def org_actor(self, e: kbmod.Entry) -> Actor:
-        return self.new_actor("O|" + e.code, name=e.name, type=e.type, country=e.country, sector=e.sector)
+        country = e.code if e.type == "GROUP" else e.country
+        return self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
 
     # ---------------------------------------------------------------- spans
     def candidate_spans(self):

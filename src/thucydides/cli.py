@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from typing import Optional
@@ -28,12 +29,17 @@ class Progress:
         self.n += 1
         if isinstance(item, Failure) and not item.skipped:
             msg = f"error: {item}"
-            (self.bar.write(msg, file=sys.stderr) if self.bar else print(msg, file=sys.stderr))
-        if self.bar:
+            (self.bar.write(msg, file=sys.stderr) if self.bar is not None else print(msg, file=sys.stderr))
+        if self.bar is not None:
             self.bar.update(1)
 
+    def wrap(self, items):
+        for item in items:
+            self(item)
+            yield item
+
     def close(self) -> float:
-        if self.bar:
+        if self.bar is not None:
             self.bar.close()
         return time.perf_counter() - self.t0
 
@@ -81,16 +87,18 @@ def cmd_analyze(args) -> int:
 
 def cmd_ingest(args) -> int:
     from .pipeline import analyze
-    from .store import Store
+    from .store import ingest, processed_inputs
 
     settings = _settings(args)
+    db = args.db or settings.db
+    skip = set() if args.no_resume else processed_inputs(db)
     progress = Progress(args.quiet, "ingest")
-    with Store(args.db or settings.db) as store:
-        report = store.ingest(analyze(args.inputs, settings), progress=progress)
+    report = ingest(db, progress.wrap(analyze(args.inputs, settings, skip=skip)))
     seconds = progress.close()
     if not args.quiet or report.failed:
+        resumed = f", {len(skip)} inputs done by an earlier run" if skip else ""
         _summary(report.stored + report.duplicates, report.failed, report.skipped, seconds,
-                 extra=f" ({report.stored} stored, {report.duplicates} already stored)")
+                 extra=f" ({report.stored} stored, {report.duplicates} already stored{resumed})")
     return 1 if report.failed else 0
 
 
@@ -116,7 +124,8 @@ def cmd_stats(args) -> int:
         print("quotes:")
         for q in s["sample_quotes"]:
             who = ", ".join(x for x in (q["speaker_name"], q["speaker_role"], q["speaker_country"]) if x)
-            text = q["content"] if len(q["content"]) < 160 else q["content"][:157] + "..."
+            flat = " ".join(q["content"].split())
+            text = flat if len(flat) < 160 else flat[:157] + "..."
             print(f"  {who}: {text}")
     return 0
 
@@ -189,6 +198,57 @@ def cmd_events(args) -> int:
     return 0
 
 
+def cmd_relations(args) -> int:
+    from .relations import series
+    from .store import Store
+
+    with Store(args.db or load().db, read_only=True) as store:
+        res = series(store, args.a, args.b, by=args.by, since=args.since, until=args.until)
+    if args.json:
+        print(json.dumps(res, default=str, indent=2))
+        return 0
+    print(f"{args.a} - {args.b} by {args.by}: {res['total']} events")
+    print(f"{'period':<12}{'events':>7}{'v.coop':>8}{'m.coop':>8}{'v.confl':>8}{'m.confl':>8}{'score':>7}{'neg/hyp':>8}")
+    for p in res["points"]:
+        score = f"{p['mean_score']:.2f}" if p["mean_score"] is not None else "-"
+        print(f"{p['period']:<12}{p['events']:>7}{p['verbal_cooperation']:>8}{p['material_cooperation']:>8}"
+              f"{p['verbal_conflict']:>8}{p['material_conflict']:>8}{score:>7}{p['negated_or_hypothetical']:>8}")
+    return 0
+
+
+def cmd_ask(args) -> int:
+    from .ask import ask, format_brief
+    from .store import Store
+
+    with Store(args.db or load().db, read_only=True) as store:
+        brief = ask(store, args.question, limit=args.limit)
+    if args.json:
+        keep = ("question", "actors", "relation", "verdict", "understood", "message", "trend")
+        out = {k: brief.get(k) for k in keep if k in brief}
+        out["evidence"] = [{k: e[k] for k in ("text", "kind", "stance", "speaker", "date", "doc_id", "span")}
+                           for e in brief["evidence"]]
+        print(json.dumps(out, default=str, indent=2, ensure_ascii=False))
+    else:
+        print(format_brief(brief))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .api import serve
+
+    serve(args.db or load().db, host=args.host, port=args.port, token=args.token)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .store import Store
+
+    with Store(args.db or load().db, read_only=True) as store:
+        path = store.export(args.table, args.out)
+    print(f"wrote {args.table} to {path}", file=sys.stderr)
+    return 0
+
+
 def cmd_eval(args) -> int:
     from . import evaluation
 
@@ -216,6 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("ingest", help="analyse articles and store them in DuckDB")
     i.add_argument("inputs", nargs="+")
+    i.add_argument("--no-resume", action="store_true", dest="no_resume",
+                   help="read inputs again even if this database already holds them (stored texts still are not duplicated)")
     common(i)
     i.set_defaults(func=cmd_ingest)
 
@@ -257,6 +319,37 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_events)
 
+    r = sub.add_parser("relations", help="a pair's relation over time by PLOVER quad class")
+    r.add_argument("a", help="country/group code or name, or a person or organisation")
+    r.add_argument("b")
+    r.add_argument("--by", default="month", choices=["day", "week", "month", "quarter", "year"])
+    r.add_argument("--since")
+    r.add_argument("--until")
+    r.add_argument("--db")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=cmd_relations)
+
+    k = sub.add_parser("ask", help="answer a question about two actors with evidence")
+    k.add_argument("question")
+    k.add_argument("--limit", type=int, default=10)
+    k.add_argument("--db")
+    k.add_argument("--json", action="store_true")
+    k.set_defaults(func=cmd_ask)
+
+    sv = sub.add_parser("serve", help="REST API and web page")
+    sv.add_argument("--db")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--token", default=os.environ.get("THUCYDIDES_TOKEN"),
+                    help="bearer token that enables POST /api/ingest (default: $THUCYDIDES_TOKEN; none = read-only)")
+    sv.set_defaults(func=cmd_serve)
+
+    x = sub.add_parser("export", help="export a table to Parquet or CSV")
+    x.add_argument("table", choices=["documents", "actors", "mentions", "quotes", "events", "registry"])
+    x.add_argument("out", help="FILE.parquet or FILE.csv")
+    x.add_argument("--db")
+    x.set_defaults(func=cmd_export)
+
     ev = sub.add_parser("eval", help="run an evaluation against ../shared/eval and update reports/EVAL.md")
     ev.add_argument("which", choices=["extraction", "quotes", "events", "actors", "all"])
     ev.add_argument("--shared", help="path of the shared folder (default: ../shared from the repository)")
@@ -268,14 +361,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    from .registry import RegistryError
-    from .store import StoreError
     from .parse import ModelError
+    from .registry import RegistryError
+    from .relations import RelationError
+    from .store import StoreError
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (StoreError, RegistryError, ModelError) as e:
+    except (StoreError, RegistryError, ModelError, RelationError) as e:
         print(f"thucydides: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -73,10 +73,17 @@ def analyze_documents(items: Iterable[Item], settings: Settings | None = None, s
                 yield run_stages(parsed[id(item)], stages, timings)
 
 
-def analyze(inputs: Iterable, settings: Settings | None = None, stages=None, timings: dict | None = None) -> Iterator[Item]:
-    """Analyse files, directories, JSONL, WARC, feeds or ``-``; yields Documents and Failures."""
+def analyze(inputs: Iterable, settings: Settings | None = None, stages=None, timings: dict | None = None,
+            skip: set[str] | None = None) -> Iterator[Item]:
+    """Analyse files, directories, JSONL, WARC, feeds or ``-``; yields Documents and Failures.
+
+    ``skip``: input names (as in ``Document.input``) already done, e.g. by a run that was killed.
+    """
     settings = settings or load()
-    return analyze_documents(read.read(inputs, settings), settings, stages, timings)
+    items = read.read(inputs, settings)
+    if skip:
+        items = (i for i in items if i.input not in skip)
+    return analyze_documents(items, settings, stages, timings)
 
 
 def analyze_text(text: str, id: str = "text", title: str | None = None, published: str | None = None,

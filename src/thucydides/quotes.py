@@ -1,9 +1,538 @@
-"""Quotes stage (issue #4): who said what. Placeholder until the quote extractor lands."""
+"""Quotes stage (issue #4): who said what.
+
+``extract(doc)`` finds attributed statements in a parsed document and appends
+:class:`~thucydides.model.Quote` records to ``doc.quotes``:
+
+* ``direct``   -- the content is a quotation in marks: “…,” Lavrov said.
+* ``indirect`` -- reported speech without marks: He noted that there is trust …;
+  According to the foreign minister, relations … have never been better.
+* ``mixed``    -- reported speech that quotes in part: He added that “Western partners …”
+
+Two sources of evidence are combined in one pass over the document:
+
+1. quotation marks, paired by their context (curly, straight, guillemets, doubled
+   apostrophes), so that apostrophes in possessives and contractions never break a pair and
+   a quotation left open at a paragraph's end continues into the next paragraph's opening mark;
+2. the dependency parse: a speech verb (``data/cue_verbs.tsv``) with its subject (the speaker)
+   and its clausal complement (the content), a colon introduction, a quotation next to the
+   verb's clause, or a source phrase such as "according to" (``data/cue_phrases.tsv``).
+
+The speaker is the actor the actors stage resolved for the subject as written
+(:func:`thucydides.actors.actor_at`); when that fails the speaker stays ``None``.
+"""
 from __future__ import annotations
 
-from .model import Document
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .actors import actor_at
+from .knowledge import multi, table
+from .model import Document, Quote
+
+Span = tuple[int, int]
+
+# Dependency labels under which a speech verb still heads (or continues) its own clause.
+VERBAL_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "conj", "advcl", "relcl", "xcomp", "acl", "pcomp"})
+# Labels whose subject a dependent verb shares: "…, adding that …", "said … and added …".
+INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Dependents of a speaker's head word that belong to the name as written.
+NAME_DEPS = frozenset({"compound", "flat", "amod", "det", "nmod", "poss", "case", "nummod", "prt", "punct"})
+EDGE_PUNCT = " \t\n,;:—–-―"
+
+
+# ---------------------------------------------------------------------------- knowledge
+@dataclass(frozen=True)
+class Lexicon:
+    needs: dict  # cue lemma ("say", "point out") -> "clause" | "quote"
+    forms: dict  # written form ("said", "pointed out") -> lemma
+    sources: tuple  # token sequences (lower case) of source phrases: ("according", "to")
+    channels: frozenset  # nouns (lower case) that belong to the cue: "statement", "telegram", "reporters"
+    marks: dict  # mark -> set of nominal roles {"open", "close"} (top-level marks only)
+    inner: frozenset  # single marks: nested quotations only
+    dashes: frozenset  # attribution dashes: “…” ― Name
+    mark_re: object  # regex finding any top-level mark
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    needs, forms = {}, {}
+    for row in table("cue_verbs.tsv"):
+        lemma = row["lemma"].lower()
+        needs[lemma] = row.get("needs") or "clause"
+        for f in multi(row.get("forms", "")):
+            forms.setdefault(f.lower(), lemma)
+    sources, channels = [], set()
+    for row in table("cue_phrases.tsv"):
+        phrase, kind = row["phrase"], row.get("type")
+        if kind == "source":
+            sources.append(tuple(phrase.lower().split()))
+        elif kind == "channel":
+            channels.add(phrase.lower())
+    marks: dict[str, set] = {}
+    inner, dashes = set(), set()
+    for row in table("quote_marks.tsv"):
+        kind = row.get("kind")
+        if kind == "double":
+            marks.setdefault(row["open"], set()).add("open")
+            marks.setdefault(row["close"], set()).add("close")
+        elif kind == "single":
+            inner.update((row["open"], row["close"]))
+        elif kind == "dash":
+            dashes.update((row["open"], row["close"]))
+    alternation = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True))
+    return Lexicon(needs, forms, tuple(sources), frozenset(channels), marks, frozenset(inner),
+                   frozenset(dashes), re.compile(alternation))
+
+
+# ------------------------------------------------------------------- quotation marks
+OPEN_BEFORE = "([{/—–-―…"  # characters after which a mark opens
+CLOSE_AFTER = ".,;:!?)]}—–-―…/"  # characters before which a mark closes
+
+
+def _role(text: str, s: int, e: int, nominal: set, marks) -> str:
+    """'open', 'close' or 'either' for the mark text[s:e], read from its neighbours first."""
+    prev = text[s - 1] if s > 0 else "\n"
+    nxt = text[e] if e < len(text) else "\n"
+    can_open = (prev.isspace() or prev in OPEN_BEFORE or prev in marks) and not nxt.isspace()
+    can_close = (not prev.isspace()) and (nxt.isspace() or nxt in CLOSE_AFTER or nxt in marks)
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    if len(nominal) == 1:
+        return next(iter(nominal))
+    return "either"
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Line spans (a line is a paragraph in clean text), without surrounding blanks."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def quotation_spans(text: str, paras: Optional[list[Span]] = None) -> list[Span]:
+    """Spans of quotations in marks, marks included, paired by context.
+
+    A quotation still open at a paragraph's end continues when the next paragraph opens with a
+    mark (the newspaper convention for multi-paragraph quotes); otherwise it ends with its
+    paragraph. Marks inside an open quotation that open again are nested quotations.
+    """
+    lex = lexicon()
+    paras = paras if paras is not None else paragraphs(text)
+    found = [(m.start(), m.end()) for m in lex.mark_re.finditer(text)]
+    if not found:
+        return []
+    spans: list[Span] = []
+    stack: list[int] = []  # start offsets of open marks
+    k = 0
+    for pi, (ps, pe) in enumerate(paras):
+        while k < len(found) and found[k][0] < ps:
+            k += 1
+        first = True
+        while k < len(found) and found[k][1] <= pe:
+            s, e = found[k]
+            k += 1
+            role = _role(text, s, e, lex.marks[text[s:e]], lex.marks)
+            if first and stack and s == ps and role != "close":
+                first = False
+                continue  # the continuation mark of a multi-paragraph quotation
+            first = False
+            if not stack:
+                if role != "close":
+                    stack.append(s)
+            elif role == "open":
+                stack.append(s)
+            else:
+                o = stack.pop()
+                if not stack:
+                    spans.append((o, e))
+        if stack:
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            cont = False
+            if nxt is not None:
+                m = lex.mark_re.match(text, nxt[0])
+                cont = bool(m) and _role(text, m.start(), m.end(), lex.marks[m.group()], lex.marks) != "close"
+            if not cont:
+                spans.append((stack[0], pe))
+                stack = []
+            else:
+                del stack[1:]
+    return [sp for sp in spans if re.search(r"\w", text[sp[0]:sp[1]])]
+
+
+# --------------------------------------------------------------------------- helpers
+def _tok_span(t) -> Span:
+    return t.idx, t.idx + len(t.text)
+
+
+def _subtree_span(t) -> Span:
+    return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+
+
+def _trim(text: str, s: int, e: int) -> Span:
+    while s < e and text[s] in EDGE_PUNCT:
+        s += 1
+    while e > s and text[e - 1] in EDGE_PUNCT:
+        e -= 1
+    return s, e
+
+
+class _Extractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.sdoc = doc.doc
+        self.lex = lexicon()
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.qspans = quotation_spans(self.text, self.paras)
+        self.q_starts = [q[0] for q in self.qspans]
+        self.claimed: set[int] = set()  # indices into qspans attached to a cue
+        self.found: list[dict] = []
+
+    # -------------------------------------------------------------- text geometry
+    def para_of(self, pos: int) -> Span:
+        i = bisect.bisect_right(self.para_starts, pos) - 1
+        return self.paras[max(i, 0)] if self.paras else (0, len(self.text))
+
+    def quotes_overlapping(self, s: int, e: int) -> list[int]:
+        out = []
+        i = bisect.bisect_left(self.q_starts, s)
+        j = i - 1
+        while j >= 0 and self.qspans[j][1] > s:  # a quotation opening before s
+            out.append(j)
+            j -= 1
+        while i < len(self.qspans) and self.qspans[i][0] < e:
+            out.append(i)
+            i += 1
+        return sorted(out)
+
+    def inside_quote(self, pos: int) -> Optional[int]:
+        """The quotation whose marks enclose ``pos``, if any."""
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        if i >= 0 and self.qspans[i][0] < pos < self.qspans[i][1]:
+            return i
+        return None
+
+    def quote_ending_at(self, pos: int) -> Optional[int]:
+        """A quotation that ends right before ``pos`` (only commas and blanks between, same paragraph)."""
+        i = bisect.bisect_left(self.q_starts, pos) - 1
+        if i < 0:
+            return None
+        qs, qe = self.qspans[i]
+        if qe <= pos and re.fullmatch(r"[ \t,]*", self.text[qe:pos]):
+            return i
+        return None
+
+    def quote_starting_at(self, pos: int, allow_break: bool = False) -> Optional[int]:
+        """A quotation that starts right after ``pos`` (blanks only; a paragraph break when allowed)."""
+        i = bisect.bisect_left(self.q_starts, pos)
+        if i >= len(self.qspans):
+            return None
+        gap = self.text[pos:self.qspans[i][0]]
+        if re.fullmatch(r"[ \t]*", gap) or (allow_break and re.fullmatch(r"\s*", gap)):
+            return i
+        return None
+
+    # --------------------------------------------------------------------- cues
+    def cue_lemma(self, t) -> Optional[str]:
+        lex = self.lex
+        verbish = t.tag_.startswith("VB") or t.pos_ in ("VERB", "AUX")
+        if not verbish and not (t.dep_ in VERBAL_DEPS and t.lower_ in lex.forms):
+            return None
+        lemma = t.lemma_.lower()
+        for c in t.children:
+            if c.dep_ == "prt":
+                key = f"{lemma} {c.lower_}"
+                if key in lex.needs:
+                    return key
+        if lemma in lex.needs:
+            return lemma
+        return lex.forms.get(t.lower_)
+
+    def cue_span(self, v) -> Span:
+        """The speech verb with its particle and, when present, its channel: "said in a statement"."""
+        s, e = _tok_span(v)
+        for c in v.children:
+            if c.dep_ == "prt" and c.i == v.i + 1:
+                e = c.idx + len(c.text)
+        for c in v.rights:
+            if c.i > v.i + 4:
+                break
+            if c.dep_ == "prep":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs and self.is_channel(objs[0]):
+                    e = max(e, _subtree_span(objs[0])[1])
+            elif c.dep_ in ("dative", "dobj") and self.is_channel(c):
+                e = max(e, _subtree_span(c)[1])
+        return s, e
+
+    def is_channel(self, t) -> bool:
+        ch = self.lex.channels
+        if t.lower_ in ch or t.lemma_.lower() in ch:
+            return True
+        left = t.doc[t.left_edge.i:t.i + 1].text.lower()
+        return left in ch or left.split(" ", 1)[-1] in ch
+
+    # ----------------------------------------------------------------- speakers
+    def subject(self, v, depth: int = 0):
+        for c in v.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c
+        if depth < 3 and v.dep_ in INHERIT_DEPS and v.head is not v:
+            return self.subject(v.head, depth + 1)
+        return None
+
+    def speaker(self, subj) -> tuple[Optional[Span], Optional[str]]:
+        """(mention span as written, actor id) for a subject token."""
+        if subj is None:
+            return None, None
+        head = subj
+        if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
+            head = subj.head.head  # "Lavrov, who said …": the noun the clause describes
+        # the name as written: the head with its compounds and modifiers, not its clauses
+        s, e = _tok_span(head)
+        for c in head.lefts:
+            if c.dep_ in NAME_DEPS:
+                s = min(s, c.left_edge.idx)
+        for c in head.rights:
+            if c.dep_ in ("compound", "flat", "appos", "prep", "nummod") and c.i - head.i <= 8:
+                e = max(e, _subtree_span(c)[1])
+        if head is not subj:
+            e = max(e, subj.idx + len(subj.text))
+        s, e = _trim(self.text, s, e)
+        if e <= s:
+            return None, None
+        # the actor: first the head word itself (with its compound name), then the phrase
+        hs, he = _tok_span(head)
+        for c in head.lefts:
+            if c.dep_ in ("compound", "flat") and c.i == head.i - 1:
+                hs = min(hs, c.left_edge.idx)
+        aid = actor_at(self.doc, hs, he) or actor_at(self.doc, s, e)
+        if aid is None and head is not subj:
+            aid = actor_at(self.doc, *_tok_span(subj))
+        return (s, e), aid
+
+    # ------------------------------------------------------------------ content
+    def clause_region(self, v) -> Optional[Span]:
+        """The content a speech verb governs: its clausal complement(s), or the clause it interrupts."""
+        regions = [_subtree_span(c) for c in v.children if c.dep_ == "ccomp"]
+        if regions:
+            return min(r[0] for r in regions), max(r[1] for r in regions)
+        if v.dep_ == "parataxis" or (v.dep_ in ("ccomp", "advcl") and any(c.dep_ in SUBJECT_DEPS for c in v.children)
+                                     and v.i > v.head.i and self.sdoc[v.left_edge.i - 1].text == ","
+                                     if v.left_edge.i > 0 else False):
+            h = v.head
+            hs, he = _subtree_span(h)
+            vs, ve = _subtree_span(v)
+            if ve >= he:
+                he = vs
+            elif vs <= hs:
+                hs = ve
+            return hs, he
+        return None
+
+    def colon_region(self, v) -> Optional[Span]:
+        """ "Lavrov said in an interview: …" -- what follows the colon."""
+        sent = v.sent
+        for t in self.sdoc[v.i + 1:min(sent.end + 1, v.i + 14, len(self.sdoc))]:
+            if t.text == ":":
+                qi = self.quote_starting_at(t.idx + 1, allow_break=True)
+                if qi is not None:
+                    return self.qspans[qi]
+                end = sent.end_char if t.i < sent.end - 1 else None
+                if end is None:  # the colon ends the sentence: the next paragraph is the content
+                    ps, pe = self.para_of(t.idx)
+                    nxt = bisect.bisect_right(self.para_starts, t.idx)
+                    if t.idx + 1 >= pe and nxt < len(self.paras):
+                        return self.paras[nxt]
+                    return None
+                return t.idx + 1, end
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") or t.text in ('"', "“", "”", ".", ";"):
+                return None
+        return None
+
+    def quote_before(self, v, subj) -> Optional[Span]:
+        """A quotation right before the cue clause: “…,” he said / “…,” said Lavrov."""
+        left = v if subj is None else min(v, subj.left_edge, key=lambda t: t.i)
+        qi = self.quote_ending_at(left.idx)
+        return self.qspans[qi] if qi is not None else None
+
+    def quote_after(self, v, subj) -> Optional[Span]:
+        """A quotation right after the cue clause and a comma: he said, “…” / said Lavrov, “…”."""
+        end = v
+        if subj is not None and subj.i > v.i:
+            end = subj.right_edge
+        nxt = end.i + 1
+        if nxt < len(self.sdoc) and self.sdoc[nxt].text == ",":
+            qi = self.quote_starting_at(self.sdoc[nxt].idx + 1)
+            if qi is not None:
+                return self.qspans[qi]
+        return None
+
+    # ------------------------------------------------------------------- emit
+    def add(self, kind_hint: str, content: Span, cue: Optional[Span], subj, extra_speaker=None) -> Optional[dict]:
+        text = self.text
+        s, e = _trim(text, *content)
+        if e <= s:
+            return None
+        # a quotation that overlaps the content belongs to it whole
+        qis = self.quotes_overlapping(s, e)
+        for qi in qis:
+            s, e = min(s, self.qspans[qi][0]), max(e, self.qspans[qi][1])
+        if qis and self.qspans[qis[0]][0] == s and self.qspans[qis[0]][1] < e:
+            # “That makes me smart,” when Clinton blasted him -- the statement ends with its marks
+            e = self.qspans[qis[0]][1]
+            qis = [qis[0]]
+        if cue is not None and s < cue[1] and cue[0] < e and not (s < cue[0] and cue[1] < e):
+            # the content may not swallow its own cue from one side
+            if cue[0] <= s:
+                s = cue[1]
+            else:
+                e = cue[0]
+            s, e = _trim(text, s, e)
+            if e <= s:
+                return None
+        if len(re.findall(r"\w+", text[s:e])) < 2:
+            return None
+        outside = text[s:e]
+        for qi in sorted(qis, reverse=True):
+            qs, qe = self.qspans[qi]
+            if qs >= s and qe <= e:
+                outside = outside[:qs - s] + " " + outside[qe - s:]
+        if qis:
+            kind = "direct" if not re.search(r"\w", outside) else "mixed"
+        else:
+            kind = "indirect"
+        if kind_hint == "quote_only" and not qis:
+            return None
+        mention, aid = self.speaker(subj) if extra_speaker is None else extra_speaker
+        self.claimed.update(qis)
+        rec = {"kind": kind, "content": (s, e), "cue": cue, "mention": mention, "speaker": aid, "quotes": qis}
+        self.found.append(rec)
+        return rec
+
+    # --------------------------------------------------------------------- run
+    def run(self) -> None:
+        sdoc = self.sdoc
+        lex = self.lex
+        for t in sdoc:
+            if self.inside_quote(t.idx) is not None:
+                continue  # speech reported inside a quotation belongs to the quoted speaker
+            lemma = self.cue_lemma(t)
+            if lemma is not None:
+                self.verb_cue(t, lemma)
+            elif t.lower_ in {p[0] for p in lex.sources}:
+                self.source_cue(t)
+        self.merge_continuations()
+
+    def verb_cue(self, v, lemma: str) -> None:
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+            return  # "he is said to …", "was told"
+        subj = self.subject(v)
+        if subj is not None and subj.dep_ == "expl":
+            return
+        needs = self.lex.needs.get(lemma, "clause")
+        cue = self.cue_span(v)
+        region = self.colon_region(v) or self.clause_region(v) or self.quote_before(v, subj)
+        if region is None or needs == "quote":
+            region = self.quote_after(v, subj) or region
+        if region is None and needs == "quote":
+            # 'called it "a disaster"': a quotation among the verb's objects
+            for c in v.rights:
+                if c.dep_ in ("dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "advcl"):
+                    cs, ce = _subtree_span(c)
+                    qis = self.quotes_overlapping(cs, ce)
+                    if qis:
+                        region = self.qspans[qis[0]]
+                        break
+        if region is None:
+            return
+        self.add("quote_only" if needs == "quote" else "", region, cue, subj)
+
+    def source_cue(self, t) -> None:
+        """ "according to the minister, …" -- the phrase's object is the speaker, its clause the content."""
+        sdoc = self.sdoc
+        for phrase in self.lex.sources:
+            n = len(phrase)
+            if t.i + n > len(sdoc) or tuple(x.lower_ for x in sdoc[t.i:t.i + n]) != phrase:
+                continue
+            last = sdoc[t.i + n - 1]
+            objs = [c for c in last.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
+            if not objs and t.i + n < len(sdoc):
+                objs = [sdoc[t.i + n]]
+            if not objs:
+                return
+            subj = objs[0]
+            # the clause the phrase modifies
+            top = t
+            while top.head is not top and top.pos_ not in ("VERB", "AUX"):
+                top = top.head
+            if top is t:
+                top = t.head
+            cs, ce = _subtree_span(top) if top is not t else (t.sent.start_char, t.sent.end_char)
+            ps, pe = t.idx, _subtree_span(subj)[1]
+            pe = max(pe, last.idx + len(last.text))
+            if ps <= cs:
+                cs = pe
+            elif pe >= ce:
+                ce = ps
+            cue = (t.idx, last.idx + len(last.text))
+            self.add("", (cs, ce), cue, subj)
+            return
+
+    def merge_continuations(self) -> None:
+        """“X,” he said, “Y.” -- one statement, two quotations around the cue."""
+        text = self.text
+        for rec in self.found:
+            if rec["kind"] != "direct" or rec["cue"] is None or rec["content"][1] > rec["cue"][0]:
+                continue
+            # the cue clause ends at the next sentence end or comma after the cue
+            ce = rec["cue"][1]
+            if rec["mention"] is not None:
+                ce = max(ce, rec["mention"][1])
+            ps, pe = self.para_of(ce)
+            i = bisect.bisect_left(self.q_starts, ce)
+            if i >= len(self.qspans) or i in self.claimed:
+                continue
+            qs, qe = self.qspans[i]
+            if qs >= pe:
+                continue
+            gap = text[ce:qs]
+            if re.fullmatch(r"[^\w\"“”«»]{0,4}", gap) or re.fullmatch(r"[ ,]*(?:on \w+|in \w+ \w+)?[ ,.:]*", gap):
+                rec["content"] = (rec["content"][0], qe)
+                self.claimed.add(i)
+
+    def quotes(self) -> list[Quote]:
+        seen = set()
+        out = []
+        for rec in sorted(self.found, key=lambda r: r["content"]):
+            key = rec["content"]
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Quote(id=f"q{len(out) + 1}", kind=rec["kind"], content=rec["content"], cue=rec["cue"],
+                             speaker_mention=rec["mention"], speaker=rec["speaker"]))
+        return out
 
 
 def extract(doc: Document) -> None:
     """Find attributed statements in ``doc`` and append them to ``doc.quotes``."""
-    return None
+    if doc.doc is None or not doc.text:
+        return
+    ex = _Extractor(doc)
+    ex.run()
+    doc.quotes.extend(ex.quotes())

@@ -50,7 +50,8 @@ def find_quotes(store, speaker: Optional[str] = None, about: Optional[str] = Non
     return store.query(sql, params + [limit, offset])
 
 
-def _side(column: str, value: str, params: list) -> str:
+def side_sql(column: str, value: str, params: list) -> str:
+    """SQL condition: ``value`` (a country/group code or name, or an actor name) is on the event's ``column`` side."""
     code = country_code(value)
     if code:
         params.append(code)
@@ -65,9 +66,9 @@ def find_events(store, actor: Optional[str] = None, recipient: Optional[str] = N
     """Events, one row per distinct event (same type, dyad and date across articles), with its source count."""
     where, params = [], []
     if actor:
-        where.append(_side("source", actor, params))
+        where.append(side_sql("source", actor, params))
     if recipient:
-        where.append(_side("target", recipient, params))
+        where.append(side_sql("target", recipient, params))
     if type:
         where.append("e.type = ?")
         params.append(type.upper())

@@ -46,7 +46,9 @@ CREATE TABLE IF NOT EXISTS registry (
     role VARCHAR, evidence_date DATE, evidence_doc VARCHAR, corrected BOOLEAN DEFAULT FALSE,
     merged_into VARCHAR);
 CREATE TABLE IF NOT EXISTS failures (
-    input VARCHAR, reason VARCHAR, skipped BOOLEAN, at TIMESTAMP);
+    input VARCHAR, reason VARCHAR, skipped BOOLEAN, failed_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS inputs (
+    input VARCHAR PRIMARY KEY, doc_key VARCHAR, status VARCHAR, done_at TIMESTAMP);
 """
 
 
@@ -123,6 +125,7 @@ class Store:
         """Store one analysed document; False when its normalised text is already stored."""
         key = doc_key(doc.text)
         if self.has(key):
+            self._mark(doc.input, key, "duplicate")
             return False
         from . import registry
 
@@ -169,17 +172,29 @@ class Store:
                                  date, e.location, e.score, e.quote,
                                  doc.text[e.sentence[0]:e.sentence[1]] if e.sentence else None, ekey, __version__])
                 c.executemany("INSERT INTO events VALUES (" + ",".join("?" * 24) + ")", rows)
+            self._mark(doc.input, key, "stored")
             c.execute("COMMIT")
         except Exception:
             c.execute("ROLLBACK")
             raise
         return True
 
+    def _mark(self, input_name: str, key: Optional[str], status: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO inputs VALUES (?,?,?,?)",
+                         [input_name, key, status, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)])
+
+    def processed(self) -> set[str]:
+        """Inputs (path, path:line, ...) already stored or found duplicate: a restarted run skips them (failed ones are retried)."""
+        return {r[0] for r in self.con.execute("SELECT input FROM inputs WHERE status IN ('stored', 'duplicate')").fetchall()}
+
     def record_failure(self, f: Failure) -> None:
+        self.con.execute("BEGIN TRANSACTION")
         self.con.execute("INSERT INTO failures VALUES (?,?,?,?)",
                          [f.input, f.reason, f.skipped, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)])
+        self._mark(f.input, None, "skipped" if f.skipped else "failed")
+        self.con.execute("COMMIT")
 
-    def ingest(self, items: Iterable[Union[Document, Failure]], progress=None) -> IngestReport:
+    def ingest(self, items: Iterable[Union[Document, Failure]], progress=None, reindex: bool = True) -> IngestReport:
         """Store analysed documents; failures are recorded and reported, never dropped."""
         report = IngestReport()
         t0 = time.perf_counter()
@@ -193,8 +208,51 @@ class Store:
                 report.duplicates += 1
             if progress is not None:
                 progress(item)
+        if report.stored and reindex:
+            self.reindex()
         report.seconds = time.perf_counter() - t0
         return report
+
+    # ------------------------------------------------------------- full text
+    def load_fts(self) -> bool:
+        """Load DuckDB's full-text-search extension from the installed duckdb-ext-fts package (never downloaded)."""
+        if getattr(self, "_fts", None) is not None:
+            return self._fts
+        self._fts = False
+        try:
+            import duckdb_ext
+
+            directory = str(Path(list(duckdb_ext.__path__)[0]) / "extensions").replace("'", "''")
+            self.con.execute(f"SET extension_directory = '{directory}'")
+            self.con.execute("LOAD fts")
+            self._fts = True
+        except Exception:  # no package for this platform/version: search falls back to ILIKE
+            self._fts = False
+        return self._fts
+
+    def reindex(self) -> bool:
+        """Rebuild the full-text index over quote contents and event sentences (after ingestion)."""
+        self.con.execute("""CREATE OR REPLACE TABLE passages AS
+            SELECT doc_key || '/q/' || quote_id AS pid, doc_key, 'quote' AS kind, quote_id AS ref, content AS body FROM quotes
+            UNION ALL
+            SELECT doc_key || '/e/' || event_id, doc_key, 'event', event_id, sentence FROM events WHERE sentence IS NOT NULL""")
+        if not self.load_fts():
+            return False
+        self.con.execute("PRAGMA create_fts_index('passages', 'pid', 'body', overwrite=1)")
+        return True
+
+    def search_passages(self, query: str, kind: Optional[str] = None, limit: int = 50) -> list[dict]:
+        """Quote contents / event sentences ranked by BM25 (or matched by words when FTS is unavailable)."""
+        words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 2]
+        if not words or not self.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'passages'"):
+            return []
+        kind_sql, params = ("AND kind = ?", [kind]) if kind else ("", [])
+        if self.load_fts() and self.query("SELECT 1 FROM information_schema.schemata WHERE schema_name = 'fts_main_passages'"):
+            return self.query(f"""SELECT * FROM (SELECT p.*, fts_main_passages.match_bm25(pid, ?) AS rank FROM passages p)
+                                  WHERE rank IS NOT NULL {kind_sql} ORDER BY rank DESC LIMIT ?""", [" ".join(words)] + params + [limit])
+        cond = " OR ".join("body ILIKE ?" for _ in words)
+        return self.query(f"SELECT *, 0.0 AS rank FROM passages WHERE ({cond}) {kind_sql} LIMIT ?",
+                          [f"%{w}%" for w in words] + params + [limit])
 
     # ------------------------------------------------------------------ reading
     def query(self, sql: str, params: Optional[list] = None) -> list[dict]:
@@ -241,3 +299,46 @@ class Store:
         target = str(path).replace("'", "''")
         self.con.execute(f"COPY (SELECT * FROM {table}) TO '{target}' {opts}")
         return path
+
+
+def ingest(db: Union[str, Path], items: Iterable[Union[Document, Failure]], chunk: int = 64,
+           progress=None, resume: bool = True) -> IngestReport:
+    """Store analysed items in ``db``, holding the write lock only while a chunk is written.
+
+    DuckDB allows one writing process per file, and a writer locks readers out; so the
+    file is opened per chunk and closed in between, letting a server read while a long
+    ingestion runs. Each document is committed with its input name, so a run killed at
+    any point and started again skips what was committed (``resume``) and loses nothing.
+    """
+    total = IngestReport()
+    t0 = time.perf_counter()
+    buf: list = []
+
+    def flush():
+        if not buf:
+            return
+        with Store(db) as s:
+            r = s.ingest(buf, progress=progress, reindex=False)
+        total.stored += r.stored
+        total.duplicates += r.duplicates
+        total.failed += r.failed
+        total.skipped += r.skipped
+        buf.clear()
+
+    for item in items:
+        buf.append(item)
+        if len(buf) >= chunk:
+            flush()
+    flush()
+    with Store(db) as s:
+        if total.stored:
+            s.reindex()
+    total.seconds = time.perf_counter() - t0
+    return total
+
+
+def processed_inputs(db: Union[str, Path]) -> set[str]:
+    if not Path(db).exists():
+        return set()
+    with Store(db) as s:
+        return s.processed()
