@@ -50,6 +50,15 @@ def _words(s: Optional[str]) -> set[str]:
     return {w.lower() for w in re.findall(r"\w+", s or "") if len(w) > 1}
 
 
+def _same_org(a: Optional[str], b: Optional[str]) -> bool:
+    """Two names of one knowledge-base organisation ("Group of Seven" and "G7")."""
+    from . import kb as kbmod
+
+    forms = kbmod.load().forms
+    codes = lambda n: {e.code for e in forms.get(n or "", ()) if e.kind == "org"}
+    return bool(codes(a) & codes(b))
+
+
 def correct(pred: Optional[dict], gold: dict) -> bool:
     if pred is None:
         return False
@@ -65,6 +74,8 @@ def correct(pred: Optional[dict], gold: dict) -> bool:
     # organisations, media, IGOs
     if pred["type"] in ("PERSON", "COUNTRY"):
         return False
+    if _same_org(gold.get("name"), pred.get("name")):
+        return True
     return bool(_words(gold.get("name")) & _words(pred.get("name"))) or (
         gold.get("country") is not None and gold.get("country") == pred.get("country") and not gold.get("name"))
 

@@ -74,6 +74,7 @@ class _Resolver:
         self.by_key: dict[str, Actor] = {}
         self.gender: dict[str, str] = {}
         self.consumed: set[int] = set()  # token indices used as a person's title or apposition
+        self.described: set[str] = set()  # actors whose role or country this text states
 
     # ----------------------------------------------------------------- actors
     def new_actor(self, key: str, **kw) -> Actor:
@@ -166,7 +167,9 @@ class _Resolver:
             ok = (t.is_title or t.is_upper or t.pos_ in ("PROPN", "ADJ") or t.text in POSSESSIVE
                   or t.lower_ in ("of", "the", "for", "and", "top", "chief", "deputy", "former", "acting")
                   or any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches))
-            if not ok or (i - 1) in self.name_tokens and not self.kb.country_of(t.text) and not self._org_in(i - 1, i):
+            in_role = any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
+            if not ok or ((i - 1) in self.name_tokens and not in_role and not self.kb.country_of(t.text)
+                          and not self._org_in(i - 1, i)):
                 break
             if t.text in (",", ";", ":", "(", ")", '"', "“", "”"):
                 break
@@ -196,21 +199,37 @@ class _Resolver:
             rs, re_, phrase = roles[0]
             role, sector, _rank = self.kb.roles[phrase]
             actor.role = role
-            actor.sector = sector
+            actor.sector = actor.sector or sector
             found = True
         code = self._country_in(s, e)
         if code:
             actor.country = code
         org = self._org_in(s, e)
-        if org is not None and not code:
-            actor.country = actor.country or org.country
-            if org.type in ("IGO",):
-                actor.sector = actor.sector or "igo"
+        if org is not None:
+            # "Hamas official Basem Naim", "NATO Secretary General Mark Rutte": the organisation's sector wins
+            if not code:
+                actor.country = actor.country or org.country
+            if org.sector:
+                actor.sector = org.sector
+            self.consumed.update(range(s, e))
         if found or code:
             self.consumed.update(range(s, e))
+            self.described.add(actor.id)
         return found
 
-    # ----------------------------------------------------------------- people
+    # ------------------------------------------------------------------- people
+    def known_surname(self, s: int, e: int) -> bool:
+        """A one-word span that is the surname (or, for names like "Wang Yi", the family name) of a person already met."""
+        if e - s != 1:
+            return False
+        word = self.sdoc[s].text
+        for a in self.actors:
+            if a.type == "PERSON" and a.mentions:
+                parts = a.name.split()
+                if len(parts) > 1 and word in (parts[-1], parts[0]) and word[:1].isupper():
+                    return True
+        return False
+
     def person(self, s: int, e: int) -> Optional[Actor]:
         toks = [t for t in self.sdoc[s:e]]
         honorific_gender = None
@@ -225,7 +244,7 @@ class _Resolver:
         toks = [t for t in toks if t.text not in POSSESSIVE]
         if not toks:
             return None
-        name = " ".join(t.text for t in toks)
+        name = self.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         if not re.search(r"[A-Za-z]", name):
             return None
         parts = name.split()
@@ -299,7 +318,7 @@ class _Resolver:
             return None  # a title of the following name
         i = rs
         code = None
-        while i > 0 and s_ok(sdoc[i - 1]) and rs - i < 4:
+        while i > 0 and s_ok(sdoc[i - 1]) and rs - i < 5 and sdoc[i - 1].lower_ not in ("the", "this", "that"):
             c = self.kb.country_of(sdoc[i - 1].text)
             if c:
                 code = c
@@ -367,15 +386,20 @@ class _Resolver:
         for t in self.sdoc:
             if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON":
                 items.append((t.i, 2, ("pron", t.i)))
+            elif t.is_title and t.pos_ == "PROPN" and t.i not in self.name_tokens:
+                items.append((t.i, 3, ("tok", t.i)))
         items.sort(key=lambda x: (x[0], x[1]))
         deferred = []
         for _, _, item in items:
             if item[0] == "span":
                 _, s, e, label = item
-                if label.startswith("E|PERSON") or label.startswith("L|"):
+                if label.startswith("E|PERSON") or label.startswith("L|") or self.known_surname(s, e):
                     self.person(s, e)
                 else:
                     deferred.append((s, e, label))
+            elif item[0] == "tok":
+                if item[1] not in self.consumed and self.known_surname(item[1], item[1] + 1):
+                    self.person(item[1], item[1] + 1)
             elif item[0] == "role":
                 _, rs, re_, phrase = item
                 if not any(i in self.consumed for i in range(rs, re_)):
@@ -433,6 +457,7 @@ def resolve(doc: Document) -> None:
     doc.actors = live
     doc.meta["mentions"] = [(m.start, m.end, m.actor.id, m.kind) for m in r.mentions if m.actor.mentions]
     doc.meta["gender"] = gender
+    doc.meta["described"] = {renumber[old] for old in r.described if old in renumber}
 
 
 def mentions(doc: Document) -> list[tuple[int, int, str, str]]:

@@ -50,6 +50,17 @@ class KB:
         return None
 
 
+def _variants(v: str) -> list[str]:
+    """A form as written, and for "the X" also "The X" and (when X has several words) bare "X"."""
+    out = [v]
+    if v.startswith(("the ", "The ")):
+        rest = v[4:]
+        out.append(("The " if v[0] == "t" else "the ") + rest)
+        if len(rest.split()) > 1:
+            out.append(rest)
+    return out
+
+
 def _add(index: dict, surface: str, entry: Entry) -> None:
     if surface:
         lst = index.setdefault(surface, [])
@@ -70,22 +81,19 @@ def load() -> KB:
             sector = "government" if kind in ("capital", "seat") else None
             for v in values:
                 e = Entry(kind, code, name, "COUNTRY", sector, code)
-                _add(kb.forms, v, e)
-                if v.lower().startswith("the "):
-                    _add(kb.forms, v[4:], e)
-                    _add(kb.forms, "The " + v[4:], e)
+                for form in _variants(v):
+                    _add(kb.forms, form, e)
     for r in table("organisations.tsv"):
         typ = r.get("type") or "ORG"
         e = Entry("org", r["code"], r["name"], typ, r.get("sector") or None, r.get("country") or None)
         kb.orgs[r["code"]] = e
         for v in [r["name"]] + multi(r.get("aliases", "")):
-            _add(kb.forms, v, e)
-            if v.lower().startswith("the "):
-                _add(kb.forms, v[4:], e)
-            if typ == "GROUP":
+            for form in _variants(v):
+                _add(kb.forms, form, e)
+            # collective references ("Western countries") match in any case, but only multi-word ones
+            # that do not start with "the" ("the West" must stay capitalised: "the west of Kharkiv")
+            if typ == "GROUP" and len(v.split()) > 1 and not v.lower().startswith("the "):
                 _add(kb.lower_forms, v.lower(), e)
-                if v.lower().startswith("the "):
-                    _add(kb.lower_forms, v[4:].lower(), e)
     for r in table("roles.tsv"):
         try:
             rank = int(r.get("rank") or 1)

@@ -52,8 +52,63 @@ def find(store, name: str, typ: str) -> Optional[dict]:
     return None
 
 
+def discover(store, doc: Document) -> None:
+    """Find people the registry knows but this text names only by surname ("Seitkali said ...").
+
+    Title-case proper nouns outside every resolved mention are looked up by surname; a unique
+    registry person becomes an actor of the document with those mentions.
+    """
+    if doc.doc is None:
+        return
+    # a lone unknown surname is often mistaken for an organisation by the tagger ("Seitkali said"):
+    # such one-word, unknown "organisations" do not block the look-up
+    from . import kb as kbmod
+
+    forms = kbmod.load().forms
+    weak = {a.id for a in doc.actors if a.type == "ORG" and " " not in a.name and a.name not in forms}
+    taken = [(s, e) for a in doc.actors if a.id not in weak for s, e in a.mentions]
+    cands: dict[str, list] = {}
+    for t in doc.doc:
+        if t.is_title and t.pos_ == "PROPN" and len(t.text) > 2 and not any(s <= t.idx < e for s, e in taken):
+            cands.setdefault(t.text.lower(), []).append((t.idx, t.idx + len(t.text)))
+    if not cands:
+        return
+    rows = store.query("""SELECT lower(split_part(name, ' ', -1)) AS surname, list(registry_id) AS ids
+                          FROM registry WHERE type = 'PERSON' AND merged_into IS NULL AND name LIKE '% %'
+                          AND lower(split_part(name, ' ', -1)) IN (SELECT unnest(?)) GROUP BY 1""", [list(cands)])
+    from .model import Actor
+
+    for r in rows:
+        if len(r["ids"]) != 1:
+            continue  # two known people share the surname: not guessed
+        row = _final(store, r["ids"][0])
+        if row is None:
+            continue
+        existing = next((a for a in doc.actors if a.type == "PERSON" and a.name.lower() == row["name"].lower()), None)
+        actor = existing or Actor(id=f"a{len(doc.actors) + 1}", name=row["name"], type="PERSON")
+        if existing is None:
+            doc.actors.append(actor)
+        spans = set(cands[r["surname"]])
+        for span in spans:
+            actor.mentions.append(span)
+        for a in doc.actors:
+            if a.id in weak:
+                a.mentions = [m for m in a.mentions if m not in spans]
+                if not a.mentions:  # the "organisation" was this person: quotes and events follow
+                    for q in doc.quotes:
+                        q.speaker = actor.id if q.speaker == a.id else q.speaker
+                    for ev in doc.events:
+                        ev.source = [actor.id if x == a.id else x for x in ev.source]
+                        ev.target = [actor.id if x == a.id else x for x in ev.target]
+        doc.meta["mentions"] = [m for m in doc.meta.get("mentions", []) if (m[0], m[1]) not in spans] + \
+            [(s, e, actor.id, "surname") for s, e in spans]
+    doc.meta.get("mentions", []).sort()
+    doc.actors = [a for a in doc.actors if a.mentions]
+
+
 def link(store, doc: Document) -> None:
     """Give each person/organisation actor of ``doc`` its registry id; fill gaps from, and add evidence to, the registry."""
+    discover(store, doc)
     date = doc.published
     for a in doc.actors:
         if a.type not in LINKED_TYPES:
@@ -76,8 +131,10 @@ def link(store, doc: Document) -> None:
         a.country = a.country or row["country"]
         a.role = a.role or row["role"]
         a.sector = a.sector or row["sector"]
+        # only what this text states about the actor is evidence (not what was filled in from elsewhere)
+        stated = a.id in doc.meta.get("described", ())
         newer = date and (row["evidence_date"] is None or str(row["evidence_date"]) <= date)
-        if (a.country or a.role) and (newer or not (row["country"] or row["role"])):
+        if stated and (a.country or a.role) and (newer or not (row["country"] or row["role"])):
             store.con.execute("UPDATE registry SET country = ?, role = ?, sector = ?, evidence_date = ?, evidence_doc = ?"
                               " WHERE registry_id = ?",
                               [a.country, a.role, a.sector, date, doc.id, row["registry_id"]])
