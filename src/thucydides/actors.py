@@ -458,6 +458,9 @@ def resolve(doc: Document) -> None:
     doc.meta["mentions"] = [(m.start, m.end, m.actor.id, m.kind) for m in r.mentions if m.actor.mentions]
     doc.meta["gender"] = gender
     doc.meta["described"] = {renumber[old] for old in r.described if old in renumber}
+    # proper nouns: the registry may know, across documents, names this text leaves unresolved (registry.discover)
+    doc.meta["proper_nouns"] = [(t.idx, t.idx + len(t.text)) for t in doc.doc
+                                if t.is_title and t.pos_ == "PROPN" and len(t.text) > 2]
 
 
 def mentions(doc: Document) -> list[tuple[int, int, str, str]]:

@@ -43,6 +43,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from . import __version__
+from .search import contains
 
 log = logging.getLogger("thucydides.api")
 
@@ -53,8 +54,6 @@ MAX_INGEST_DOCS = 200
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TYPE_RE = r"^[A-Z]{2,24}$"
 BY_RE = r"^(day|week|month)$"
-VERDICTS = ("leans yes", "leans no", "mixed", "insufficient evidence")
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 LOCK_HINTS = ("lock", "different configuration")
 
 
@@ -183,18 +182,13 @@ class Database:
 
 
 # ---------------------------------------------------------------------------- library functions used by routes
-def _like(value: str) -> str:
-    """A LIKE pattern matching ``value`` literally anywhere (escape character ``\\``)."""
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def list_documents(store, q: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
                    limit: int = 50, offset: int = 0) -> dict:
     """Stored documents, newest first: ``{"total", "items": [...]}``; ``q`` matches title or text."""
     where, params = [], []
     if q:
         where.append("(d.title ILIKE ? ESCAPE '\\' OR d.text ILIKE ? ESCAPE '\\')")
-        params += [_like(q), _like(q)]
+        params += [contains(q), contains(q)]
     if since:
         where.append("d.published >= CAST(? AS DATE)")
         params.append(since)
@@ -238,10 +232,10 @@ def ingest_documents(db: Database, documents: list[dict]) -> dict:
     from .store import doc_key
 
     docs = []
-    for n, d in enumerate(documents, 1):
+    for d in documents:
         html = d.get("html")
         text = d.get("text")
-        docs.append(Document(id=str(d["id"]), input=f"api:{n}", raw=html if html and html.strip() else text,
+        docs.append(Document(id=str(d["id"]), input=f"api:{d['id']}", raw=html if html and html.strip() else text,
                              is_html=bool(html and html.strip()), title=d.get("title"), url=d.get("url"),
                              published=d.get("published"), source=d.get("source")))
     analysed = list(analyze_documents(docs))  # slow part first, without holding the database
@@ -422,11 +416,12 @@ def highlight(record: dict, focus: Optional[tuple[int, int]] = None) -> Markup:
             out.append(str(piece))
             continue
         classes = sorted({a[2] for a in active})
-        attrs = {}
+        attrs: dict[str, list] = {}
         titles = []
         for a in active:
             for k, v in a[3].items():
-                attrs.setdefault(k, v)
+                if v and v not in attrs.setdefault(k, []):
+                    attrs[k].append(v)
             if a[2] == "hl-actor":
                 act = actors.get(a[3]["actor"], {})
                 titles.append(" · ".join(x for x in (act.get("name"), act.get("type"), act.get("country"), act.get("role")) if x))
@@ -435,10 +430,15 @@ def highlight(record: dict, focus: Optional[tuple[int, int]] = None) -> Markup:
                 titles.append(f"event {ev.get('type', '')} ({a[3]['flag']})")
         if any(a[2] == "hl-event" and a[3]["flag"] != "asserted" for a in active):
             classes.append("hl-event-unreal")
-        attr = "".join(f' data-{k}="{escape(v)}"' for k, v in attrs.items())
+        attr = "".join(f' data-{k}="{escape(" ".join(v))}"' for k, v in attrs.items() if v)
         title = f' title="{escape("; ".join(dict.fromkeys(t for t in titles if t)))}"' if titles else ""
         out.append(f'<span class="{" ".join(classes)}"{attr}{title}>{piece}</span>')
     return Markup("".join(out))
+
+
+def _unquote(text: Optional[str]) -> str:
+    """Text without the quotation marks (and trailing comma) around it."""
+    return (text or "").strip().strip("\"“”‘’'").rstrip(",").strip("\"“”‘’'").strip()
 
 
 def _short(text: Optional[str], n: int = 220) -> str:
@@ -464,6 +464,21 @@ def _doc_link(row: dict) -> Optional[str]:
     return url
 
 
+def _trend(brief: Optional[dict]) -> Optional[dict]:
+    """The brief's trend as a chart series (with the pair it is about)."""
+    if not brief or not brief.get("trend"):
+        return None
+    names = [a.get("code") or a.get("name") or a.get("label") for a in brief.get("actors", [])[:2]]
+    names += ["?"] * (2 - len(names))
+    return {"a": names[0], "b": names[1], **brief["trend"]}
+
+
+def json_script(obj) -> Markup:
+    """JSON safe to place inside a ``<script type="application/json">`` element."""
+    text = json.dumps(obj, default=str, ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
 def _score(v) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "–"
@@ -487,8 +502,7 @@ def create_app(db_path: str, token: Optional[str] = None, max_body: int = 5_000_
     app.state.db = db
     app.state.token = token
     templates = Jinja2Templates(directory=str(WEB / "templates"))
-    templates.env.globals.update(version=__version__, short=_short, doc_link=_doc_link, score=_score,
-                                 quads=QUADS)
+    templates.env.globals.update(version=__version__, short=_short, unquote=_unquote, doc_link=_doc_link, score=_score)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
     # ------------------------------------------------------------ error handling
@@ -531,10 +545,24 @@ def create_app(db_path: str, token: Optional[str] = None, max_body: int = 5_000_
         return JSONResponse({"error": message, "details": details}, status_code=422)
 
     # ------------------------------------------------------------ API
-    Limit = Query(50, ge=1, le=MAX_LIMIT, description=f"page size, 1..{MAX_LIMIT}")
-    Offset = Query(0, ge=0, le=MAX_OFFSET, description="rows to skip")
-    Since = Query(None, description="YYYY-MM-DD", max_length=10)
-    Until = Query(None, description="YYYY-MM-DD", max_length=10)
+    # Fresh Query objects per parameter (FastAPI binds each to one parameter name).
+    def Limit():
+        return Query(50, ge=1, le=MAX_LIMIT, description=f"page size, 1..{MAX_LIMIT}")
+
+    def Offset():
+        return Query(0, ge=0, le=MAX_OFFSET, description="rows to skip")
+
+    def Since():
+        return Query(None, max_length=10, description="YYYY-MM-DD")
+
+    def Until():
+        return Query(None, max_length=10, description="YYYY-MM-DD")
+
+    def Side():
+        return Query(..., min_length=1, max_length=100, description="country code (RUS) or name (Russia), or an actor name")
+
+    def By():
+        return Query("month", pattern=BY_RE, description="day, week or month")
 
     def page(items: list, limit: int, offset: int, **extra) -> dict:
         return {**extra, "limit": limit, "offset": offset, "count": len(items),
@@ -542,8 +570,8 @@ def create_app(db_path: str, token: Optional[str] = None, max_body: int = 5_000_
 
     @app.get("/api/documents", tags=["documents"], summary="List stored documents")
     def api_documents(q: Optional[str] = Query(None, max_length=200, description="text in the title or body"),
-                      since: Optional[str] = Since, until: Optional[str] = Until,
-                      limit: int = Limit, offset: int = Offset):
+                      since: Optional[str] = Since(), until: Optional[str] = Until(),
+                      limit: int = Limit(), offset: int = Offset()):
         since, until = check_date("since", since), check_date("until", until)
         with db.reader() as store:
             res = list_documents(store, q=q, since=since, until=until, limit=limit, offset=offset)
@@ -560,7 +588,7 @@ def create_app(db_path: str, token: Optional[str] = None, max_body: int = 5_000_
         return rec
 
     @app.get("/api/actors", tags=["actors"], summary="The cross-document actor registry")
-    def api_actors(name: Optional[str] = Query(None, max_length=200), limit: int = Limit, offset: int = Offset):
+    def api_actors(name: Optional[str] = Query(None, max_length=200), limit: int = Limit(), offset: int = Offset()):
         from .registry import list_actors
 
         with db.reader() as store:
@@ -570,7 +598,7 @@ def create_app(db_path: str, token: Optional[str] = None, max_body: int = 5_000_
     @app.get("/api/quotes", tags=["quotes"], summary="Stored quotes with speaker, role, country, date, source")
     def api_quotes(speaker: Optional[str] = Query(None, max_length=200, description="name or role of the speaker"),
                    about: Optional[str] = Query(None, max_length=200, description="country code or name, or words"),
-                   since: Optional[str] = Since, limit: int = Limit, offset: int = Offset):
+                   since: Optional[str] = Since(), limit: int = Limit(), offset: int = Offset()):
         from .search import find_quotes
 
         since = check_date("since", since)
@@ -582,9 +610,9 @@ def create_app(db_path: str, token: Optional[str] = None, max_body: int = 5_000_
     def api_events(actor: Optional[str] = Query(None, max_length=200, description="source: country code or actor name"),
                    recipient: Optional[str] = Query(None, max_length=200, description="target: country code or actor name"),
                    type: Optional[str] = Query(None, pattern=TYPE_RE, description="PLOVER type, e.g. ASSAULT"),
-                   since: Optional[str] = Since,
+                   since: Optional[str] = Since(),
                    include_negated: bool = Query(False, description="also negated and hypothetical events"),
-                   limit: int = Limit, offset: int = Offset):
+                   limit: int = Limit(), offset: int = Offset()):
         from .search import find_events
 
         since = check_date("since", since)
@@ -593,20 +621,18 @@ def create_app(db_path: str, token: Optional[str] = None, max_body: int = 5_000_
                                include_negated=include_negated, limit=limit, offset=offset)
         return page(rows, limit, offset)
 
-    Side = Query(..., min_length=1, max_length=100, description="country code (RUS) or name (Russia)")
-    By = Query("month", pattern=BY_RE, description="day, week or month")
 
     @app.get("/api/relations", tags=["relations"], summary="Events between two actors over time, by quad class")
-    def api_relations(a: str = Side, b: str = Side, by: str = By, since: Optional[str] = Since,
-                      until: Optional[str] = Until):
+    def api_relations(a: str = Side(), b: str = Side(), by: str = By(), since: Optional[str] = Since(),
+                      until: Optional[str] = Until()):
         since, until = check_date("since", since), check_date("until", until)
         relations = _library("relations")
         with db.reader() as store:
             return relations.series(store, a, b, by=by, since=since, until=until)
 
     @app.get("/api/relations/evidence", tags=["relations"], summary="The events and quotes behind one point of a series")
-    def api_relations_evidence(a: str = Side, b: str = Side, period: str = Query(..., max_length=10, description="YYYY-MM-DD"),
-                               by: str = By):
+    def api_relations_evidence(a: str = Side(), b: str = Side(), period: str = Query(..., max_length=10, description="YYYY-MM-DD"),
+                               by: str = By()):
         period = check_date("period", period)
         relations = _library("relations")
         with db.reader() as store:
@@ -724,7 +750,7 @@ def create_app(db_path: str, token: Optional[str] = None, max_body: int = 5_000_
         return render(request, "relations.html", status=422 if errors else 200, a=a, b=b, by=by,
                       since=since or "", until=until or "", period=period, series=series, evidence=evidence,
                       errors=errors, pairs=pairs, unavailable=unavailable, nav="relations",
-                      series_json=json.dumps(series, default=str) if series else "null")
+                      series_json=json_script(series))
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def web_quotes(request: Request, speaker: Optional[str] = Query(None, max_length=200),
@@ -784,7 +810,7 @@ def create_app(db_path: str, token: Optional[str] = None, max_body: int = 5_000_
             with db.reader() as store:
                 brief = ask.ask(store, q, limit=10)
         return render(request, "ask.html", status=422 if errors else 200, q=q, brief=brief, errors=errors, nav="ask",
-                      trend_json=json.dumps((brief or {}).get("trend"), default=str) if brief else "null")
+                      trend_json=json_script(_trend(brief)))
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():

@@ -87,11 +87,29 @@ def cmd_analyze(args) -> int:
 
 def cmd_ingest(args) -> int:
     from .pipeline import analyze
-    from .store import ingest, processed_inputs
+    from .store import Store, ingest, processed_inputs
 
     settings = _settings(args)
     db = args.db or settings.db
     skip = set() if args.no_resume else processed_inputs(db)
+    if args.dask:
+        from .parallel import dask_analyze, load_parquet
+        from .read import read
+
+        items = (i for i in read(args.inputs, settings) if i.input not in skip)
+        parts = args.parts or (str(db) + ".parts")
+        t0 = time.perf_counter()
+        summary = dask_analyze(items, parts, address=args.dask, workers=args.dask_workers, settings=settings)
+        with Store(db) as store:
+            stored, dup = load_parquet(store, parts)
+            failures = [Failure(f["input"], f["reason"], f["skipped"]) for f in summary["failures"]]
+            for f in failures:
+                store.record_failure(f)
+        failed = [f for f in failures if not f.skipped]
+        if not args.quiet or failed:
+            _summary(stored + dup, failed, [f for f in failures if f.skipped], time.perf_counter() - t0,
+                     extra=f" on Dask ({stored} stored, {dup} already stored; partitions in {parts})")
+        return 1 if failed else 0
     progress = Progress(args.quiet, "ingest")
     report = ingest(db, progress.wrap(analyze(args.inputs, settings, skip=skip)))
     seconds = progress.close()
@@ -271,11 +289,16 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("analyze", help="analyse articles, write analysis records as JSON Lines")
     a.add_argument("inputs", nargs="+", help="files, directories, JSONL, WARC, feeds, or - for stdin")
     a.add_argument("--out", "-o", help="output file (default: stdout)")
+    a.add_argument("--jobs", "-j", type=int, help="worker processes (default 1)")
     common(a, db=False)
     a.set_defaults(func=cmd_analyze)
 
     i = sub.add_parser("ingest", help="analyse articles and store them in DuckDB")
     i.add_argument("inputs", nargs="+")
+    i.add_argument("--jobs", "-j", type=int, help="worker processes (default 1)")
+    i.add_argument("--dask", help="distribute over Dask: 'local' (a LocalCluster here) or tcp://HOST:PORT")
+    i.add_argument("--dask-workers", type=int, default=2, dest="dask_workers", help="workers of a local Dask cluster")
+    i.add_argument("--parts", help="folder for the Parquet partitions written by Dask workers (default DB.parts)")
     i.add_argument("--no-resume", action="store_true", dest="no_resume",
                    help="read inputs again even if this database already holds them (stored texts still are not duplicated)")
     common(i)

@@ -131,6 +131,28 @@ class Document:
                 return a
         return None
 
+    @classmethod
+    def from_dict(cls, rec: dict[str, Any], input: Optional[str] = None) -> "Document":
+        """The inverse of :meth:`to_dict` (the spaCy parse is not part of a record)."""
+        sp = lambda v: tuple(v) if v is not None else None
+        doc = cls(id=str(rec["id"]), input=input or str(rec["id"]), text=rec["text"], title=rec.get("title"),
+                  dateline=rec.get("dateline"), published=rec.get("published"), source=rec.get("source"),
+                  url=rec.get("url"), removed=list(rec.get("removed") or []))
+        doc.actors = [Actor(id=a["id"], name=a["name"], type=a["type"], country=a.get("country"), sector=a.get("sector"),
+                            role=a.get("role"), mentions=[tuple(m) for m in a.get("mentions") or []])
+                      for a in rec.get("actors") or []]
+        doc.quotes = [Quote(id=q["id"], kind=q["kind"], content=sp(q["content"]), cue=sp(q.get("cue")),
+                            speaker_mention=sp(q.get("speaker_mention")), speaker=q.get("speaker"))
+                      for q in rec.get("quotes") or []]
+        doc.events = [Event(id=e["id"], type=e["type"], mode=e.get("mode"), context=list(e.get("context") or []),
+                            source=list(e.get("source") or []), target=list(e.get("target") or []),
+                            negated=bool(e.get("negated")), hypothetical=bool(e.get("hypothetical")),
+                            future=bool(e.get("future")), historical=bool(e.get("historical")),
+                            sentence=sp(e.get("sentence")), trigger=sp(e.get("trigger")), date=e.get("date"),
+                            location=e.get("location"), score=e.get("score"), quote=e.get("quote"))
+                      for e in rec.get("events") or []]
+        return doc
+
     def to_dict(self) -> dict[str, Any]:
         from . import __version__
 

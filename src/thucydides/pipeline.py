@@ -83,6 +83,10 @@ def analyze(inputs: Iterable, settings: Settings | None = None, stages=None, tim
     items = read.read(inputs, settings)
     if skip:
         items = (i for i in items if i.input not in skip)
+    if settings.jobs > 1 and stages is None and timings is None:
+        from .parallel import analyze_parallel
+
+        return analyze_parallel(items, settings, settings.jobs)
     return analyze_documents(items, settings, stages, timings)
 
 

@@ -37,12 +37,14 @@ Span = tuple[int, int]
 # Dependency labels under which a speech verb still heads (or continues) its own clause.
 VERBAL_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "conj", "advcl", "relcl", "xcomp", "acl", "pcomp"})
 # Labels whose subject a dependent verb shares: "…, adding that …", "said … and added …".
-INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Dependents of a speaker's head word that belong to the name as written.
 NAME_DEPS = frozenset({"compound", "flat", "amod", "det", "nmod", "poss", "case", "nummod", "prt", "punct"})
+CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp", "advcl", "punct", "cc", "conj"})
 EDGE_PUNCT = " \t\n,;:—–-―"
+QUOTE_CHARS = "\"“”«»„'‘’` "
 
 
 # ---------------------------------------------------------------------------- knowledge
@@ -182,6 +184,16 @@ def _subtree_span(t) -> Span:
     return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
 
 
+def _phrase_end(t) -> int:
+    """End of a noun phrase without the clauses hanging off it: "a statement" in "a statement that …"."""
+    end = t.idx + len(t.text)
+    for c in t.rights:
+        if c.dep_ in CLAUSE_DEPS:
+            break
+        end = max(end, _subtree_span(c)[1])
+    return end
+
+
 def _trim(text: str, s: int, e: int) -> Span:
     while s < e and text[s] in EDGE_PUNCT:
         s += 1
@@ -200,8 +212,11 @@ class _Extractor:
         self.para_starts = [p[0] for p in self.paras]
         self.qspans = quotation_spans(self.text, self.paras)
         self.q_starts = [q[0] for q in self.qspans]
+        self.tok_starts = [t.idx for t in self.sdoc]
+        self.source_words = {p[0] for p in self.lex.sources}
         self.claimed: set[int] = set()  # indices into qspans attached to a cue
         self.found: list[dict] = []
+        self.via = ""
 
     # -------------------------------------------------------------- text geometry
     def para_of(self, pos: int) -> Span:
@@ -275,10 +290,21 @@ class _Extractor:
             if c.dep_ == "prep":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs and self.is_channel(objs[0]):
-                    e = max(e, _subtree_span(objs[0])[1])
+                    e = max(e, _phrase_end(objs[0]))
             elif c.dep_ in ("dative", "dobj") and self.is_channel(c):
-                e = max(e, _subtree_span(c)[1])
+                e = max(e, _phrase_end(c))
         return s, e
+
+    def channel_clauses(self, v) -> list:
+        """ "said in a statement that …" parsed with the clause under "statement": that clause."""
+        out = []
+        for c in v.rights:
+            if c.dep_ == "prep":
+                for o in c.children:
+                    if o.dep_ == "pobj" and self.is_channel(o):
+                        out += [a for a in o.rights if a.dep_ in ("acl", "relcl", "ccomp")
+                                and any(m.dep_ == "mark" for m in a.lefts)]
+        return out
 
     def is_channel(self, t) -> bool:
         ch = self.lex.channels
@@ -289,17 +315,31 @@ class _Extractor:
 
     # ----------------------------------------------------------------- speakers
     def subject(self, v, depth: int = 0):
-        for c in v.children:
-            if c.dep_ in SUBJECT_DEPS:
-                return c
-        if depth < 3 and v.dep_ in INHERIT_DEPS and v.head is not v:
+        subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - v.i))  # the nearest, should the parse offer two
+        if v.pos_ in ("NOUN", "PROPN"):  # "Trump claims that …" read as a compound noun
+            lefts = [c for c in v.lefts if c.dep_ == "compound"]
+            if lefts:
+                return lefts[-1]
+        if depth < 4 and v.dep_ in INHERIT_DEPS and v.head.i != v.i:
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return v.head  # "a statement saying …", "Trump, saying …"
             return self.subject(v.head, depth + 1)
         return None
 
-    def speaker(self, subj) -> tuple[Optional[Span], Optional[str]]:
-        """(mention span as written, actor id) for a subject token."""
+    def speaker(self, subj, v=None) -> tuple[Optional[Span], Optional[str]]:
+        """(mention span as written, actor id) for a subject token of the cue ``v``."""
         if subj is None:
             return None, None
+        if v is not None and self.para_of(subj.idx) != self.para_of(v.idx):
+            # a parse run across paragraphs ("12:15 p.m. / Donald Trump says …"): the words in the cue's paragraph
+            ps, pe = self.para_of(v.idx)
+            toks = [t for t in subj.subtree if ps <= t.idx < pe and not t.is_punct]
+            if not toks:
+                return None, None
+            ms, me = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            return (ms, me), actor_at(self.doc, *self.name_span(toks[-1], ms))
         head = subj
         if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
             head = subj.head.head  # "Lavrov, who said …": the noun the clause describes
@@ -311,25 +351,44 @@ class _Extractor:
         for c in head.rights:
             if c.dep_ in ("compound", "flat", "appos", "prep", "nummod") and c.i - head.i <= 8:
                 e = max(e, _subtree_span(c)[1])
-        if head is not subj:
+        if head.i != subj.i:
             e = max(e, subj.idx + len(subj.text))
-        s, e = _trim(self.text, s, e)
+        ps, pe = self.para_of(head.idx)
+        s, e = _trim(self.text, max(s, ps), min(e, pe))
         if e <= s:
             return None, None
-        # the actor: first the head word itself (with its compound name), then the phrase
-        hs, he = _tok_span(head)
-        for c in head.lefts:
-            if c.dep_ in ("compound", "flat") and c.i == head.i - 1:
-                hs = min(hs, c.left_edge.idx)
-        aid = actor_at(self.doc, hs, he) or actor_at(self.doc, s, e)
-        if aid is None and head is not subj:
+        # the actor: the head word with the name it ends ("Sergei Lavrov", "the foreign minister"),
+        # else a name in apposition ("the government spokesperson, Fatemeh Mohajerani, said")
+        aid = None
+        for h in [head] + [c for c in head.rights if c.dep_ == "appos"]:
+            aid = aid or actor_at(self.doc, *self.name_span(h, ps))
+        if aid is None and head.i != subj.i:
             aid = actor_at(self.doc, *_tok_span(subj))
         return (s, e), aid
+
+    def name_span(self, head, floor: int = 0) -> Span:
+        """The head word with the contiguous compound words before it: "Sergei Lavrov", "foreign minister"."""
+        hs, he = _tok_span(head)
+        i = head.i
+        while i > 0 and self.sdoc[i - 1].dep_ in ("compound", "flat", "det", "amod") and self.sdoc[i - 1].head.i == head.i:
+            i -= 1
+        return max(self.sdoc[i].idx, floor), he
 
     # ------------------------------------------------------------------ content
     def clause_region(self, v) -> Optional[Span]:
         """The content a speech verb governs: its clausal complement(s), or the clause it interrupts."""
-        regions = [_subtree_span(c) for c in v.children if c.dep_ == "ccomp"]
+        ps, pe = self.para_of(v.idx)
+        regions = []
+        for c in list(v.children) + self.channel_clauses(v):
+            if c.dep_ != "ccomp" and c.head.i == v.i:
+                continue
+            cs, ce = _subtree_span(c)
+            if c.i > v.i:
+                marks = [m for m in c.lefts if m.dep_ == "mark"]
+                if marks and marks[0].idx > cs:
+                    cs = marks[0].idx  # "said in a statement that …": the content starts at "that"
+            regions.append((cs, ce))
+        regions = [(max(a, ps), min(b, pe)) for a, b in regions if b > ps and a < pe]
         if regions:
             return min(r[0] for r in regions), max(r[1] for r in regions)
         if v.dep_ == "parataxis" or (v.dep_ in ("ccomp", "advcl") and any(c.dep_ in SUBJECT_DEPS for c in v.children)
@@ -367,9 +426,17 @@ class _Extractor:
 
     def quote_before(self, v, subj) -> Optional[Span]:
         """A quotation right before the cue clause: “…,” he said / “…,” said Lavrov."""
-        left = v if subj is None else min(v, subj.left_edge, key=lambda t: t.i)
+        left = v if subj is None or subj.head.i != v.i else min(v, subj.left_edge, key=lambda t: t.i)
         qi = self.quote_ending_at(left.idx)
-        return self.qspans[qi] if qi is not None else None
+        if qi is None or self.qspans[qi][1] > v.idx:
+            return None
+        qs, qe = self.qspans[qi]
+        prefix = self.text[self.para_of(qs)[0]:qs].rstrip()
+        if prefix and prefix[-1] not in ".!?:;…—–-―\"”'’":
+            return None  # a title or phrase in marks inside the sentence: on “Fox News Sunday,” Pence said …
+        if "," not in self.text[qe:left.idx] and self.text[qs:qe].rstrip(QUOTE_CHARS).endswith("."):
+            return None  # “… .” He said …: a new sentence, not a cue after the quotation
+        return self.qspans[qi]
 
     def quote_after(self, v, subj) -> Optional[Span]:
         """A quotation right after the cue clause and a comma: he said, “…” / said Lavrov, “…”."""
@@ -384,16 +451,19 @@ class _Extractor:
         return None
 
     # ------------------------------------------------------------------- emit
-    def add(self, kind_hint: str, content: Span, cue: Optional[Span], subj, extra_speaker=None) -> Optional[dict]:
+    def add(self, kind_hint: str, content: Span, cue: Optional[Span], subj, extra_speaker=None,
+            clip: bool = False, cue_tok=None) -> Optional[dict]:
         text = self.text
         s, e = _trim(text, *content)
         if e <= s:
             return None
         # a quotation that overlaps the content belongs to it whole
-        qis = self.quotes_overlapping(s, e)
+        qis = [qi for qi in self.quotes_overlapping(s, e)
+               if re.search(r"\w", text[max(s, self.qspans[qi][0]):min(e, self.qspans[qi][1])])]
         for qi in qis:
             s, e = min(s, self.qspans[qi][0]), max(e, self.qspans[qi][1])
-        if qis and self.qspans[qis[0]][0] == s and self.qspans[qis[0]][1] < e:
+        if (clip and qis and self.qspans[qis[0]][0] == s and self.qspans[qis[0]][1] < e
+                and text[s:self.qspans[qis[0]][1]].rstrip(QUOTE_CHARS)[-1:] in (",", ".", "?", "!")):
             # “That makes me smart,” when Clinton blasted him -- the statement ends with its marks
             e = self.qspans[qis[0]][1]
             qis = [qis[0]]
@@ -408,20 +478,24 @@ class _Extractor:
                 return None
         if len(re.findall(r"\w+", text[s:e])) < 2:
             return None
-        outside = text[s:e]
-        for qi in sorted(qis, reverse=True):
-            qs, qe = self.qspans[qi]
-            if qs >= s and qe <= e:
-                outside = outside[:qs - s] + " " + outside[qe - s:]
+        outside = list(text[s:e])
+        mention, aid = self.speaker(subj, cue_tok) if extra_speaker is None else extra_speaker
+        blanks = [self.qspans[qi] for qi in qis] + [sp for sp in (cue, mention) if sp is not None]
+        for bs, be in blanks:
+            for k in range(max(bs, s), min(be, e)):
+                outside[k - s] = " "
+        outside = "".join(outside)
         if qis:
-            kind = "direct" if not re.search(r"\w", outside) else "mixed"
+            kind = "direct" if kind_hint == "direct" or not re.search(r"\w", outside) else "mixed"
         else:
             kind = "indirect"
         if kind_hint == "quote_only" and not qis:
             return None
-        mention, aid = self.speaker(subj) if extra_speaker is None else extra_speaker
+        if kind != "direct" and text[e - 1] == "." and not text[s:e].endswith(("..", "Jr.", "Sr.")):
+            e -= 1  # the full stop closes the reporting sentence, not the statement
         self.claimed.update(qis)
-        rec = {"kind": kind, "content": (s, e), "cue": cue, "mention": mention, "speaker": aid, "quotes": qis}
+        rec = {"kind": kind, "content": (s, e), "cue": cue, "mention": mention, "speaker": aid, "quotes": qis,
+               "via": self.via}
         self.found.append(rec)
         return rec
 
@@ -435,9 +509,10 @@ class _Extractor:
             lemma = self.cue_lemma(t)
             if lemma is not None:
                 self.verb_cue(t, lemma)
-            elif t.lower_ in {p[0] for p in lex.sources}:
+            elif t.lower_ in self.source_words:
                 self.source_cue(t)
-        self.merge_continuations()
+        self.dash_attributions()
+        self.quoted_phrases()
 
     def verb_cue(self, v, lemma: str) -> None:
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
@@ -447,21 +522,35 @@ class _Extractor:
             return
         needs = self.lex.needs.get(lemma, "clause")
         cue = self.cue_span(v)
-        region = self.colon_region(v) or self.clause_region(v) or self.quote_before(v, subj)
+        region = self.colon_region(v)
+        clip, hint = False, ""
+        if region is None:
+            before, clause = self.quote_before(v, subj), self.clause_region(v)
+            if before is not None and not (clause and clause[1] <= v.idx and clause[0] < before[0]):
+                # “…,” he said (, “…”): the quotation, and its continuation after the cue
+                region, hint = self.continued(before, v, subj, cue), "direct"
+            else:
+                region, clip = clause or before, clause is not None
         if region is None or needs == "quote":
             region = self.quote_after(v, subj) or region
+        if region is None and needs == "clause":
+            # “…,” she said. “We have no context …” -- the quotation opening the sentence after a bare cue
+            nxt = self.continued((cue[0], cue[0]), v, subj, cue)
+            qi = bisect.bisect_left(self.q_starts, cue[1])
+            if nxt[1] > cue[0] and re.search(r"[.:]\s*$", self.text[cue[1]:self.qspans[qi][0]]):
+                region, hint = (self.qspans[qi][0], nxt[1]), "direct"
         if region is None and needs == "quote":
-            # 'called it "a disaster"': a quotation among the verb's objects
-            for c in v.rights:
-                if c.dep_ in ("dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "advcl"):
-                    cs, ce = _subtree_span(c)
-                    qis = self.quotes_overlapping(cs, ce)
-                    if qis:
-                        region = self.qspans[qis[0]]
-                        break
-        if region is None:
-            return
-        self.add("quote_only" if needs == "quote" else "", region, cue, subj)
+            # 'called it “a disaster”', 'blasted the media for being “dishonest”': the verb's objects
+            rights = [c for c in v.rights if c.dep_ not in ("punct", "cc", "conj", "advcl", "parataxis")]
+            if rights:
+                cs, ce = rights[0].left_edge.idx, _subtree_span(rights[-1])[1]
+                ce = min(ce, v.sent.end_char)
+                if self.quotes_overlapping(cs, ce):
+                    region = cs, ce
+        if region is None or (subj is None and v.dep_ == "ROOT" and v.tag_ in ("VB", "NN", "NNP")
+                              and not any(c.dep_ == "compound" for c in v.lefts)):
+            return  # no statement, or an instruction to the reader ("Note: …")
+        self.add("quote_only" if needs == "quote" else hint, region, cue, subj, clip=clip, cue_tok=v)
 
     def source_cue(self, t) -> None:
         """ "according to the minister, …" -- the phrase's object is the speaker, its clause the content."""
@@ -479,42 +568,103 @@ class _Extractor:
             subj = objs[0]
             # the clause the phrase modifies
             top = t
-            while top.head is not top and top.pos_ not in ("VERB", "AUX"):
+            while top.head.i != top.i and top.pos_ not in ("VERB", "AUX"):
                 top = top.head
-            if top is t:
+            if top.i == t.i:
                 top = t.head
-            cs, ce = _subtree_span(top) if top is not t else (t.sent.start_char, t.sent.end_char)
+            cs, ce = _subtree_span(top) if top.i != t.i else (t.sent.start_char, t.sent.end_char)
             ps, pe = t.idx, _subtree_span(subj)[1]
             pe = max(pe, last.idx + len(last.text))
             if ps <= cs:
                 cs = pe
-            elif pe >= ce:
+            elif pe >= ce or not re.search(r"\w", self.text[pe:ce]):
                 ce = ps
             cue = (t.idx, last.idx + len(last.text))
             self.add("", (cs, ce), cue, subj)
             return
 
-    def merge_continuations(self) -> None:
-        """“X,” he said, “Y.” -- one statement, two quotations around the cue."""
-        text = self.text
-        for rec in self.found:
-            if rec["kind"] != "direct" or rec["cue"] is None or rec["content"][1] > rec["cue"][0]:
+    def continued(self, region: Span, v, subj, cue: Span) -> Span:
+        """“X,” he said, “Y.” / “X,” said Caddell. “Y.” -- one statement, two quotations around the cue."""
+        pos = cue[1]
+        if subj is not None and subj.i > v.i:
+            pos = max(pos, _subtree_span(subj)[1])
+        i = bisect.bisect_left(self.q_starts, pos)
+        if i >= len(self.qspans):
+            return region
+        qs, qe = self.qspans[i]
+        if qs >= self.para_of(pos)[1]:
+            return region
+        gap = self.text[pos:qs]
+        if "\n" in gap or any(c in gap for c in QUOTE_CHARS.strip()) or len(gap.split()) > 15:
+            return region
+        if not re.fullmatch(r"[^.!?;]*[.,:;]?\s*", gap):
+            return region
+        # no other speech verb in between: “X,” he said, adding later, “Y” is two statements
+        a, b = bisect.bisect_left(self.tok_starts, pos), bisect.bisect_left(self.tok_starts, qs)
+        if any(self.cue_lemma(t) or not self.modifies(t, v) for t in self.sdoc[a:b] if not t.is_punct):
+            return region
+        return region[0], qe
+
+    @staticmethod
+    def modifies(t, v) -> bool:
+        """True when token ``t`` belongs to the cue clause of ``v`` (its subject or an adjunct), not to another clause."""
+        while t.i != v.i:
+            if t.dep_ in ("conj", "cc", "ccomp", "parataxis", "relcl") or (
+                    t.dep_ == "advcl" and any(c.dep_ in ("nsubj", "mark") for c in t.children)):
+                return False
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return True
+
+    def dash_attributions(self) -> None:
+        """“…” ― Sonya Herridge: a quotation signed with a dash and a name."""
+        dashes = "".join(re.escape(d) for d in self.lex.dashes)
+        if not dashes:
+            return
+        sign = re.compile(r"[ \t\u00a0]*([" + dashes + r"])[ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4})")
+        for qi, (qs, qe) in enumerate(self.qspans):
+            if qi in self.claimed:
                 continue
-            # the cue clause ends at the next sentence end or comma after the cue
-            ce = rec["cue"][1]
-            if rec["mention"] is not None:
-                ce = max(ce, rec["mention"][1])
-            ps, pe = self.para_of(ce)
-            i = bisect.bisect_left(self.q_starts, ce)
-            if i >= len(self.qspans) or i in self.claimed:
+            m = sign.match(self.text, qe)
+            if m is None:
                 continue
-            qs, qe = self.qspans[i]
-            if qs >= pe:
+            rest = self.text[m.end():self.para_of(qe)[1]]
+            if not re.fullmatch(r"[\s\u00a0.,]*|,[^\n]*", rest):
                 continue
-            gap = text[ce:qs]
-            if re.fullmatch(r"[^\w\"“”«»]{0,4}", gap) or re.fullmatch(r"[ ,]*(?:on \w+|in \w+ \w+)?[ ,.:]*", gap):
-                rec["content"] = (rec["content"][0], qe)
-                self.claimed.add(i)
+            ms, me = m.span(2)
+            self.add("", (qs, qe), m.span(1), None, extra_speaker=((ms, me), actor_at(self.doc, ms, me)))
+
+    def quoted_phrases(self) -> None:
+        """Words in marks inside another verb's object: 'criticized the law as a “crazy system”'."""
+        for qi, (qs, qe) in enumerate(self.qspans):
+            if qi in self.claimed:
+                continue
+            k = bisect.bisect_left(self.tok_starts, qs)
+            if k >= len(self.sdoc):
+                continue
+            t = self.sdoc[k]
+            if t.is_punct and k + 1 < len(self.sdoc):
+                t = self.sdoc[k + 1]
+            # the nearest verb governing the quotation from outside it
+            v, steps = t.head, 0
+            while steps < 6 and (qs <= v.idx < qe or v.pos_ not in ("VERB", "AUX")) and v.head.i != v.i:
+                v, steps = v.head, steps + 1
+            if qs <= v.idx < qe or v.pos_ not in ("VERB", "AUX") or v.i > t.i:
+                continue
+            subj = self.subject(v)
+            if subj is None:
+                continue
+            rights = [c for c in v.rights if c.dep_ not in ("punct", "cc", "conj", "advcl", "parataxis")]
+            if not rights:
+                continue
+            cs, ce = rights[0].left_edge.idx, _subtree_span(rights[-1])[1]
+            ce = min(max(ce, qe), v.sent.end_char, self.para_of(qs)[1])
+            if not cs <= qs:
+                continue
+            self.via = "phrase:" + v.lemma_
+            self.add("", (cs, ce), _tok_span(v), subj, cue_tok=v)
+            self.via = ""
 
     def quotes(self) -> list[Quote]:
         seen = set()

@@ -58,8 +58,6 @@ def discover(store, doc: Document) -> None:
     Title-case proper nouns outside every resolved mention are looked up by surname; a unique
     registry person becomes an actor of the document with those mentions.
     """
-    if doc.doc is None:
-        return
     # a lone unknown surname is often mistaken for an organisation by the tagger ("Seitkali said"):
     # such one-word, unknown "organisations" do not block the look-up
     from . import kb as kbmod
@@ -68,9 +66,9 @@ def discover(store, doc: Document) -> None:
     weak = {a.id for a in doc.actors if a.type == "ORG" and " " not in a.name and a.name not in forms}
     taken = [(s, e) for a in doc.actors if a.id not in weak for s, e in a.mentions]
     cands: dict[str, list] = {}
-    for t in doc.doc:
-        if t.is_title and t.pos_ == "PROPN" and len(t.text) > 2 and not any(s <= t.idx < e for s, e in taken):
-            cands.setdefault(t.text.lower(), []).append((t.idx, t.idx + len(t.text)))
+    for s0, e0 in doc.meta.get("proper_nouns", ()):
+        if not any(s <= s0 < e for s, e in taken):
+            cands.setdefault(doc.text[s0:e0].lower(), []).append((s0, e0))
     if not cands:
         return
     rows = store.query("""SELECT lower(split_part(name, ' ', -1)) AS surname, list(registry_id) AS ids
@@ -147,7 +145,9 @@ def list_actors(store, name: Optional[str] = None, limit: int = 100) -> list[dic
              WHERE r.merged_into IS NULL {where}
              GROUP BY ALL ORDER BY documents DESC, r.name LIMIT ?"""
     if name:
-        return store.query(sql.format(where="AND r.name ILIKE ?"), [f"%{name}%", limit])
+        from .search import contains
+
+        return store.query(sql.format(where="AND r.name ILIKE ? ESCAPE '\\'"), [contains(name), limit])
     return store.query(sql.format(where=""), [limit])
 
 

@@ -8,6 +8,11 @@ from typing import Optional, Union
 from . import kb as kbmod
 
 
+def contains(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere, its own % and _ taken literally (use with ESCAPE '\\')."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def country_code(value: Optional[str]) -> Optional[str]:
     """'RUS', 'Russia', 'Russian' -> 'RUS'; None when it names no country."""
     if not value:
@@ -28,8 +33,8 @@ def find_quotes(store, speaker: Optional[str] = None, about: Optional[str] = Non
                 limit: int = 50, offset: int = 0) -> list[dict]:
     where, params = [], []
     if speaker:
-        where.append("(q.speaker_name ILIKE ? OR q.speaker_role ILIKE ?)")
-        params += [f"%{speaker}%", f"%{speaker}%"]
+        where.append("(q.speaker_name ILIKE ? ESCAPE '\\' OR q.speaker_role ILIKE ? ESCAPE '\\')")
+        params += [contains(speaker), contains(speaker)]
     if about:
         code = country_code(about)
         if code:
@@ -39,8 +44,8 @@ def find_quotes(store, speaker: Optional[str] = None, about: Optional[str] = Non
                          "AND m.start_char >= q.content_start AND m.end_char <= q.content_end)))")
             params += [code, code]
         else:
-            where.append("q.content ILIKE ?")
-            params.append(f"%{about}%")
+            where.append("q.content ILIKE ? ESCAPE '\\'")
+            params.append(contains(about))
     if since:
         where.append("q.published >= CAST(? AS DATE)")
         params.append(since)
@@ -56,9 +61,9 @@ def side_sql(column: str, value: str, params: list) -> str:
     if code:
         params.append(code)
         return f"list_contains(e.{column}_codes, ?)"
-    params.append(f"%{value}%")
+    params.append(contains(value))
     return (f"EXISTS (SELECT 1 FROM actors a WHERE a.doc_key = e.doc_key AND list_contains(e.{column}, a.actor_id) "
-            f"AND a.name ILIKE ?)")
+            f"AND a.name ILIKE ? ESCAPE '\\')")
 
 
 def find_events(store, actor: Optional[str] = None, recipient: Optional[str] = None, type: Optional[str] = None,
