@@ -17,6 +17,10 @@ from . import kb as kbmod
 from .knowledge import lines, multi, table
 from .relations import pair_sql, quads, series
 
+INDIRECT_WEIGHT = 0.3  # weight of an event that bears on the relation only through the pair's other dealings
+INDIRECT_CAP = 0.9  # the most that indirect evidence adds to either side
+MIXED_RATIO = 0.75  # the weaker side at least this share of the stronger: "mixed"
+CONTEXT_CHARS = 300  # countries named this close to a quote count as what it is about
 VERDICTS = ("leans yes", "leans no", "mixed", "insufficient evidence")
 
 
@@ -27,6 +31,11 @@ class Relation:
     context: Optional[str]
     polarity: int
     words: list[str] = field(default_factory=list)
+    evidence_words: list[str] = field(default_factory=list)
+
+    def named_in(self, text: str) -> bool:
+        low = (text or "").lower()
+        return any(re.search(r"\b" + re.escape(w), low) for w in self.words + self.evidence_words)
 
 
 @dataclass
@@ -48,7 +57,8 @@ class Question:
 
 @lru_cache(maxsize=1)
 def relations() -> list[Relation]:
-    return [Relation(r["name"], multi(r["types"]), r.get("context") or None, int(r["polarity"]), multi(r["words"]))
+    return [Relation(r["name"], multi(r["types"]), r.get("context") or None, int(r["polarity"]), multi(r["words"]),
+                     multi(r.get("evidence_words", "")))
             for r in table("ask_relations.tsv")]
 
 
@@ -116,28 +126,49 @@ def _actor_value(a: dict) -> str:
     return a.get("code") or a["name"]
 
 
-def _event_stance(e: dict, rel: Optional[Relation]) -> tuple[str, float]:
+def _event_stance(e: dict, rel: Optional[Relation], pair: set[str]) -> tuple[str, float]:
+    """Stance of an event towards the relation asked about, and its weight.
+
+    The relation's first type with its context is direct evidence (1.0), its other types 0.6,
+    other events of the same polarity 0.3 and of the opposite polarity 0.3 against; the two
+    acting together is alignment (0.3 for). A denial is evidence against; a hypothetical is
+    neutral. Statements by the pair's own officials about their intentions weigh double.
+    """
     quad = quads().get(e["type"])
     polarity = quad[1] if quad else 0
     if e["hypothetical"] and not e["negated"]:
         return "neutral", 0.0
-    direct = rel is not None and e["type"] in rel.types and (
-        rel.context is None or not e.get("context") or rel.context in (e.get("context") or []) or e["type"] in rel.types[:1])
     want = rel.polarity if rel else 1
-    if direct:
-        return ("against", 1.0) if e["negated"] else ("for", 1.0)
+    context_ok = rel is not None and (rel.context is None or rel.context in (e.get("context") or [])
+                                      or rel.named_in(e.get("sentence")))
+    own = bool(e.get("speaker_country")) and e["speaker_country"] in pair
+    if rel is not None and e["type"] in rel.types:
+        weight = 1.0 if (e["type"] == rel.types[0] and context_ok) else 0.6 if context_ok else 0.3
+        weight *= 2.0 if own and context_ok else 1.0
+        return ("against", weight) if e["negated"] else ("for", weight)
     if e["negated"] or polarity == 0:
         return "neutral", 0.0
-    return ("for", 0.3) if polarity == want else ("against", 0.3)
+    joint = pair <= set(e.get("source_codes") or [])
+    if joint:
+        return ("for", INDIRECT_WEIGHT) if want > 0 else ("against", INDIRECT_WEIGHT)
+    return ("for", INDIRECT_WEIGHT) if polarity == want else ("against", INDIRECT_WEIGHT)
 
 
 def _quote_stance(content: str, rel: Optional[Relation]) -> tuple[str, float]:
-    low = content.lower()
-    about = rel is not None and any(re.search(r"\b" + re.escape(w), low) for w in rel.words)
-    if not about:
+    """A quote speaking of the relation is for it, unless a denial stands shortly before the word (same clause)."""
+    if rel is None:
         return "neutral", 0.0
-    if any(re.search(c, low) for c in denial_cues()):
-        return "against", 0.8
+    low = content.lower()
+    hits = [m.start() for w in rel.words + rel.evidence_words for m in re.finditer(r"\b" + re.escape(w), low)]
+    if not hits:
+        return "neutral", 0.0
+    for pos in hits:
+        window = re.split(r"[.;!?]", low[max(0, pos - 80):pos])[-1]
+        if any(re.search(c, window) for c in denial_cues()):
+            return "against", 0.8
+    clause = re.split(r"[.;!?]", low[max(0, hits[0] - 120):hits[0]])[-1]
+    if re.search(r"\b(if|unless|would|could|might|may)\b", clause):
+        return "neutral", 0.0  # a condition or a possibility is not evidence either way
     return "for", 0.5
 
 
@@ -168,15 +199,26 @@ def ask(store, question: str, limit: int = 10) -> dict:
     events = store.query(f"""
         SELECT e.*, d.id AS doc_id, d.title, d.source AS outlet, d.published
         FROM events e JOIN documents d USING (doc_key) WHERE {' AND '.join(where)}""", params)
-    evidence, seen_keys, linked_quotes = [], set(), set()
+    keys = sorted({e["doc_key"] for e in events if e["quote_id"]})
     speakers = {(r["doc_key"], r["quote_id"]): r for r in store.query(
-        "SELECT doc_key, quote_id, speaker_name, speaker_role, speaker_country FROM quotes")}
+        "SELECT doc_key, quote_id, speaker_name, speaker_role, speaker_country FROM quotes "
+        "WHERE doc_key IN (SELECT unnest(?))", [keys])} if keys else {}
+    pair = {x.get("code") for x in q.actors[:2] if x.get("code")}
+    # one sentence, or one event reported by several articles, is one piece of evidence: its strongest reading
+    strongest: dict = {}
     for e in events:
-        stance, weight = _event_stance(e, q.relation)
-        if (e["event_key"], e["negated"], e["hypothetical"]) in seen_keys:
-            continue
-        seen_keys.add((e["event_key"], e["negated"], e["hypothetical"]))
         sp = speakers.get((e["doc_key"], e["quote_id"])) if e["quote_id"] else None
+        e["speaker_country"] = sp["speaker_country"] if sp else None
+        stance, weight = _event_stance(e, q.relation, pair)
+        key = (e["doc_key"], e["sentence_start"])
+        if key not in strongest or weight > strongest[key][1]:
+            strongest[key] = (e, weight, stance, sp)
+    evidence, seen_events, linked_quotes = [], set(), set()
+    for e, weight, stance, sp in sorted(strongest.values(), key=lambda x: -x[1]):
+        ekey = (e["event_key"], e["negated"], e["hypothetical"])
+        if ekey in seen_events:
+            continue
+        seen_events.add(ekey)
         if e["quote_id"]:
             linked_quotes.add((e["doc_key"], e["quote_id"]))
         flags = [f for f in ("negated", "hypothetical", "future") if e[f]]
@@ -204,9 +246,10 @@ def ask(store, question: str, limit: int = 10) -> dict:
             mentioned = {m["country"] for m in store.query(
                 """SELECT DISTINCT a.country FROM mentions m JOIN actors a ON a.doc_key = m.doc_key AND a.actor_id = m.actor_id
                    WHERE m.doc_key = ? AND m.start_char >= ? AND m.end_char <= ?""",
-                [r["doc_key"], r["content_start"], r["content_end"]])}
+                [r["doc_key"], r["content_start"] - CONTEXT_CHARS, r["content_end"] + CONTEXT_CHARS])}
+            # the quote must concern both: each is its speaker's country or named in or near it
             concerned = mentioned | ({r["speaker_country"]} if r["speaker_country"] else set())
-            if codes and len(codes & concerned) < min(2, len(codes)) and not (codes & mentioned and codes & concerned):
+            if not codes <= concerned:
                 continue
             stance, weight = _quote_stance(r["content"], q.relation)
             evidence.append({
@@ -215,12 +258,12 @@ def ask(store, question: str, limit: int = 10) -> dict:
                 "date": r["published"].isoformat() if r["published"] else None,
                 "doc_id": r["doc_id"], "source": r["outlet"], "span": [r["content_start"], r["content_end"]],
             })
-    pro = sum(x["weight"] for x in evidence if x["stance"] == "for")
-    con = sum(x["weight"] for x in evidence if x["stance"] == "against")
+    pro, con = _side_weight(evidence, "for"), _side_weight(evidence, "against")
+    out["weights"] = {"for": round(pro, 2), "against": round(con, 2)}
     if q.relation is not None:
-        if pro + con < 0.5:
+        if pro + con < 1.0:
             out["verdict"] = "insufficient evidence"
-        elif min(pro, con) >= 0.6 * max(pro, con):
+        elif min(pro, con) >= MIXED_RATIO * max(pro, con):
             out["verdict"] = "mixed"
         else:
             out["verdict"] = "leans yes" if pro > con else "leans no"
@@ -233,6 +276,13 @@ def ask(store, question: str, limit: int = 10) -> dict:
     out["trend"] = {"by": "month", "points": pts,
                     "direction": _direction([p["mean_score"] for p in pts if p["mean_score"] is not None])}
     return out
+
+
+def _side_weight(evidence: list[dict], stance: str) -> float:
+    """Direct evidence counts in full; indirect evidence (the pair's other dealings) at most INDIRECT_CAP."""
+    direct = sum(x["weight"] for x in evidence if x["stance"] == stance and x["weight"] > INDIRECT_WEIGHT)
+    indirect = sum(x["weight"] for x in evidence if x["stance"] == stance and x["weight"] <= INDIRECT_WEIGHT)
+    return direct + min(indirect, INDIRECT_CAP)
 
 
 def _direction(scores: list[float]) -> str:

@@ -172,6 +172,7 @@ class _Coder:
         self.last_subject: list[str] = []
         self.quotes = sorted(doc.quotes or [], key=lambda q: q.content[0])
         self._match_cache: dict = {}
+        self.main_acl = -1
 
     # ------------------------------------------------------------ actors
     def _token_actors(self) -> list:
@@ -285,6 +286,8 @@ class _Coder:
     def in_class(self, tok, spec: str) -> bool:
         if tok is None:
             return False
+        if spec == "@ACTOR":
+            return bool(self.np_actors(tok))
         if spec.startswith("@"):
             if spec == "@PERSONNOUN" and self.tok_actor[tok.i]:
                 a = self.actor_by_id.get(self.tok_actor[tok.i])
@@ -311,7 +314,10 @@ class _Coder:
     # ------------------------------------------------------------ syntax helpers
     @staticmethod
     def is_passive(v) -> bool:
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+            return True
+        # "..., killed in an air strike": a bare past participle modifying its patient
+        return v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "nsubj") for c in v.children)
 
     def objects(self, v, particles: tuple = ()) -> list:
         """Object candidates for a pattern's object class: the direct object (or passive subject); the
@@ -345,6 +351,12 @@ class _Coder:
         for c in v.children:
             if c.dep_ in ("prt", "prep", "agent", "acomp", "oprd") or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV")):
                 out.add(c.lower_)
+            elif c.dep_ in ("advcl", "ccomp", "xcomp"):
+                if c.dep_ == "xcomp" or any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children):
+                    out.add("_to")  # "pressed Iran to ...", "called for Russia to ..."
+                for m in c.children:
+                    if m.dep_ == "mark" and m.i < c.i:
+                        out.add(m.lower_)  # "called for Russia to reciprocate"
         return out
 
     def subject(self, v, depth: int = 0):
@@ -354,8 +366,9 @@ class _Coder:
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c
-        if v.dep_ == "relcl" or (v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.tag_ in ("VBD", "VBN", "VBZ", "VBP")
-                                  and not self.is_passive(v) and v.head.pos_ in ("NOUN", "PROPN")):
+        if v.i == self.main_acl:
+            return v.sent.root
+        if v.dep_ == "relcl":
             return v.head
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:
             g = v.head
@@ -567,7 +580,7 @@ class _Coder:
                 if r.frame == "light":
                     ln = self.light_noun(tok)
                     got = (ln[0], ln[1], "light") if ln is not None else got
-            elif any(l in self.lex.cls("LIGHT") for l in _lemmas(tok)[:3]):
+            elif any(l in self.lex.cls("LIGHT") for l in _lemmas(tok)):
                 ln = self.light_noun(tok)
                 if ln is not None:
                     got = (ln[0], ln[1], "light")
@@ -732,6 +745,12 @@ class _Coder:
             dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None and obj.dep_ in ("dobj", "dative", "attr", "oprd"):
                 dobj = obj
+            if dobj is None:
+                # "kidnapped up to 16 Russian advisers": the object sits under a particle
+                dobj = next((p for c in verb.children if c.dep_ == "prt" for pr in c.children if pr.dep_ == "prep"
+                             for p in pr.children if p.dep_ == "pobj"), None) or next(
+                    (p for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 2 and verb.nbor(1).dep_ == "prt"
+                     for p in c.children if p.dep_ == "pobj"), None)
             if dobj is not None:
                 targets = self.np_actors(self.see_through(dobj))
             if not targets:
@@ -964,6 +983,13 @@ class _Coder:
     def code_sentence(self, sent) -> None:
         question = sent.text.strip().rstrip(QUOTE_CHARS + " )").endswith("?")
         root = sent.root
+        self.main_acl = -1
+        if root.pos_ in ("NOUN", "PROPN"):
+            # a sentence parsed as "NOUN <acl verb> ...": the first participle is its predicate
+            first = next((t for t in sent if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+                          and not self.is_passive(t)), None)
+            if first is not None:
+                self.main_acl = first.i
         self.visit(sent, root, Scope(question=question), 0)
         subj = self.subject(root)
         if subj is not None:
@@ -1014,7 +1040,7 @@ class _Coder:
                     cs = replace(scope, neg=scope.neg or (cues["neg"] and not cues["never"] and not is_noun),
                                  hyp=scope.hyp or (cues["hyp"] and not is_noun), fut=scope.fut or cues["fut"],
                                  would=scope.would or cues["would"])
-            elif (dep in ("relcl", "acl") or (dep == "ccomp" and is_noun)) and not (tok.dep_ == "ROOT" and dep == "acl"):
+            elif (dep in ("relcl", "acl") or (dep == "ccomp" and is_noun)) and c.i != self.main_acl:
                 # background of a noun; but a sentence parsed as "NOUN <acl verb> ..." is a clause misparsed
                 cs = replace(scope, background=True)
             elif dep in ("xcomp", "ccomp", "advcl", "pcomp", "acomp", "parataxis", "csubj") or (
@@ -1033,6 +1059,9 @@ class _Coder:
                     cs = replace(scope, neg=scope.neg or neg_p, hyp=scope.hyp or hyp_p)
             elif dep == "pobj" and tok.dep_ == "prep" and tok.lower_ in ("without",):
                 cs = replace(scope, neg=True)
+            if dep == "pcomp" and tok.dep_ == "prep" and tok.head.pos_ == "NOUN" and not self.gov_kind(tok.head) \
+                    and not self.match_noun(tok.head):
+                cs = replace(cs, background=True)  # "support for Ukraine in defending its territory"
             if under_protest and dep != "conj":
                 cs = replace(cs, protest=True)
             self.visit(sent, c, cs, depth + 1)
@@ -1103,7 +1132,9 @@ class _Coder:
         """Nouns code events only where they are the event: 'there was a clash', 'clashes erupted', 'plans for X'."""
         h = n.head
         if n.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in h.children):
-            return True
+            nm = self.match_noun(n)
+            # "there were clashes" is an event; "there is a growing consensus" is not, unless someone holds it
+            return nm is not None and (self.lex.quad(nm[0].type) == "material_conflict" or bool(self.args(n, nm[0], n, nm[0].type, nm[0].mode, "noun")[0]))
         if n.dep_ == "nsubj" and any(l in self.lex.cls("OCCUR") for l in _lemmas(h)[:2]) and self.match(h) is None:
             return True
         if n.dep_ == "pobj" and h.dep_ == "prep":
@@ -1161,7 +1192,7 @@ class _Coder:
                     targets = addressee or ctargets
                 elif ctype and third and cquad.endswith("conflict") and ctype not in ("REQUEST", "REJECT"):
                     type_, mode, targets = "ACCUSE", "disapprove", third  # "called for sanctions against X"
-                elif ctype and third and addressee and cquad.endswith("cooperation") and ctype != "RETREAT":
+                elif ctype in ("SUPPORT", "AID") and third and addressee:
                     type_, mode, targets = "SUPPORT", None, third  # "urged the EU to support X"
                 else:
                     targets = addressee or ctargets
@@ -1202,6 +1233,8 @@ class _Coder:
             return None
         if "needs2" in rule.frames and len(set(sources) | set(targets)) < 2 and not self.plural_subject(tok):
             return None  # "the cabinet met": an internal meeting, not a consultation
+        if self.lex.quad(type_).startswith("verbal") and not sources and kind in ("verb", "adj") and not self.agentive(tok):
+            return None  # "the document fails to reflect ...": statements and decisions need someone to make them
         span = None
         if kind == "light" and obj is not None:
             span = (min(tok.idx, obj.idx), max(tok.idx + len(tok.text), obj.idx + len(obj.text)))
@@ -1218,6 +1251,17 @@ class _Coder:
             if scope.reported and not scope.absorbed:
                 self.accusation(sent, tok, ev, scope)
         return ev
+
+    def agentive(self, v) -> bool:
+        """Whether the subject of ``v`` can be a political actor (a person, group or state), or is unstated."""
+        s = self.subject(v) if not self.is_passive(v) else self.passive_agent(v)
+        if s is None:
+            return True
+        s = self.see_through(s)
+        if s.pos_ == "PRON" or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self.np_actors(s):
+            return True
+        return any(self.in_class(s, c) for c in ("@PERSONNOUN", "@CROWD", "@ARMED", "@ORG_GROUP", "@DIPLOMATS",
+                                                     "@OBSERVERS", "@FORCES"))
 
     def plural_subject(self, v) -> bool:
         s = self.subject(v)

@@ -54,8 +54,7 @@ class Lexicon:
     forms: dict  # written form ("said", "pointed out") -> lemma
     sources: tuple  # token sequences (lower case) of source phrases: ("according", "to")
     channels: frozenset  # nouns (lower case) that belong to the cue: "statement", "telegram", "reporters"
-    marks: dict  # mark -> set of nominal roles {"open", "close"} (top-level marks only)
-    inner: frozenset  # single marks: nested quotations only
+    marks: dict  # mark -> set of nominal roles {"open", "close"}
     dashes: frozenset  # attribution dashes: “…” ― Name
     mark_re: object  # regex finding any top-level mark
 
@@ -76,19 +75,17 @@ def lexicon() -> Lexicon:
         elif kind == "channel":
             channels.add(phrase.lower())
     marks: dict[str, set] = {}
-    inner, dashes = set(), set()
+    dashes = set()
     for row in table("quote_marks.tsv"):
         kind = row.get("kind")
         if kind == "double":
             marks.setdefault(row["open"], set()).add("open")
             marks.setdefault(row["close"], set()).add("close")
-        elif kind == "single":
-            inner.update((row["open"], row["close"]))
         elif kind == "dash":
             dashes.update((row["open"], row["close"]))
     alternation = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True))
-    return Lexicon(needs, forms, tuple(sources), frozenset(channels), marks, frozenset(inner),
-                   frozenset(dashes), re.compile(alternation))
+    return Lexicon(needs, forms, tuple(sources), frozenset(channels), marks, frozenset(dashes),
+                   re.compile(alternation))
 
 
 # ------------------------------------------------------------------- quotation marks
@@ -194,10 +191,10 @@ def _phrase_end(t) -> int:
     return end
 
 
-def _trim(text: str, s: int, e: int) -> Span:
-    while s < e and text[s] in EDGE_PUNCT:
+def _trim(text: str, s: int, e: int, chars: str = EDGE_PUNCT) -> Span:
+    while s < e and text[s] in chars:
         s += 1
-    while e > s and text[e - 1] in EDGE_PUNCT:
+    while e > s and text[e - 1] in chars:
         e -= 1
     return s, e
 
@@ -216,7 +213,6 @@ class _Extractor:
         self.source_words = {p[0] for p in self.lex.sources}
         self.claimed: set[int] = set()  # indices into qspans attached to a cue
         self.found: list[dict] = []
-        self.via = ""
 
     # -------------------------------------------------------------- text geometry
     def para_of(self, pos: int) -> Span:
@@ -325,6 +321,10 @@ class _Extractor:
         if depth < 4 and v.dep_ in INHERIT_DEPS and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return v.head  # "a statement saying …", "Trump, saying …"
+            if self.inside_quote(v.head.idx) is not None and self.inside_quote(v.idx) is None:
+                # “…,” Rubio said, adding that … -- parsed under the quoted verb: the speaker of the cue before
+                before = [t for t in v.sent if t.i < v.i and self.inside_quote(t.idx) is None and self.cue_lemma(t)]
+                return self.subject(before[-1], depth + 1) if before else None
             return self.subject(v.head, depth + 1)
         return None
 
@@ -354,7 +354,7 @@ class _Extractor:
         if head.i != subj.i:
             e = max(e, subj.idx + len(subj.text))
         ps, pe = self.para_of(head.idx)
-        s, e = _trim(self.text, max(s, ps), min(e, pe))
+        s, e = _trim(self.text, max(s, ps), min(e, pe), EDGE_PUNCT + QUOTE_CHARS)
         if e <= s:
             return None, None
         # the actor: the head word with the name it ends ("Sergei Lavrov", "the foreign minister"),
@@ -369,13 +369,15 @@ class _Extractor:
     def name_span(self, head, floor: int = 0) -> Span:
         """The head word with the contiguous compound words before it: "Sergei Lavrov", "foreign minister"."""
         hs, he = _tok_span(head)
+        if head.pos_ != "PROPN":
+            return hs, he  # "China's U.N. ambassador": the ambassador, not the U.N.
         i = head.i
-        while i > 0 and self.sdoc[i - 1].dep_ in ("compound", "flat", "det", "amod") and self.sdoc[i - 1].head.i == head.i:
+        while i > 0 and self.sdoc[i - 1].dep_ in ("compound", "flat") and self.sdoc[i - 1].head.i == head.i:
             i -= 1
         return max(self.sdoc[i].idx, floor), he
 
     # ------------------------------------------------------------------ content
-    def clause_region(self, v) -> Optional[Span]:
+    def clause_region(self, v, needs: str = "clause") -> Optional[Span]:
         """The content a speech verb governs: its clausal complement(s), or the clause it interrupts."""
         ps, pe = self.para_of(v.idx)
         regions = []
@@ -387,10 +389,13 @@ class _Extractor:
                 marks = [m for m in c.lefts if m.dep_ == "mark"]
                 if marks and marks[0].idx > cs:
                     cs = marks[0].idx  # "said in a statement that …": the content starts at "that"
+                cs = max(cs, v.idx + len(v.text))  # "… that press freedom groups say is …": not the cue itself
             regions.append((cs, ce))
         regions = [(max(a, ps), min(b, pe)) for a, b in regions if b > ps and a < pe]
         if regions:
             return min(r[0] for r in regions), max(r[1] for r in regions)
+        if needs != "clause" or any(c.dep_ == "mark" for c in v.children):
+            return None  # "…, as Tehran rejected the offer" is not "…, Tehran said"
         if v.dep_ == "parataxis" or (v.dep_ in ("ccomp", "advcl") and any(c.dep_ in SUBJECT_DEPS for c in v.children)
                                      and v.i > v.head.i and self.sdoc[v.left_edge.i - 1].text == ","
                                      if v.left_edge.i > 0 else False):
@@ -454,7 +459,14 @@ class _Extractor:
     def add(self, kind_hint: str, content: Span, cue: Optional[Span], subj, extra_speaker=None,
             clip: bool = False, cue_tok=None) -> Optional[dict]:
         text = self.text
-        s, e = _trim(text, *content)
+        s, e = content
+        if cue is not None:
+            ps, pe = self.para_of(cue[0])
+            if s < ps < e:
+                s = ps  # a heading the parser ran into the cue's sentence
+            if s < pe < e and ps <= s:
+                e = pe
+        s, e = _trim(text, s, e)
         if e <= s:
             return None
         # a quotation that overlaps the content belongs to it whole
@@ -476,6 +488,9 @@ class _Extractor:
             s, e = _trim(text, s, e)
             if e <= s:
                 return None
+        m = re.search(r"(?:[\s,;]+(?:and|but|or))+[\s,;]*$", text[s:e])
+        if m and not any(qs < s + m.start() < qe for qs, qe in self.qspans):
+            e = s + m.start()  # "… had lied about its intentions, and added: …"
         if len(re.findall(r"\w+", text[s:e])) < 2:
             return None
         outside = list(text[s:e])
@@ -494,16 +509,13 @@ class _Extractor:
         if kind != "direct" and text[e - 1] == "." and not text[s:e].endswith(("..", "Jr.", "Sr.")):
             e -= 1  # the full stop closes the reporting sentence, not the statement
         self.claimed.update(qis)
-        rec = {"kind": kind, "content": (s, e), "cue": cue, "mention": mention, "speaker": aid, "quotes": qis,
-               "via": self.via}
+        rec = {"kind": kind, "content": (s, e), "cue": cue, "mention": mention, "speaker": aid}
         self.found.append(rec)
         return rec
 
     # --------------------------------------------------------------------- run
     def run(self) -> None:
-        sdoc = self.sdoc
-        lex = self.lex
-        for t in sdoc:
+        for t in self.sdoc:
             if self.inside_quote(t.idx) is not None:
                 continue  # speech reported inside a quotation belongs to the quoted speaker
             lemma = self.cue_lemma(t)
@@ -517,6 +529,9 @@ class _Extractor:
     def verb_cue(self, v, lemma: str) -> None:
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
             return  # "he is said to …", "was told"
+        if v.tag_ == "VBN" and v.dep_ in ("advcl", "acl", "amod") and not any(
+                c.dep_ in ("aux", "nsubj") for c in v.children):
+            return  # "Asked whether talks would resume, Peskov said …": the question, not his statement
         subj = self.subject(v)
         if subj is not None and subj.dep_ == "expl":
             return
@@ -525,21 +540,22 @@ class _Extractor:
         region = self.colon_region(v)
         clip, hint = False, ""
         if region is None:
-            before, clause = self.quote_before(v, subj), self.clause_region(v)
+            before, clause = self.quote_before(v, subj), self.clause_region(v, needs)
             if before is not None and not (clause and clause[1] <= v.idx and clause[0] < before[0]):
                 # “…,” he said (, “…”): the quotation, and its continuation after the cue
                 region, hint = self.continued(before, v, subj, cue), "direct"
             else:
                 region, clip = clause or before, clause is not None
-        if region is None or needs == "quote":
+        if region is None or needs != "clause":
             region = self.quote_after(v, subj) or region
-        if region is None and needs == "clause":
+        if region is None and needs == "clause" and subj is not None and all(
+                c.dep_ in ("punct", "prep", "npadvmod", "nsubj") for c in v.rights):
             # “…,” she said. “We have no context …” -- the quotation opening the sentence after a bare cue
             nxt = self.continued((cue[0], cue[0]), v, subj, cue)
             qi = bisect.bisect_left(self.q_starts, cue[1])
-            if nxt[1] > cue[0] and re.search(r"[.:]\s*$", self.text[cue[1]:self.qspans[qi][0]]):
+            if nxt[1] > cue[0] and qi < len(self.qspans) and re.search(r"[.:]\s*$", self.text[cue[1]:self.qspans[qi][0]]):
                 region, hint = (self.qspans[qi][0], nxt[1]), "direct"
-        if region is None and needs == "quote":
+        if region is None and needs == "quote":  # not "adjacent": "continued to exert “pressure”" is no statement
             # 'called it “a disaster”', 'blasted the media for being “dishonest”': the verb's objects
             rights = [c for c in v.rights if c.dep_ not in ("punct", "cc", "conj", "advcl", "parataxis")]
             if rights:
@@ -652,6 +668,9 @@ class _Extractor:
                 v, steps = v.head, steps + 1
             if qs <= v.idx < qe or v.pos_ not in ("VERB", "AUX") or v.i > t.i:
                 continue
+            lemma = self.cue_lemma(v)
+            if lemma is None or self.lex.needs.get(lemma) == "adjacent":
+                continue
             subj = self.subject(v)
             if subj is None:
                 continue
@@ -662,14 +681,19 @@ class _Extractor:
             ce = min(max(ce, qe), v.sent.end_char, self.para_of(qs)[1])
             if not cs <= qs:
                 continue
-            self.via = "phrase:" + v.lemma_
             self.add("", (cs, ce), _tok_span(v), subj, cue_tok=v)
-            self.via = ""
 
     def quotes(self) -> list[Quote]:
+        # one statement per cue (the widest reading of it), and one cue per content
+        by_cue: dict = {}
+        for rec in self.found:
+            key = rec["cue"] or rec["content"]
+            old = by_cue.get(key)
+            if old is None or rec["content"][1] - rec["content"][0] > old["content"][1] - old["content"][0]:
+                by_cue[key] = rec
         seen = set()
         out = []
-        for rec in sorted(self.found, key=lambda r: r["content"]):
+        for rec in sorted(by_cue.values(), key=lambda r: r["content"]):
             key = rec["content"]
             if key in seen:
                 continue
