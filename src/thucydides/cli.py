@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 from typing import Optional
 
 from . import __version__
@@ -267,6 +268,26 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    from . import bench
+    from .evaluation import shared_dir
+
+    try:
+        source = Path(args.corpus) if args.corpus else shared_dir(args.shared) / "corpus" / "voa_stories.jsonl"
+    except FileNotFoundError as e:
+        print(f"thucydides bench: {e}", file=sys.stderr)
+        return 2
+    print(bench.run(source, n=args.n, out_dir=Path(args.out_dir), quick=args.quick))
+    return 0
+
+
+def cmd_harden(args) -> int:
+    from . import harden
+
+    harden.run(out_dir=args.out_dir, budget_s=args.budget)
+    return 0
+
+
 def cmd_eval(args) -> int:
     from . import evaluation
 
@@ -372,6 +393,19 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("out", help="FILE.parquet or FILE.csv")
     x.add_argument("--db")
     x.set_defaults(func=cmd_export)
+
+    b = sub.add_parser("bench", help="throughput, memory and scaling benchmark; writes reports/BENCH.md")
+    b.add_argument("--n", type=int, default=2000, help="articles (the VOA stories repeated)")
+    b.add_argument("--corpus", help="JSONL stories to repeat (default ../shared/corpus/voa_stories.jsonl)")
+    b.add_argument("--shared")
+    b.add_argument("--quick", action="store_true", help="skip the Dask runs; 100,000 events for the query")
+    b.add_argument("--out-dir", default="reports", dest="out_dir")
+    b.set_defaults(func=cmd_bench)
+
+    h = sub.add_parser("harden", help="fuzzing, fault and API-attack campaign; writes reports/HARDENING.md")
+    h.add_argument("--budget", type=float, default=300.0, help="seconds for the fuzzing part")
+    h.add_argument("--out-dir", default="reports", dest="out_dir")
+    h.set_defaults(func=cmd_harden)
 
     ev = sub.add_parser("eval", help="run an evaluation against ../shared/eval and update reports/EVAL.md")
     ev.add_argument("which", choices=["extraction", "quotes", "events", "actors", "all"])

@@ -6,6 +6,8 @@ or a :class:`Failure` naming the input and the reason. Nothing is dropped silent
 from __future__ import annotations
 
 import itertools
+import signal
+import threading
 import time
 import traceback
 from typing import Callable, Iterable, Iterator, Union
@@ -36,16 +38,44 @@ def _cleaned(items: Iterable[Item], settings: Settings) -> Iterator[Item]:
         yield item
 
 
-def run_stages(doc: Document, stages=None, timings: dict | None = None) -> Item:
-    for name, stage in stages or STAGES:
-        t0 = time.perf_counter()
-        try:
-            stage(doc)
+class DocumentTimeout(Exception):
+    """Raised inside a stage when a document exceeds the per-document time limit."""
+
+
+def _on_alarm(signum, frame):
+    raise DocumentTimeout()
+
+
+def run_stages(doc: Document, stages=None, timings: dict | None = None, timeout: float = 0.0) -> Item:
+    """Run the stages after parsing on one document; a failure or a timeout becomes a Failure.
+
+    ``timeout`` (seconds, 0 = none) is enforced with a timer signal, so only in the main thread
+    of a process (the CLI, ``--jobs`` workers); elsewhere the stages run unbounded.
+    """
+    timed = bool(timeout) and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if timed:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    name = ""
+    try:
+        for name, stage in stages or STAGES:
+            t0 = time.perf_counter()
+            try:
+                stage(doc)
+            except DocumentTimeout:
+                raise
+            except Exception as e:
+                detail = traceback.format_exception_only(type(e), e)[-1].strip()
+                return Failure(doc.input, f"internal error in stage {name}: {detail}")
             if timings is not None:
                 timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
-        except Exception as e:
-            detail = traceback.format_exception_only(type(e), e)[-1].strip()
-            return Failure(doc.input, f"internal error in stage {name}: {detail}")
+    except DocumentTimeout:
+        return Failure(doc.input, f"analysis exceeded the per-document time limit of {timeout:g} s "
+                                  f"(in stage {name}; setting doc_timeout)")
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     return doc
 
 
@@ -70,7 +100,7 @@ def analyze_documents(items: Iterable[Item], settings: Settings | None = None, s
             if isinstance(item, Failure):
                 yield item
             else:
-                yield run_stages(parsed[id(item)], stages, timings)
+                yield run_stages(parsed[id(item)], stages, timings, settings.doc_timeout)
 
 
 def analyze(inputs: Iterable, settings: Settings | None = None, stages=None, timings: dict | None = None,

@@ -367,7 +367,7 @@ class _Extractor:
         return (s, e), aid
 
     def name_span(self, head, floor: int = 0) -> Span:
-        """The head word with the contiguous compound words before it: "Sergei Lavrov", "foreign minister"."""
+        """Where to look for the actor: a name with its compound words ("Sergei Lavrov"), else the head word alone."""
         hs, he = _tok_span(head)
         if head.pos_ != "PROPN":
             return hs, he  # "China's U.N. ambassador": the ambassador, not the U.N.
@@ -396,9 +396,11 @@ class _Extractor:
             return min(r[0] for r in regions), max(r[1] for r in regions)
         if needs != "clause" or any(c.dep_ == "mark" for c in v.children):
             return None  # "…, as Tehran rejected the offer" is not "…, Tehran said"
-        if v.dep_ == "parataxis" or (v.dep_ in ("ccomp", "advcl") and any(c.dep_ in SUBJECT_DEPS for c in v.children)
-                                     and v.i > v.head.i and self.sdoc[v.left_edge.i - 1].text == ","
-                                     if v.left_edge.i > 0 else False):
+        # "The museum, Mr. Obama said, would …" / "There are no plans …, the minister noted"
+        interrupts = v.dep_ == "parataxis" or (
+            v.dep_ in ("ccomp", "advcl") and v.i > v.head.i and v.left_edge.i > 0
+            and self.sdoc[v.left_edge.i - 1].text == "," and any(c.dep_ in SUBJECT_DEPS for c in v.children))
+        if interrupts:
             h = v.head
             hs, he = _subtree_span(h)
             vs, ve = _subtree_span(v)
