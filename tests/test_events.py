@@ -49,6 +49,9 @@ FLAGGED = [
     ("Will Moscow and Tehran sign a defence pact?", "SUPPORT", "hypothetical"),
     ("Could Ethiopia attack Eritrea again?", "ASSAULT", "hypothetical"),
     ("Diplomats said Ankara could refuse to ratify Sweden's accession to NATO.", "REJECT", "hypothetical"),
+    ("Turkey refrained from attacking Kurdish positions in northern Syria last week.", "ASSAULT", "negated"),
+    ("Washington stopped short of imposing sanctions on Riyadh.", "SANCTION", "negated"),
+    ("Sudan's army has yet to agree to a truce with the Rapid Support Forces.", "AGREE", "negated"),
 ]
 
 

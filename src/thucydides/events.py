@@ -41,7 +41,6 @@ from .model import Document, Event
 QUOTE_CHARS = "\"'“”‘’«»`"
 CONTROL_FRAMES = ("fixed", "refuse", "volition", "request")
 NOUN_POS = ("NOUN",)
-DOMESTIC_TYPES = ("PROTEST", "COERCE")
 ACTOR_PRONOUNS = ("it", "they", "its", "their", "we", "our", "them", "itself", "themselves", "us")
 
 
@@ -143,10 +142,10 @@ class Scope:
         return self.say is not None or bool(self.speaker)
 
 
-NO_CUES = {"neg": False, "hyp": False, "fut": False, "would": False, "oblig": False, "never": False, "unless": False}
+NO_CUES = {"neg": False, "hyp": False, "fut": False, "would": False, "oblig": False, "never": False}
 
 
-def _lemmas(tok) -> list[str]:
+def _lemma_guesses(tok) -> list[str]:
     """The token's lemma, and guesses for the lemmatizer's misses ("staged" -> stag)."""
     lem, low = tok.lemma_.lower(), tok.lower_
     out = [lem, low]
@@ -172,7 +171,15 @@ class _Coder:
         self.last_subject: list[str] = []
         self.quotes = sorted(doc.quotes or [], key=lambda q: q.content[0])
         self._match_cache: dict = {}
+        self._lemma_cache: dict = {}
+        self._sent_cache: dict = {}
         self.main_acl = -1
+
+    def lemmas(self, tok) -> list[str]:
+        got = self._lemma_cache.get(tok.i)
+        if got is None:
+            got = self._lemma_cache[tok.i] = _lemma_guesses(tok)
+        return got
 
     # ------------------------------------------------------------ actors
     def _token_actors(self) -> list:
@@ -221,14 +228,14 @@ class _Coder:
                 out.append(aid)
         if not out and tok.pos_ == "PRON" and tok.lower_ in ACTOR_PRONOUNS:
             out = list(self.pronoun_actors(tok))
-        stateless = not any(self.country(a) for a in out)
+        stateless = not out or all(self.actor_by_id[a].type == "PERSON" and not self.country(a) for a in out)
         if stateless:
             # "Mohammed Mamoun, a member of the Syrian parliament": the apposition gives the country
             for a in appos:
                 out.extend(x for x in self.np_actors(a, depth + 1) if x not in out)
-        if not any(self.country(a) for a in out):
+        if not out or all(self.actor_by_id[a].type == "PERSON" and not self.country(a) for a in out):
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "for", "at", "throughout", "across", "inside"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "for", "at", "with", "throughout", "across", "inside"):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             out.extend(a for a in self.np_actors(p, depth + 1) if a not in out)
@@ -301,7 +308,7 @@ class _Coder:
     def see_through(self, tok):
         """'a series of bombs' -> bombs; 'this kind of union' -> union; '700 kg of medicine' -> medicine."""
         for _ in range(3):
-            if tok is not None and tok.lemma_.lower() in self.lex.cls("QUANTITY"):
+            if tok is not None and (tok.lemma_.lower() in self.lex.cls("QUANTITY") or tok.lower_ in self.lex.cls("QUANTITY")):
                 pobj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                              for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is None:
@@ -312,12 +319,12 @@ class _Coder:
         return tok
 
     # ------------------------------------------------------------ syntax helpers
-    @staticmethod
-    def is_passive(v) -> bool:
+    def is_passive(self, v) -> bool:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
             return True
         # "..., killed in an air strike": a bare past participle modifying its patient
-        return v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "nsubj") for c in v.children)
+        return v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and v.i != self.main_acl and \
+            not any(c.dep_ in ("aux", "nsubj", "dobj") for c in v.children)
 
     def objects(self, v, particles: tuple = ()) -> list:
         """Object candidates for a pattern's object class: the direct object (or passive subject); the
@@ -350,6 +357,8 @@ class _Coder:
         out = set()
         for c in v.children:
             if c.dep_ in ("prt", "prep", "agent", "acomp", "oprd") or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV")):
+                if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children):
+                    continue  # "on Sunday" is not the particle of "fire on"
                 out.add(c.lower_)
             elif c.dep_ in ("advcl", "ccomp", "xcomp"):
                 if c.dep_ == "xcomp" or any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children):
@@ -366,15 +375,26 @@ class _Coder:
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass"):
+                for d in c.children:
+                    if d.dep_ == "nsubj":
+                        return d  # "Egypt and Qatar are mediating", parsed with the subject on "are"
         if v.i == self.main_acl:
             return v.sent.root
         if v.dep_ == "relcl":
             return v.head
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            g = v.head.head
+            if g.pos_ == "ADV" and g.dep_ in ("advmod", "prt"):
+                g = g.head  # "stopped short of imposing"
+            if g.pos_ in ("VERB", "ADJ"):
+                return self.subject(g, depth + 1)  # "Turkey refrained from attacking"
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:
             g = v.head
             if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
                 return None
-            if v.dep_ == "xcomp" and any(l in self.lex.cls("CALL_CUE") for l in _lemmas(g)[:2]):
+            if v.dep_ == "xcomp" and any(l in self.lex.cls("CALL_CUE") for l in self.lemmas(g)[:2]):
                 # object control: "urged Iran to ...", "called on Arabs to ..."
                 for c in g.children:
                     if c.dep_ == "dobj":
@@ -416,7 +436,7 @@ class _Coder:
         for c in tok.children:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never") or (c.dep_ == "det" and low == "no") or (
-                    c.dep_ == "dobj" and low in ("nothing", "none", "nobody")):
+                    c.dep_ == "dobj" and lex.modality.get("obj", {}).get(low) == "negation"):
                 cues["neg"] = True
                 if low == "never":
                     cues["never"] = True
@@ -434,8 +454,6 @@ class _Coder:
                 kind = lex.modality.get("mark", {}).get(low)
                 if kind == "hypothetical":
                     cues["hyp"] = True
-                    if low == "unless":
-                        cues["unless"] = True
                 elif kind == "future":
                     cues["fut"] = True
             elif c.dep_ == "advmod" and lex.modality.get("adv", {}).get(low) == "hypothetical":
@@ -471,10 +489,14 @@ class _Coder:
     def gov_kind(self, tok) -> Optional[str]:
         g = self.lex.modality.get("gov", {})
         for c in tok.children:
-            if c.dep_ == "prt":
-                kind = g.get(f"{tok.lemma_.lower()} {c.lower_}")
+            if c.dep_ in ("prt", "advmod", "acomp"):
+                kind = g.get(f"{tok.lemma_.lower()} {c.lower_}")  # "rule out", "stop short"
                 if kind:
                     return kind
+        if tok.dep_ in ("prt", "advmod", "acomp") and tok.head is not tok:
+            kind = g.get(f"{tok.head.lemma_.lower()} {tok.lower_}")  # "stopped short of X": the cue on "short"
+            if kind:
+                return kind
         return g.get(tok.lemma_.lower()) or g.get(tok.lower_)
 
     # ------------------------------------------------------------ matching
@@ -496,7 +518,7 @@ class _Coder:
 
     def match_verb(self, v):
         rules = None
-        for lem in _lemmas(v):
+        for lem in self.lemmas(v):
             rules = self.lex.verbs.get(lem)
             if rules:
                 break
@@ -580,7 +602,7 @@ class _Coder:
                 if r.frame == "light":
                     ln = self.light_noun(tok)
                     got = (ln[0], ln[1], "light") if ln is not None else got
-            elif any(l in self.lex.cls("LIGHT") for l in _lemmas(tok)):
+            elif any(l in self.lex.cls("LIGHT") for l in self.lemmas(tok)):
                 ln = self.light_noun(tok)
                 if ln is not None:
                     got = (ln[0], ln[1], "light")
@@ -594,10 +616,16 @@ class _Coder:
 
     def content_of(self, tok):
         """The clause or noun that a control word governs: "agreed to X", "ready to X", "demanded that X"."""
-        for dep in ("xcomp", "ccomp"):
+        if tok is None:
+            return None
+        for dep in ("xcomp", "ccomp") if tok.pos_ != "NOUN" else ("xcomp", "ccomp", "acl"):
             for c in tok.children:
                 if c.dep_ == dep:
                     return c
+        for c in tok.children:
+            # "pushing for the US to support ...", "called for Russia to reciprocate"
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("for", "that") for m in c.children):
+                return c
         for c in tok.children:
             if c.dep_ == "advcl" and c.tag_ == "VB" and any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children):
                 return c
@@ -620,7 +648,7 @@ class _Coder:
         cands = [content] + [c for c in content.children if c.dep_ == "conj"]
         for cand in cands:
             cm = self.match(cand) if cand.pos_ in ("VERB", "ADJ") else self.match_noun(cand)
-            if cm is None and cand.pos_ == "VERB" and any(l in self.lex.cls("ASPECT") for l in _lemmas(cand)[:2]):
+            if cm is None and cand.pos_ == "VERB" and any(l in self.lex.cls("ASPECT") for l in self.lemmas(cand)[:2]):
                 inner = self.content_of(cand)
                 if inner is not None:
                     cm = self.match(inner) if inner.pos_ in ("VERB", "ADJ") else self.match_noun(inner)
@@ -633,7 +661,7 @@ class _Coder:
         """The date of the event: a date expression attached to its predicate (or to the reporting verb
         above it), resolved against the publication date."""
         attached, fallback = [], []
-        for ent in sent.ents:
+        for ent in self.sentence_info(sent)["dates"]:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             h, steps, verb = ent.root, 0, None
@@ -648,7 +676,7 @@ class _Coder:
                 if h.pos_ == "VERB" and h.i != anchor.i:
                     verb = h
                     break
-            if verb is not None and any(l in self.lex.cls("SAY") for l in _lemmas(verb)[:2]) and \
+            if verb is not None and any(l in self.lex.cls("SAY") for l in self.lemmas(verb)[:2]) and \
                     verb.left_edge.i <= anchor.i <= verb.right_edge.i:
                 fallback.append((steps, ent))
         for _, ent in sorted(attached, key=lambda x: x[0]) + sorted(fallback, key=lambda x: x[0]):
@@ -660,6 +688,17 @@ class _Coder:
             if got:
                 return got, bool(re.search(r"\b(next|tomorrow|coming|later)\b", expr, re.I))
         return None, False
+
+    def sentence_info(self, sent) -> dict:
+        got = self._sent_cache.get(sent.start)
+        if got is None:
+            text = sent.text
+            got = self._sent_cache[sent.start] = {
+                "text": text,
+                "contexts": [c for c, rx in self.lex.contexts if rx.search(text)],
+                "dates": [e for e in sent.ents if e.label_ in ("DATE", "TIME")],
+            }
+        return got
 
     def location_for(self, anchor) -> Optional[str]:
         for c in anchor.children:
@@ -690,7 +729,7 @@ class _Coder:
         return None
 
     # ------------------------------------------------------------ arguments
-    def args(self, tok, rule: Rule, obj, type_: str, mode: Optional[str], kind: str):
+    def args(self, tok, rule: Rule, obj, type_: str, mode: Optional[str], kind: str, merge: bool = True):
         """(source ids, target ids) for an event triggered at ``tok``."""
         verb = tok if kind in ("verb", "light") else self.clause_verb(tok)
         if kind == "adj":
@@ -707,12 +746,15 @@ class _Coder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             sources.extend(a for a in self.np_actors(p) if a not in sources)
-            if any(l in self.lex.cls("UNDERGO") for l in _lemmas(tok.head)[:2]) and tok.dep_ in ("dobj", "pobj"):
+            if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(tok.head)[:2]) and tok.dep_ in ("dobj", "pobj"):
                 s = self.subject(verb)
                 targets.extend(self.np_actors(s) if s is not None else [])
             elif tok.dep_ in ("nsubj", "attr", "dobj") and not sources:
                 s = self.subject(verb) if tok.dep_ != "nsubj" else None
                 sources = self.np_actors(s) if s is not None else []
+        elif passive and ("volition" in rule.frames or ("stative" in rule.frames and self.passive_agent(verb) is None)):
+            # "Ukraine is committed to ...", "Iraq is prepared to ...": the subject states the intention
+            sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
         elif passive:
             agent = self.passive_agent(verb)
             if agent is not None:
@@ -741,6 +783,7 @@ class _Coder:
         else:
             holders = [verb, obj if obj is not None else self.direct_object(verb)]
         holders = [h for h in dict.fromkeys(holders) if h is not None]
+        holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]  # "photographs and intelligence to X"
         if not passive and not targets and kind in ("verb", "adj"):
             dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None and obj.dep_ in ("dobj", "dative", "attr", "oprd"):
@@ -768,7 +811,11 @@ class _Coder:
                         break
                 if targets:
                     break
-        if "recip" in rule.frames and not (type_ == "CONSULT" and mode == "visit"):
+        if not targets and kind in ("light", "noun") and obj is not None:
+            # the object of a nominalised act: "invasion of South Lebanon", "suspension of air links with Serbia"
+            targets = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
+        if merge and "recip" in rule.frames and not (type_ == "CONSULT" and mode == "visit"):
             sources = sources + [a for a in targets if a not in sources]
             targets = []
             for h in holders:
@@ -777,13 +824,14 @@ class _Coder:
                         for q in c.children:
                             if q.dep_ == "pobj":
                                 sources.extend(a for a in self.np_actors(q) if a not in sources)
-        if not targets and type_ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "CONSULT", "SANCTION", "CONCEDE"):
-            for h in ([verb] + ([obj] if obj is not None and obj is not verb else [])):
+        if not targets and (type_ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION", "CONCEDE")
+                            or (type_ == "CONSULT" and mode == "visit")):
+            for h in [verb] + [h for h in holders if h is not verb]:
                 targets = [a for a in self.location_actors(h) if a not in sources]
                 if targets:
                     break
         targets = [a for a in targets if a not in sources]
-        if not targets and type_ in DOMESTIC_TYPES:
+        if not targets and self.lex.type_row(type_, None).get("domestic") == "yes":
             # a protest is against, and repression falls on, the country where it happens
             targets = [a for a in sources if (self.actor_by_id.get(a) and self.actor_by_id[a].type == "COUNTRY")]
         return sources, targets
@@ -801,9 +849,10 @@ class _Coder:
         self.seen.add(dyad)
         anchor = anchor if anchor is not None else tok
         date, fut_time = self.date_for(anchor, sent, bool(flags.get("fut")))
-        ctx = list(dict.fromkeys(list(context) + [c for c, rx in self.lex.contexts if rx.search(sent.text)]))
-        if type_ in ("ASSAULT", "PROTEST") and not mode:
-            mode = self.mode_from_words(type_, sent.text)
+        ctx = list(dict.fromkeys(list(context) + self.sentence_info(sent)["contexts"]))
+        if type_ in ("ASSAULT", "PROTEST") and (not mode or mode in ("firearms", "heavy-weapons", "explosives", "aerial")):
+            # the weapon named in the sentence says more than the verb ("fired water cannon", "killed in an air strike")
+            mode = self.mode_from_words(type_, self.sentence_info(sent)["text"]) or mode
         row = self.lex.type_row(type_, mode)
         try:
             score = float(row["score"]) if row.get("score") not in (None, "") else None
@@ -839,6 +888,8 @@ class _Coder:
         """How a stated intention to do ``type_`` is coded (plover_types.tsv future_as / negfuture_as)."""
         row = self.lex.type_row(type_, mode)
         target = (row.get("negfuture_as") if negated else row.get("future_as")) or ""
+        if target == "-":
+            return "-", mode, negated
         if not target:
             return type_, mode, negated
         t, _, m = target.partition(":")
@@ -914,9 +965,9 @@ class _Coder:
                 polarity = -1
             else:
                 return
-        elif lem in ("improve", "strengthen", "deepen", "grow", "flourish", "thrive", "warm"):
+        elif lem in self.lex.cls("RELATION_UP"):
             polarity = 1
-        elif lem in ("deteriorate", "worsen", "sour", "plummet", "collapse", "fray", "cool"):
+        elif lem in self.lex.cls("RELATION_DOWN"):
             polarity = -1
         else:
             return
@@ -951,7 +1002,9 @@ class _Coder:
         if not (cues["oblig"] or subjunctive) or cues["neg"]:
             return
         subj = self.subject(content)
-        others = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers]
+        if subj is None or not self.agentive(content):
+            return
+        others = [a for a in self.np_actors(subj) if a not in speakers]
         if subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us"):
             return
         flags = self.resolve_flags(replace(scope, oblig=False), {**cues, "oblig": False})
@@ -987,7 +1040,7 @@ class _Coder:
         if root.pos_ in ("NOUN", "PROPN"):
             # a sentence parsed as "NOUN <acl verb> ...": the first participle is its predicate
             first = next((t for t in sent if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBD", "VBN", "VBZ", "VBP")
-                          and not self.is_passive(t)), None)
+                          and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)), None)
             if first is not None:
                 self.main_acl = first.i
         self.visit(sent, root, Scope(question=question), 0)
@@ -1001,14 +1054,19 @@ class _Coder:
         if depth > 60:
             return
         lex = self.lex
-        is_noun = tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
-        according_to = self.according_to(tok)
+        pos = tok.pos_
+        is_noun = pos in ("NOUN", "PROPN", "PRON", "NUM")
+        content_word = pos in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADP")
+        according_to = self.according_to(tok) if pos in ("VERB", "AUX", "ADJ") else ()
         if according_to:
             # "According to X, ..." - X speaks the clause this phrase modifies
             scope = replace(scope, speaker=according_to, say=tok.i)
-        cues = self.noun_cues(tok) if is_noun else self.local_cues(tok)
+        if not content_word:
+            cues = NO_CUES
+        else:
+            cues = self.noun_cues(tok) if is_noun else self.local_cues(tok)
         rule, ev = None, None
-        if not scope.background:
+        if not scope.background and content_word:
             m = self.match(tok)
             if m is not None:
                 rule = m[0]
@@ -1022,9 +1080,8 @@ class _Coder:
                 self.relation_statement(sent, tok, scope)
         frame = rule.frame if rule is not None else "-"
         own = self.resolve_flags(scope, cues)
-        lems = _lemmas(tok)[:2]
-        is_say = frame == "-" and tok.pos_ == "VERB" and any(l in lex.cls("SAY") for l in lems)
-        gov = self.gov_kind(tok) if frame in ("-", "light", "aspect") else None
+        is_say = frame == "-" and pos == "VERB" and any(l in lex.cls("SAY") for l in self.lemmas(tok)[:2])
+        gov = self.gov_kind(tok) if frame in ("-", "light", "aspect") and (content_word or pos == "ADV") else None
         speakers = scope.speaker
         if is_say:
             s = self.subject(tok)
@@ -1092,22 +1149,35 @@ class _Coder:
         infinitive = c.tag_ == "VB" and any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children)
         marked = any(d.dep_ == "mark" for d in c.children)
         base = replace(scope, neg=own["neg"], hyp=own["hyp"], fut=own["fut"], would=False, oblig=False)
-        if frame in ("fixed", "request", "volition"):
-            return replace(base, absorbed=True, hyp=True, volition=frame == "volition")
-        if frame == "refuse":
-            return replace(base, absorbed=True, neg=True)
-        if frame == "negcue":
-            return replace(base, neg=True)
+        if frame in CONTROL_FRAMES + ("negcue",):
+            content = self.content_of(tok)
+            is_content = dep in ("xcomp", "ccomp") or c is content or (content is not None and content.head is c) or (
+                dep == "prep" and c.lower_ in ("to", "on", "upon", "for", "against", "of"))
+            if is_content or dep in ("dobj", "attr", "oprd"):
+                if frame == "refuse":
+                    return replace(base, absorbed=True, neg=True)
+                if frame == "negcue":
+                    return replace(base, neg=True)
+                return replace(base, absorbed=True, hyp=True, volition=frame == "volition")
+            if not (dep == "advcl" and any(l in self.lex.cls("SAY") for l in self.lemmas(c)[:2])):
+                # everything else hangs on the governed act ("... before they demobilize"); a participial
+                # "saying ..." is the speaker's own statement
+                if frame == "refuse":
+                    return replace(base, absorbed=True, neg=True)
+                if frame == "negcue":
+                    return replace(base, neg=True)
+                return replace(base, absorbed=True, hyp=True, volition=frame == "volition")
         if dep == "advcl":
             if marked:
-                # "after", "as", "when" clauses keep the outer scope; "if"/"unless" are read from the clause itself
-                return replace(scope, neg=False)
+                # "after", "as", "when" clauses share the main clause's modality but not its negation;
+                # "if"/"unless" are read from the clause itself
+                return replace(scope, neg=False, hyp=scope.hyp or own["hyp"], fut=scope.fut or own["fut"])
             if infinitive:
                 return replace(scope, hyp=True)  # purpose: "sent troops to protect" (not yet done)
             return replace(scope, neg=False)
         if dep == "xcomp" and any(d.dep_ == "advmod" and d.lower_ == "yet" for d in tok.children):
             return replace(base, neg=True)  # "has yet to agree"
-        aspect = frame == "aspect" or any(l in self.lex.cls("ASPECT") for l in _lemmas(tok)[:2])
+        aspect = frame == "aspect" or any(l in self.lex.cls("ASPECT") for l in self.lemmas(tok)[:2])
         if aspect and dep in ("xcomp", "ccomp", "pcomp"):
             return base
         if gov == "negation":
@@ -1133,19 +1203,21 @@ class _Coder:
         h = n.head
         if n.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in h.children):
             nm = self.match_noun(n)
+            if nm is None:
+                return False
             # "there were clashes" is an event; "there is a growing consensus" is not, unless someone holds it
-            return nm is not None and (self.lex.quad(nm[0].type) == "material_conflict" or bool(self.args(n, nm[0], n, nm[0].type, nm[0].mode, "noun")[0]))
-        if n.dep_ == "nsubj" and any(l in self.lex.cls("OCCUR") for l in _lemmas(h)[:2]) and self.match(h) is None:
+            rule = nm[0]
+            return self.lex.quad(rule.type) == "material_conflict" or bool(self.args(n, rule, n, rule.type, rule.mode, "noun")[0])
+        if n.dep_ == "nsubj" and any(l in self.lex.cls("OCCUR") for l in self.lemmas(h)[:2]) and self.match(h) is None:
             return True
         if n.dep_ == "pobj" and h.dep_ == "prep":
             g = h.head
             if g.pos_ == "NOUN" and self.gov_kind(g) in ("hypothetical", "negation", "future", "hypothetical+future"):
                 return True
-            if g.pos_ == "VERB" and h.lower_ == "for" and any(l in ("call", "push", "press", "appeal", "ask", "plead", "lobby") for l in _lemmas(g)[:2]):
+            if g.pos_ == "VERB" and h.lower_ == "for" and any(l in self.lex.cls("CALL_CUE") for l in self.lemmas(g)[:2]):
                 return True
-            if h.lower_ == "in" and g.lower_ == "protest" or (h.lower_ in ("to", "on") and self.match(g) is not None
-                                                                and self.match(g)[0].frame in CONTROL_FRAMES):
-                return True
+            if h.lower_ in ("to", "on") and self.match(g) is not None and self.match(g)[0].frame in CONTROL_FRAMES:
+                return True  # "agreed to a ceasefire", "insisted on its demands"
         if n.dep_ in ("dobj", "attr"):
             m = self.match(h) if h.pos_ in ("VERB", "ADJ") else None
             if m is not None and m[0].frame in CONTROL_FRAMES and m[2] != "light":
@@ -1171,6 +1243,13 @@ class _Coder:
             flags["neg"] = flags["neg"] or nc["neg"]
             flags["hyp"] = flags["hyp"] or nc["hyp"]
         content, content_rule, content_tok = None, None, None
+        if kind == "light" and obj is not None and rule.frame in CONTROL_FRAMES:
+            # "issued a demand that ...", "made a commitment to withdraw": the noun needs its content
+            if self.content_match(self.content_of(obj)) is None and self.content_match(
+                    next((c for c in tok.children if c.dep_ == "ccomp"), None)) is None and not any(
+                    self.np_actors(p) for c in obj.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "on", "from")
+                    for p in c.children if p.dep_ == "pobj"):
+                return None
         if frame in CONTROL_FRAMES:
             content = self.content_of(tok)
             cmatch = self.content_match(content)
@@ -1187,7 +1266,7 @@ class _Coder:
                 third = [a for a in ctargets if a not in addressee and a not in sources]
                 ctype = content_rule.type if content_rule is not None else None
                 cquad = self.lex.quad(ctype) if ctype else ""
-                if ctype and any(l in ("order", "instruct", "direct") for l in _lemmas(tok)[:2]) and cquad == "material_conflict":
+                if ctype and any(l in self.lex.cls("ORDER") for l in self.lemmas(tok)[:2]) and cquad == "material_conflict":
                     type_, mode = content_rule.type, content_rule.mode  # an order to repress is repression
                     targets = addressee or ctargets
                 elif ctype and third and cquad.endswith("conflict") and ctype not in ("REQUEST", "REJECT"):
@@ -1198,14 +1277,49 @@ class _Coder:
                     targets = addressee or ctargets
             elif not targets:
                 targets = ctargets
+        if kind == "light" and rule.frame == "request" and not targets and obj is not None:
+            # "issued a declaration demanding that the government ...", "reiterated its demand that Israel ..."
+            clause = self.content_of(obj) or next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            for _ in range(2):
+                if clause is None or clause.pos_ not in ("VERB", "AUX"):
+                    break
+                subj = self.subject(clause)
+                got = [a for a in (self.np_actors(subj) if subj is not None and subj.i != obj.i else []) if a not in sources]
+                if got:
+                    targets = got
+                    break
+                clause = self.content_of(clause)
+        if type_ == "THREATEN" and not targets:
+            # a conditional threat is aimed at the party whose act is the condition: "... unless Israel rescinds"
+            for h in (content, tok):
+                cond = next((c for c in (h.children if h is not None else ()) if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)), None)
+                if cond is not None:
+                    subj = self.subject(cond)
+                    targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in sources]
+                    if targets:
+                        break
         if frame == "fixed" and type_ == "THREATEN" and content_rule is not None:
             t2, m2, _ = self.commit(content_rule.type, content_rule.mode, False)
             if t2 == "THREATEN":
                 mode = m2 or mode
+        if "coop" in rule.frames and content_rule is not None and self.lex.quad(content_rule.type).endswith("conflict"):
+            return None  # "failed to capture the town": no refusal; the capture did not happen (content negated)
+        if frame == "refuse" and content_rule is not None and (content_rule.type == "REJECT" or content_rule.frame == "negcue"):
+            return None  # "refused to rule out X" keeps X open: no rejection
+        if frame == "refuse" and content is not None and content.pos_ == "VERB" and content_rule is None and \
+                any(l in self.lex.cls("SAY") for l in self.lemmas(content)[:2]):
+            return None  # "declined to comment" is no political refusal
         if frame == "volition":
+            if content_rule is not None and self.commit(content_rule.type, content_rule.mode, False)[0] in ("-", ""):
+                return None  # "plans to urge X": the request is yet to be made
             if content_rule is not None:
-                content_neg = any(c.dep_ == "neg" for c in (content_tok or content).children)
-                type_, mode, still_neg = self.commit(content_rule.type, content_rule.mode, content_neg)
+                ctok = content_tok or content
+                content_neg = any(c.dep_ == "neg" for c in ctok.children)
+                ctype, cmode = content_rule.type, content_rule.mode
+                if "dest" in content_rule.frames and self.destination(ctok):
+                    ctype, cmode = "AID", None  # "ready to send troops to Lithuania" promises aid
+                type_, mode, still_neg = self.commit(ctype, cmode, content_neg)
                 flags["neg"] = flags["neg"] or still_neg
             elif kind == "adj" and content is None:
                 return None
@@ -1213,16 +1327,25 @@ class _Coder:
         explicit = cues.get("fut") or cues.get("would") or scope.fut or scope.would or scope.volition
         if not scope.absorbed and frame != "volition" and (flags["fut"] or scope.volition) and not flags["hyp"]:
             if not flags["neg"] or explicit:
-                type_, mode, flags["neg"] = self.commit(type_, mode, flags["neg"])
-                if self.has_unless(anchor) and self.lex.quad(type_) != "verbal_conflict":
-                    type_, mode = self.commit(rule.type, rule.mode, False)[0], mode
-                if self.has_unless(anchor) and type_ == "AGREE" and self.lex.quad(rule.type).endswith("conflict"):
-                    type_ = "THREATEN"
+                committed = self.commit(type_, mode, flags["neg"])
+                if committed[0] == "-":
+                    flags["hyp"] = True  # "X will demand ...": not yet made
+                else:
+                    if "recip" in rule.frames and committed[0] != type_:
+                        # "they would meet the U.N. mediator": a promise to the mediator
+                        sources, targets = self.args(tok, rule, obj, type_, mode, kind, merge=False)
+                    type_, mode, flags["neg"] = committed
         if scope.absorbed:
             if not flags["neg"]:
                 flags["hyp"] = True
         if scope.protest and type_ in ("REQUEST", "ACCUSE"):
             flags["hyp"] = True  # the demand of a protest is its topic
+        if "dest" in rule.frames:
+            # forces sent to a named state are military assistance; sent to a border or region, a deployment
+            dest = self.destination(tok)
+            if dest:
+                type_, mode = "AID", None
+                targets = dest
         if "joint" in rule.frames:
             countries = {self.country(a) for a in sources + targets if self.country(a)}
             with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for h in (tok, anchor) for c in h.children)
@@ -1239,7 +1362,8 @@ class _Coder:
         if kind == "light" and obj is not None:
             span = (min(tok.idx, obj.idx), max(tok.idx + len(tok.text), obj.idx + len(obj.text)))
         elif rule.particles and kind == "verb":
-            parts = [c for c in tok.children if c.lower_ in rule.particles and c.dep_ in ("prt", "prep", "advmod")]
+            parts = [c for c in tok.children if c.lower_ in rule.particles and c.dep_ in ("prt", "prep", "advmod")
+                     and 0 < c.i - tok.i <= 2]
             if parts:
                 span = (tok.idx, max(max(p.idx + len(p.text) for p in parts), tok.idx + len(tok.text)))
         ev_tok = obj if kind == "light" and obj is not None else tok
@@ -1258,18 +1382,28 @@ class _Coder:
         if s is None:
             return True
         s = self.see_through(s)
-        if s.pos_ == "PRON" or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self.np_actors(s):
+        if s.pos_ in ("PRON", "PROPN") or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self.np_actors(s):
             return True
         return any(self.in_class(s, c) for c in ("@PERSONNOUN", "@CROWD", "@ARMED", "@ORG_GROUP", "@DIPLOMATS",
                                                      "@OBSERVERS", "@FORCES"))
 
+    def destination(self, v) -> list[str]:
+        """States that forces are sent "to": military assistance rather than a deployment."""
+        dest = []
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        # the place itself must be the state ("to Lithuania"), not "to the border with Ukraine"
+                        for t in [p] + [x for x in p.children if x.dep_ == "conj"]:
+                            aid = self.tok_actor[t.i]
+                            if aid and aid not in dest:
+                                dest.append(aid)
+        return dest if any(self.actor_by_id[a].type in ("COUNTRY", "IGO") for a in dest) else []
+
     def plural_subject(self, v) -> bool:
         s = self.subject(v)
         return s is not None and (s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children))
-
-    def has_unless(self, v) -> bool:
-        return any(c.dep_ == "advcl" and any(d.dep_ == "mark" and d.lower_ in ("unless", "if") for d in c.children)
-                   for c in v.children)
 
     def content_targets(self, content, content_rule, sources) -> list[str]:
         if content is None:
@@ -1287,7 +1421,7 @@ class _Coder:
         m = self.match(content)
         kind = m[2] if m is not None else "verb"
         obj = m[1] if m is not None else None
-        _, t = self.args(content, rule, obj, rule.type, rule.mode, kind if kind != "noun" else "verb")
+        _, t = self.args(content, rule, obj, rule.type, rule.mode, kind if kind != "noun" else "verb", merge=False)
         return [a for a in t if a not in sources]
 
 

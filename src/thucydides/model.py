@@ -27,12 +27,20 @@ class Actor:
     mentions: list[Span] = field(default_factory=list)
     registry_id: Optional[str] = None  # id in the cross-document registry, once stored
 
+    @property
+    def code(self) -> Optional[str]:
+        """CAMEO-style actor code: the country (ISO alpha-3) or group code; IGO for international bodies."""
+        if self.country:
+            return self.country
+        return "IGO" if self.type == "IGO" else None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
             "type": self.type,
             "country": self.country,
+            "code": self.code,
             "sector": self.sector,
             "role": self.role,
             "mentions": [_span(m) for m in sorted(set(self.mentions))],
