@@ -300,6 +300,27 @@ class _Resolver:
         self.add_mention(start, end, kind, actor)
         return actor
 
+    def relabel(self, s: int, e: int, label: str) -> str:
+        """Correct the tagger where the knowledge base knows better.
+
+        "Bosnian Serbs" tagged PERSON, "Radical French" tagged ORG: a people named by a country
+        adjective is that country. "Moody Awori" tagged ORG: a known given name makes it a person.
+        """
+        if label not in ("E|PERSON", "E|ORG"):
+            return label
+        toks = list(self.sdoc[s:e])
+        adjective = next((t for t in toks if any(x.kind == "adjective" for x in self.kb.forms.get(t.text, ()))), None)
+        if adjective is not None:
+            words = {t.lower_ for t in toks}
+            plural_people = label == "E|PERSON" and toks[-1].tag_ in ("NNPS", "NNS")
+            bare_org = label == "E|ORG" and not (words & set(_sector_words())) and len(toks) <= 3
+            if plural_people or bare_org:
+                return "F|" + adjective.text
+        if label == "E|ORG" and len(toks) in (2, 3) and all(t.is_title for t in toks) and toks[0].text in _given_names() \
+                and not any(t.lower_ in _sector_words() for t in toks) and not self._org_in(s, e):
+            return "E|PERSON"
+        return label
+
     # ------------------------------------------------------------ organisations
     def org_from_entity(self, s: int, e: int) -> Optional[Actor]:
         span = self.sdoc[s:e]
@@ -420,6 +441,7 @@ class _Resolver:
         for _, _, item in items:
             if item[0] == "span":
                 _, s, e, label = item
+                label = self.relabel(s, e, label)
                 if label.startswith("E|PERSON") or label.startswith("L|") or self.known_surname(s, e):
                     self.person(s, e)
                 else:
