@@ -184,6 +184,20 @@ class _Resolver:
             i += 1
         return i
 
+    def pre_apposition(self, w: int):
+        """A description set off by a comma before the name: "Saudi Arabia's defense minister, Prince Khalid"."""
+        if w < 2 or self.sdoc[w - 1].text != ",":
+            return None
+        end = w - 1
+        roles = [r for r in self.role_matches if r[1] == end]
+        if not roles:
+            return None
+        i = min(r[0] for r in roles)
+        sent_start = self.sdoc[w - 1].sent.start
+        while i > sent_start and end - i < 8 and s_ok(self.sdoc[i - 1]) and self.sdoc[i - 1].lower_ not in ("the", "a", "an"):
+            i -= 1
+        return (i, end)
+
     def apposition_window(self, e: int):
         """Tokens after ", " that describe the person: "…, Russia's foreign minister, said"."""
         if e >= len(self.sdoc) or self.sdoc[e].text != ",":
@@ -197,15 +211,21 @@ class _Resolver:
             return None
         return (e + 1, j) if self._roles_in(e + 1, j) else None
 
+    def _rank(self, role: Optional[str]) -> int:
+        return max((r for (name, _, r) in self.kb.roles.values() if name == role), default=0)
+
     def describe(self, actor: Actor, s: int, e: int) -> bool:
         """Read role, country and sector from tokens [s, e); mark them consumed. True when a role was found."""
         roles = self._roles_in(s, e)
         found = False
         if roles:
             rs, re_, phrase = roles[0]
-            role, sector, _rank = self.kb.roles[phrase]
-            actor.role = role
-            actor.sector = actor.sector or sector
+            role, sector, rank = self.kb.roles[phrase]
+            current = self._rank(actor.role)
+            # a courtesy or lesser title ("Prince", "Sheikh") does not replace an office already known
+            if actor.role is None or rank >= current:
+                actor.role = role
+                actor.sector = actor.sector or sector
             found = True
         code = self._country_in(s, e)
         if code:
@@ -290,6 +310,9 @@ class _Resolver:
         w = self.title_window(s)
         if w < s:
             self.describe(actor, w, s)
+        pre = self.pre_apposition(w)
+        if pre:
+            self.describe(actor, *pre)
         app = self.apposition_window(e)
         if app:
             self.describe(actor, *app)

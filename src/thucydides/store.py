@@ -284,7 +284,8 @@ class Store:
                 WHERE s <> t GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 5"""),
             "sample_quotes": self.query("""
                 SELECT content, speaker_name, speaker_role, speaker_country, doc_key FROM quotes
-                WHERE speaker_name IS NOT NULL ORDER BY length(content) DESC LIMIT 3"""),
+                WHERE speaker_role IS NOT NULL AND length(content) BETWEEN 60 AND 220
+                ORDER BY published DESC NULLS LAST, length(content) DESC LIMIT 4"""),
         }
 
     def export(self, table: str, path: Union[str, Path], fmt: Optional[str] = None) -> Path:
