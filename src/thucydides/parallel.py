@@ -157,15 +157,17 @@ def load_parquet(store, parts: Union[str, Path]) -> tuple[int, int]:
     stored = dup = 0
     rows = store.con.execute("SELECT input, record, meta FROM read_parquet(?, filename = true) ORDER BY filename",
                              [pattern]).fetchall()
+    docs = []
     for input_name, record, meta in rows:
         doc = Document.from_dict(json.loads(record), input=input_name)
         m = json.loads(meta or "{}")
         doc.meta = {"mentions": [tuple(x) for x in m.get("mentions", [])], "described": set(m.get("described", [])),
                     "proper_nouns": [tuple(x) for x in m.get("proper_nouns", [])]}
-        if store.add(doc):
-            stored += 1
-        else:
-            dup += 1
+        docs.append(doc)
+    for batch in batches(docs, 256):
+        s, d = store.add_many(batch)
+        stored += s
+        dup += d
     if stored:
         store.reindex()
     return stored, dup

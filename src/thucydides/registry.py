@@ -25,6 +25,7 @@ def _rid(name: str, typ: str) -> str:
 
 
 def _final(store, rid: str) -> Optional[dict]:
+    """The registry row for ``rid``, following merges (SQL; used by the user-facing commands)."""
     seen = set()
     while rid and rid not in seen:
         seen.add(rid)
@@ -38,21 +39,90 @@ def _final(store, rid: str) -> Optional[dict]:
     return None
 
 
-def find(store, name: str, typ: str) -> Optional[dict]:
-    """The registry entry for a name: exact (case-insensitive), else a unique surname match for people."""
-    rows = store.query("SELECT registry_id FROM registry WHERE lower(name) = lower(?) AND type = ?", [name, typ])
-    if rows:
-        return _final(store, rows[0]["registry_id"])
-    if typ == "PERSON" and len(name.split()) == 1:
-        rows = store.query(
-            "SELECT registry_id FROM registry WHERE type = 'PERSON' AND merged_into IS NULL "
-            "AND lower(split_part(name, ' ', -1)) = lower(?) AND name LIKE '% %'", [name])
-        if len(rows) == 1:
-            return _final(store, rows[0]["registry_id"])
-    return None
+def _surname(name: str) -> Optional[str]:
+    parts = name.split()
+    return parts[-1].lower() if len(parts) > 1 else None
 
 
-def discover(store, doc: Document) -> None:
+class Cache:
+    """The registry in memory while a store ingests: look-ups without a query per actor, and the
+    new and changed entries written in bulk with the documents' transaction (``flush``)."""
+
+    COLUMNS = ("registry_id", "name", "type", "country", "sector", "role", "evidence_date", "evidence_doc",
+               "corrected", "merged_into")
+
+    def __init__(self, store):
+        self.store = store
+        self.rows: dict[str, dict] = {r["registry_id"]: r for r in store.query(
+            f"SELECT {', '.join(self.COLUMNS)} FROM registry")}
+        self.by_name: dict[tuple[str, str], str] = {}
+        self.by_surname: dict[str, set[str]] = {}
+        for r in self.rows.values():
+            self._index(r)
+        self.dirty: set[str] = set()
+
+    def _index(self, r: dict) -> None:
+        self.by_name.setdefault((r["name"].lower(), r["type"]), r["registry_id"])
+        sn = _surname(r["name"]) if r["type"] == "PERSON" and not r["merged_into"] else None
+        if sn:
+            self.by_surname.setdefault(sn, set()).add(r["registry_id"])
+
+    def final(self, rid: Optional[str]) -> Optional[dict]:
+        seen = set()
+        while rid and rid not in seen and rid in self.rows:
+            seen.add(rid)
+            r = self.rows[rid]
+            if not r["merged_into"]:
+                return r
+            rid = r["merged_into"]
+        return None
+
+    def find(self, name: str, typ: str) -> Optional[dict]:
+        """Exact name (case-insensitive), else, for a one-word person name, a unique surname match."""
+        rid = self.by_name.get((name.lower(), typ))
+        if rid:
+            return self.final(rid)
+        if typ == "PERSON" and len(name.split()) == 1:
+            ids = self.by_surname.get(name.lower(), set())
+            if len(ids) == 1:
+                return self.final(next(iter(ids)))
+        return None
+
+    def surname_matches(self, surnames) -> dict[str, list[str]]:
+        return {sn: sorted(self.by_surname[sn]) for sn in surnames if sn in self.by_surname}
+
+    def put(self, row: dict) -> None:
+        row = {c: row.get(c) for c in self.COLUMNS}
+        row["corrected"] = bool(row["corrected"])
+        self.rows[row["registry_id"]] = row
+        self._index(row)
+        self.dirty.add(row["registry_id"])
+
+    def flush(self) -> None:
+        """Write new and changed entries (inside the caller's transaction)."""
+        if not self.dirty:
+            return
+        import pyarrow as pa
+
+        data = [self.rows[rid] for rid in sorted(self.dirty)]
+        arrow = pa.table({
+            **{c: pa.array([r[c] for r in data], type=pa.string())
+               for c in ("registry_id", "name", "type", "country", "sector", "role", "evidence_doc", "merged_into")},
+            "evidence_date": pa.array([dt.date.fromisoformat(str(r["evidence_date"])[:10]) if r["evidence_date"] else None
+                                       for r in data], type=pa.date32()),
+            "corrected": pa.array([bool(r["corrected"]) for r in data], type=pa.bool_()),
+        })
+        con = self.store.con
+        con.register("_registry_rows", arrow)
+        try:
+            names = ", ".join(self.COLUMNS)
+            con.execute(f"INSERT OR REPLACE INTO registry ({names}) SELECT {names} FROM _registry_rows")
+        finally:
+            con.unregister("_registry_rows")
+        self.dirty.clear()
+
+
+def discover(reg: Cache, doc: Document) -> None:
     """Find people the registry knows but this text names only by surname ("Seitkali said ...").
 
     Title-case proper nouns outside every resolved mention are looked up by surname; a unique
@@ -61,6 +131,7 @@ def discover(store, doc: Document) -> None:
     # a lone unknown surname is often mistaken for an organisation by the tagger ("Seitkali said"):
     # such one-word, unknown "organisations" do not block the look-up
     from . import kb as kbmod
+    from .model import Actor
 
     forms = kbmod.load().forms
     weak = {a.id for a in doc.actors if a.type == "ORG" and " " not in a.name and a.name not in forms}
@@ -71,22 +142,17 @@ def discover(store, doc: Document) -> None:
             cands.setdefault(doc.text[s0:e0].lower(), []).append((s0, e0))
     if not cands:
         return
-    rows = store.query("""SELECT lower(split_part(name, ' ', -1)) AS surname, list(registry_id) AS ids
-                          FROM registry WHERE type = 'PERSON' AND merged_into IS NULL AND name LIKE '% %'
-                          AND lower(split_part(name, ' ', -1)) IN (SELECT unnest(?)) GROUP BY 1""", [list(cands)])
-    from .model import Actor
-
-    for r in rows:
-        if len(r["ids"]) != 1:
+    for surname, ids in reg.surname_matches(cands).items():
+        if len(ids) != 1:
             continue  # two known people share the surname: not guessed
-        row = _final(store, r["ids"][0])
+        row = reg.final(ids[0])
         if row is None:
             continue
         existing = next((a for a in doc.actors if a.type == "PERSON" and a.name.lower() == row["name"].lower()), None)
         actor = existing or Actor(id=f"a{len(doc.actors) + 1}", name=row["name"], type="PERSON")
         if existing is None:
             doc.actors.append(actor)
-        spans = set(cands[r["surname"]])
+        spans = set(cands[surname])
         for span in spans:
             actor.mentions.append(span)
         for a in doc.actors:
@@ -104,20 +170,19 @@ def discover(store, doc: Document) -> None:
     doc.actors = [a for a in doc.actors if a.mentions]
 
 
-def link(store, doc: Document) -> None:
+def link(reg: Cache, doc: Document) -> None:
     """Give each person/organisation actor of ``doc`` its registry id; fill gaps from, and add evidence to, the registry."""
-    discover(store, doc)
+    discover(reg, doc)
     date = doc.published
     for a in doc.actors:
         if a.type not in LINKED_TYPES:
             continue
-        row = find(store, a.name, a.type)
+        row = reg.find(a.name, a.type)
         if row is None:
             rid = _rid(a.name, a.type)
-            if not store.query("SELECT 1 FROM registry WHERE registry_id = ?", [rid]):
-                store.con.execute(
-                    "INSERT INTO registry (registry_id, name, type, country, sector, role, evidence_date, evidence_doc)"
-                    " VALUES (?,?,?,?,?,?,?,?)", [rid, a.name, a.type, a.country, a.sector, a.role, date, doc.id])
+            if rid not in reg.rows:
+                reg.put({"registry_id": rid, "name": a.name, "type": a.type, "country": a.country, "sector": a.sector,
+                         "role": a.role, "evidence_date": date, "evidence_doc": doc.id})
             a.registry_id = rid
             continue
         a.registry_id = row["registry_id"]
@@ -133,9 +198,8 @@ def link(store, doc: Document) -> None:
         stated = a.id in doc.meta.get("described", ())
         newer = date and (row["evidence_date"] is None or str(row["evidence_date"]) <= date)
         if stated and (a.country or a.role) and (newer or not (row["country"] or row["role"])):
-            store.con.execute("UPDATE registry SET country = ?, role = ?, sector = ?, evidence_date = ?, evidence_doc = ?"
-                              " WHERE registry_id = ?",
-                              [a.country, a.role, a.sector, date, doc.id, row["registry_id"]])
+            reg.put({**row, "country": a.country, "role": a.role, "sector": a.sector, "evidence_date": date,
+                     "evidence_doc": doc.id})
 
 
 def list_actors(store, name: Optional[str] = None, limit: int = 100) -> list[dict]:
@@ -159,6 +223,7 @@ def _require(store, rid: str) -> dict:
 
 
 def _propagate(store, rid: str) -> None:
+    store._registry = None  # a cached registry no longer matches the table
     row = _require(store, rid)
     ids = [r["registry_id"] for r in store.query(
         "SELECT registry_id FROM registry WHERE registry_id = ? OR merged_into = ?", [rid, rid])]

@@ -52,6 +52,35 @@ CREATE TABLE IF NOT EXISTS inputs (
 """
 
 
+def _table_columns() -> dict[str, list]:
+    import pyarrow as pa
+
+    V, I, B, D, F, T = pa.string(), pa.int32(), pa.bool_(), pa.date32(), pa.float64(), pa.timestamp("us")
+    L = pa.list_(pa.string())
+    return {
+        "documents": [("doc_key", V), ("id", V), ("input", V), ("title", V), ("dateline", V), ("published", D),
+                      ("source", V), ("url", V), ("text", V), ("removed", L), ("analyser", V), ("ingested_at", T),
+                      ("record", V)],
+        "actors": [("doc_key", V), ("actor_id", V), ("name", V), ("type", V), ("country", V), ("sector", V),
+                   ("role", V), ("registry_id", V), ("analyser", V)],
+        "mentions": [("doc_key", V), ("actor_id", V), ("start_char", I), ("end_char", I), ("text", V), ("kind", V),
+                     ("analyser", V)],
+        "quotes": [("doc_key", V), ("quote_id", V), ("kind", V), ("content_start", I), ("content_end", I),
+                   ("cue_start", I), ("cue_end", I), ("speaker_start", I), ("speaker_end", I), ("speaker", V),
+                   ("speaker_name", V), ("speaker_role", V), ("speaker_country", V), ("content", V),
+                   ("published", D), ("analyser", V)],
+        "events": [("doc_key", V), ("event_id", V), ("type", V), ("mode", V), ("context", L), ("source", L),
+                   ("target", L), ("source_codes", L), ("target_codes", L), ("negated", B), ("hypothetical", B),
+                   ("future", B), ("historical", B), ("sentence_start", I), ("sentence_end", I),
+                   ("trigger_start", I), ("trigger_end", I), ("date", D), ("location", V), ("score", F),
+                   ("quote_id", V), ("sentence", V), ("event_key", V), ("analyser", V)],
+        "inputs": [("input", V), ("doc_key", V), ("status", V), ("done_at", T)],
+    }
+
+
+TABLE_COLUMNS = _table_columns()  # the tables written in bulk: column names and Arrow types
+
+
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
@@ -123,61 +152,99 @@ class Store:
 
     def add(self, doc: Document) -> bool:
         """Store one analysed document; False when its normalised text is already stored."""
-        key = doc_key(doc.text)
-        if self.has(key):
-            self._mark(doc.input, key, "duplicate")
-            return False
+        return self.add_many([doc])[0] == 1
+
+    def registry(self):
+        """The actor registry, cached in memory while this store is open (see registry.Cache)."""
+        if getattr(self, "_registry", None) is None:
+            from .registry import Cache
+
+            self._registry = Cache(self)
+        return self._registry
+
+    def add_many(self, docs: list[Document]) -> tuple[int, int]:
+        """Store analysed documents in one transaction; returns (stored, duplicates).
+
+        Rows go in per table in bulk (through Arrow): DuckDB is slow at many small statements.
+        Each document is committed together with its input's name, so a killed run resumes cleanly.
+        """
         from . import registry
 
-        registry.link(self, doc)
-        record = doc.to_dict()
-        c = self.con
+        if not docs:
+            return 0, 0
+        keys = [doc_key(d.text) for d in docs]
+        existing = {r[0] for r in self.con.execute(
+            "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?))", [keys]).fetchall()}
+        reg = self.registry()
+        rows: dict[str, list] = {t: [] for t in TABLE_COLUMNS}
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        published = _date(doc.published)
+        stored = dup = 0
+        for doc, key in zip(docs, keys):
+            if key in existing:
+                rows["inputs"].append((doc.input, key, "duplicate", now))
+                dup += 1
+                continue
+            existing.add(key)
+            registry.link(reg, doc)
+            self._rows(doc, key, now, rows)
+            rows["inputs"].append((doc.input, key, "stored", now))
+            stored += 1
+        c = self.con
         c.execute("BEGIN TRANSACTION")
         try:
-            c.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                      [key, doc.id, doc.input, doc.title, doc.dateline, published, doc.source, doc.url,
-                       doc.text, doc.removed, __version__, now, json.dumps(record, ensure_ascii=False)])
-            if doc.actors:
-                c.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
-                              [[key, a.id, a.name, a.type, a.country, a.sector, a.role, a.registry_id, __version__]
-                               for a in doc.actors])
-                c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
-                              [[key, s, e0, e1, doc.text[e0:e1], kind, __version__]
-                               for (e0, e1, s, kind) in doc.meta.get("mentions", [])] or
-                              [[key, a.id, m[0], m[1], doc.text[m[0]:m[1]], None, __version__]
-                               for a in doc.actors for m in a.mentions])
-            actors = {a.id: a for a in doc.actors}
-            if doc.quotes:
-                rows = []
-                for q in doc.quotes:
-                    sp = actors.get(q.speaker)
-                    name = sp.name if sp else (doc.text[q.speaker_mention[0]:q.speaker_mention[1]] if q.speaker_mention else None)
-                    rows.append([key, q.id, q.kind, q.content[0], q.content[1],
-                                 *(q.cue or (None, None)), *(q.speaker_mention or (None, None)),
-                                 q.speaker, name, sp.role if sp else None, sp.country if sp else None,
-                                 doc.text[q.content[0]:q.content[1]], published, __version__])
-                c.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            if doc.events:
-                rows = []
-                for e in doc.events:
-                    scodes = sorted({actors[a].country for a in e.source if a in actors and actors[a].country})
-                    tcodes = sorted({actors[a].country for a in e.target if a in actors and actors[a].country})
-                    date = _date(e.date) or published
-                    ekey = "|".join([e.type, ",".join(scodes), ",".join(tcodes), date.isoformat() if date else ""])
-                    rows.append([key, e.id, e.type, e.mode, e.context, e.source, e.target, scodes, tcodes,
-                                 e.negated, e.hypothetical, e.future, e.historical,
-                                 *(e.sentence or (None, None)), *(e.trigger or (None, None)),
-                                 date, e.location, e.score, e.quote,
-                                 doc.text[e.sentence[0]:e.sentence[1]] if e.sentence else None, ekey, __version__])
-                c.executemany("INSERT INTO events VALUES (" + ",".join("?" * 24) + ")", rows)
-            self._mark(doc.input, key, "stored")
+            for table, data in rows.items():
+                self._bulk(table, data)
+            reg.flush()
             c.execute("COMMIT")
         except Exception:
             c.execute("ROLLBACK")
+            self._registry = None  # the cache may hold what was rolled back
             raise
-        return True
+        return stored, dup
+
+    def _bulk(self, table: str, data: list) -> None:
+        if not data:
+            return
+        import pyarrow as pa
+
+        cols = TABLE_COLUMNS[table]
+        arrow = pa.table({name: pa.array([r[i] for r in data], type=typ) for i, (name, typ) in enumerate(cols)})
+        view = f"_bulk_{table}"
+        self.con.register(view, arrow)
+        try:
+            verb = "INSERT OR REPLACE" if table in ("inputs", "registry") else "INSERT"
+            names = ", ".join(n for n, _ in cols)
+            self.con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM {view}")
+        finally:
+            self.con.unregister(view)
+
+    def _rows(self, doc: Document, key: str, now, rows: dict) -> None:
+        record = doc.to_dict()
+        published = _date(doc.published)
+        rows["documents"].append((key, doc.id, doc.input, doc.title, doc.dateline, published, doc.source, doc.url,
+                                  doc.text, doc.removed, __version__, now, json.dumps(record, ensure_ascii=False)))
+        for a in doc.actors:
+            rows["actors"].append((key, a.id, a.name, a.type, a.country, a.sector, a.role, a.registry_id, __version__))
+        mentions = doc.meta.get("mentions") or [(m[0], m[1], a.id, None) for a in doc.actors for m in a.mentions]
+        for s0, e0, aid, kind in mentions:
+            rows["mentions"].append((key, aid, s0, e0, doc.text[s0:e0], kind, __version__))
+        actors = {a.id: a for a in doc.actors}
+        for q in doc.quotes:
+            sp = actors.get(q.speaker)
+            name = sp.name if sp else (doc.text[q.speaker_mention[0]:q.speaker_mention[1]] if q.speaker_mention else None)
+            rows["quotes"].append((key, q.id, q.kind, q.content[0], q.content[1], *(q.cue or (None, None)),
+                                   *(q.speaker_mention or (None, None)), q.speaker, name, sp.role if sp else None,
+                                   sp.country if sp else None, doc.text[q.content[0]:q.content[1]], published, __version__))
+        for e in doc.events:
+            scodes = sorted({actors[a].country for a in e.source if a in actors and actors[a].country})
+            tcodes = sorted({actors[a].country for a in e.target if a in actors and actors[a].country})
+            date = _date(e.date) or published
+            ekey = "|".join([e.type, ",".join(scodes), ",".join(tcodes), date.isoformat() if date else ""])
+            rows["events"].append((key, e.id, e.type, e.mode, list(e.context), list(e.source), list(e.target), scodes,
+                                   tcodes, e.negated, e.hypothetical, e.future, e.historical,
+                                   *(e.sentence or (None, None)), *(e.trigger or (None, None)), date, e.location,
+                                   e.score, e.quote, doc.text[e.sentence[0]:e.sentence[1]] if e.sentence else None,
+                                   ekey, __version__))
 
     def _mark(self, input_name: str, key: Optional[str], status: str) -> None:
         self.con.execute("INSERT OR REPLACE INTO inputs VALUES (?,?,?,?)",
@@ -194,20 +261,30 @@ class Store:
         self._mark(f.input, None, "skipped" if f.skipped else "failed")
         self.con.execute("COMMIT")
 
-    def ingest(self, items: Iterable[Union[Document, Failure]], progress=None, reindex: bool = True) -> IngestReport:
-        """Store analysed documents; failures are recorded and reported, never dropped."""
+    def ingest(self, items: Iterable[Union[Document, Failure]], progress=None, reindex: bool = True,
+               chunk: int = 64) -> IngestReport:
+        """Store analysed documents (``chunk`` per transaction); failures are recorded and reported, never dropped."""
         report = IngestReport()
         t0 = time.perf_counter()
+        buf: list[Document] = []
+
+        def flush():
+            stored, dup = self.add_many(buf)
+            report.stored += stored
+            report.duplicates += dup
+            buf.clear()
+
         for item in items:
             if isinstance(item, Failure):
                 (report.skipped if item.skipped else report.failed).append(item)
                 self.record_failure(item)
-            elif self.add(item):
-                report.stored += 1
             else:
-                report.duplicates += 1
+                buf.append(item)
+                if len(buf) >= chunk:
+                    flush()
             if progress is not None:
                 progress(item)
+        flush()
         if report.stored and reindex:
             self.reindex()
         report.seconds = time.perf_counter() - t0
@@ -302,14 +379,29 @@ class Store:
         return path
 
 
+def open_store(db: Union[str, Path], read_only: bool = False, wait: float = 30.0) -> Store:
+    """Open a store, waiting up to ``wait`` seconds while another process holds the file's lock
+    (a reader such as ``thucydides serve`` between requests, or another writer between chunks)."""
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return Store(db, read_only=read_only)
+        except StoreError as e:
+            if "locked" not in str(e) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
 def ingest(db: Union[str, Path], items: Iterable[Union[Document, Failure]], chunk: int = 64,
-           progress=None, resume: bool = True) -> IngestReport:
+           progress=None, lock_wait: float = 30.0) -> IngestReport:
     """Store analysed items in ``db``, holding the write lock only while a chunk is written.
 
     DuckDB allows one writing process per file, and a writer locks readers out; so the
     file is opened per chunk and closed in between, letting a server read while a long
     ingestion runs. Each document is committed with its input name, so a run killed at
-    any point and started again skips what was committed (``resume``) and loses nothing.
+    any point and started again (the CLI skips inputs already committed) loses nothing.
     """
     total = IngestReport()
     t0 = time.perf_counter()
@@ -318,7 +410,7 @@ def ingest(db: Union[str, Path], items: Iterable[Union[Document, Failure]], chun
     def flush():
         if not buf:
             return
-        with Store(db) as s:
+        with open_store(db, wait=lock_wait) as s:
             r = s.ingest(buf, progress=progress, reindex=False)
         total.stored += r.stored
         total.duplicates += r.duplicates
@@ -331,7 +423,7 @@ def ingest(db: Union[str, Path], items: Iterable[Union[Document, Failure]], chun
         if len(buf) >= chunk:
             flush()
     flush()
-    with Store(db) as s:
+    with open_store(db, wait=lock_wait) as s:
         if total.stored:
             s.reindex()
     total.seconds = time.perf_counter() - t0
