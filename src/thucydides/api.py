@@ -54,7 +54,7 @@ MAX_INGEST_DOCS = 200
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TYPE_RE = r"^[A-Z]{2,24}$"
 BY_RE = r"^(day|week|month)$"
-LOCK_HINTS = ("lock", "different configuration")
+LOCK_HINTS = ("locked by another process", "different configuration")
 
 
 # ---------------------------------------------------------------------------- errors
@@ -238,7 +238,12 @@ def ingest_documents(db: Database, documents: list[dict]) -> dict:
         docs.append(Document(id=str(d["id"]), input=f"api:{d['id']}", raw=html if html and html.strip() else text,
                              is_html=bool(html and html.strip()), title=d.get("title"), url=d.get("url"),
                              published=d.get("published"), source=d.get("source")))
-    analysed = list(analyze_documents(docs))  # slow part first, without holding the database
+    from .parallel import analyze_parallel
+    from .settings import load
+
+    # slow part first, without holding the database; in a worker process, whose main thread can arm
+    # the per-document time limit (a server thread cannot)
+    analysed = list(analyze_parallel(docs, load(), jobs=1))
     with db.writer() as store:
         report = store.ingest(analysed)
     return {

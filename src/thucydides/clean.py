@@ -140,10 +140,16 @@ def clean_text(raw: str, doc: Document, title_from_first_line: bool = True, stru
     doc.removed.extend(removed)
 
 
+CONTAINER = re.compile(r"</?(?:div|span|section|font|center|table|tbody|thead|tr|td|th|ul|ol|li|b|i|u|em|strong|small|big|blockquote)\b[^>]*>", re.I)
+
+
 def clean_html(doc: Document, settings: Settings) -> None:
     import trafilatura
 
     result = trafilatura.bare_extraction(doc.raw, with_metadata=True, favor_precision=True, url=doc.url)
+    if (result is None or not (result.text or "").strip()) and len(CONTAINER.findall(doc.raw)) > 250:
+        # libxml2 stops building the tree 255 elements deep (unclosed tags nest ever deeper): retry without containers
+        result = trafilatura.bare_extraction(CONTAINER.sub(" ", doc.raw), with_metadata=True, favor_precision=True, url=doc.url)
     if result is None or not (result.text or "").strip():
         raise InputError("HTML page has no article text")
     doc.title = doc.title or (result.title or None)
@@ -162,15 +168,30 @@ def clean_html(doc: Document, settings: Settings) -> None:
     clean_text(re.sub(r"\n+", "\n\n", result.text), doc, title_from_first_line=False, structural=False)
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+LONG_RUN = 100  # characters without white space; longer runs are broken (spaCy's tokenizer is quadratic in them)
+
+
+def _unicode(s):
+    """Lone surrogates (JSON escapes such as \\ud800 produce them) as U+FFFD: no UTF-8 encoder accepts them."""
+    return SURROGATE.sub("\ufffd", s) if isinstance(s, str) else s
+
+
+def _break_long_runs(text: str, n: int = LONG_RUN) -> str:
+    return re.sub(r"\S{%d,}" % (n + 1), lambda m: " ".join(m.group(0)[i:i + n] for i in range(0, len(m.group(0)), n)), text)
+
+
 def clean(doc: Document, settings: Settings | None = None) -> Document:
     """Clean one document in place and return it. Raises InputError when no article text is left."""
     settings = settings or load()
+    doc.raw, doc.title, doc.url, doc.source, doc.published = (_unicode(v) for v in (doc.raw, doc.title, doc.url, doc.source, doc.published))
     if doc.published:
         doc.published = parse_date(doc.published) or None
     if doc.is_html:
         clean_html(doc, settings)
     else:
         clean_text(doc.raw, doc, title_from_first_line=bool(doc.meta.get("headline_first_line")))
+    doc.text = _break_long_runs(doc.text)
     if not doc.text.strip():
         raise InputError("no article text left after cleaning")
     if doc.is_html and len(doc.text) < settings.min_article_chars:

@@ -429,6 +429,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     except (StoreError, RegistryError, ModelError, RelationError) as e:
         print(f"thucydides: {e}", file=sys.stderr)
         return 2
+    except Exception as e:
+        import duckdb
+
+        if not isinstance(e, duckdb.Error):
+            raise
+        db = getattr(args, "db", None) or load().db
+        print(f"thucydides: {db}: database error ({str(e).splitlines()[0]})", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("thucydides: interrupted", file=sys.stderr)
         return 130

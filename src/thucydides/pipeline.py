@@ -93,12 +93,23 @@ def analyze_documents(items: Iterable[Item], settings: Settings | None = None, s
             return
         docs = [d for d in batch if isinstance(d, Document)]
         t0 = time.perf_counter()
-        parsed = {id(d): d for d in parse.parse(docs, settings)}
+        errors: dict[int, str] = {}
+        try:
+            parsed = {id(d): d for d in parse.parse(docs, settings)}
+        except Exception:  # one bad document must not take the batch with it: parse one by one
+            parsed = {}
+            for d in docs:
+                try:
+                    parsed.update((id(x), x) for x in parse.parse([d], settings))
+                except Exception as e:
+                    errors[id(d)] = f"internal error while parsing: {type(e).__name__}: {str(e)[:200]}"
         if timings is not None:
             timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - t0
         for item in batch:
             if isinstance(item, Failure):
                 yield item
+            elif id(item) in errors:
+                yield Failure(item.input, errors[id(item)])
             else:
                 yield run_stages(parsed[id(item)], stages, timings, settings.doc_timeout)
 

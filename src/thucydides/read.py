@@ -87,6 +87,10 @@ def _from_jsonl_line(line: str, name: str, n: int) -> Document:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
         raise ValueError(f"malformed JSON ({e.msg} at column {e.colno})") from None
+    except RecursionError:
+        raise ValueError("malformed JSON (nested too deeply)") from None
+    except ValueError as e:  # e.g. an integer literal longer than Python's 4,300-digit limit
+        raise ValueError(f"malformed JSON ({str(e).split(':')[0]})") from None
     if not isinstance(obj, dict):
         raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
     text, html = obj.get("text"), obj.get("html")
@@ -118,13 +122,17 @@ def _from_jsonl_line(line: str, name: str, n: int) -> Document:
 
 
 def read_jsonl(stream: IO[str], name: str) -> Iterator[Item]:
+    found = False
     for n, line in enumerate(stream, 1):
         if not line.strip():
             continue
+        found = True
         try:
             yield _from_jsonl_line(line, name, n)
         except ValueError as e:
             yield Failure(f"{name}:{n}", str(e))
+    if not found:
+        yield Failure(name, "no JSON lines with content (only blank lines)")
 
 
 def read_warc(path: Path, settings: Settings) -> Iterator[Item]:
@@ -132,6 +140,7 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Item]:
     from warcio.exceptions import ArchiveLoadFailed
 
     name = str(path)
+    found = 0
     try:
         with open(path, "rb") as fh:
             for n, rec in enumerate(ArchiveIterator(fh), 1):
@@ -150,12 +159,18 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Item]:
                     if not html.strip():
                         raise ValueError("empty record")
                     rid = rec.rec_headers.get_header("WARC-Record-ID") or f"{doc_id(path)}-{n}"
+                    found += 1
                     yield Document(id=rid.strip("<>").replace("urn:uuid:", ""), input=where, raw=html, is_html=True, url=url,
                                    published=(rec.rec_headers.get_header("WARC-Date") or "")[:10] or None)
                 except ValueError as e:
+                    found += 1
                     yield Failure(where, str(e))
-    except (ArchiveLoadFailed, OSError) as e:
-        yield Failure(name, f"not a readable WARC file ({e})")
+    except Exception as e:  # warcio raises ArchiveLoadFailed, and also AttributeError, ValueError, ... on damaged records
+        yield Failure(name, f"not a readable WARC file ({type(e).__name__}: {e})")
+        return
+    if not found:
+        yield Failure(name, "empty input" if path.stat().st_size == 0 else "no HTML response records in the WARC file",
+                      skipped=path.stat().st_size > 0)
 
 
 def read_feed(text: str, name: str) -> Iterator[Item]:

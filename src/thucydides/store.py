@@ -129,7 +129,7 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.IOException as e:
             msg = str(e).splitlines()[0]
-            if "lock" in msg.lower():
+            if re.search(r"could not set lock|conflicting lock", msg, re.I):  # not "lock" ("block" is in corruption messages)
                 raise StoreError(f"{self.path}: database is locked by another process ({msg})") from None
             raise StoreError(f"{self.path}: cannot open database ({msg})") from None
         except duckdb.Error as e:
@@ -197,7 +197,10 @@ class Store:
             reg.flush()
             c.execute("COMMIT")
         except Exception:
-            c.execute("ROLLBACK")
+            try:
+                c.execute("ROLLBACK")
+            except Exception:  # the failed COMMIT (e.g. disk full) already ended the transaction: keep its error
+                pass
             self._registry = None  # the cache may hold what was rolled back
             raise
         return stored, dup
@@ -256,10 +259,17 @@ class Store:
 
     def record_failure(self, f: Failure) -> None:
         self.con.execute("BEGIN TRANSACTION")
-        self.con.execute("INSERT INTO failures VALUES (?,?,?,?)",
-                         [f.input, f.reason, f.skipped, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)])
-        self._mark(f.input, None, "skipped" if f.skipped else "failed")
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("INSERT INTO failures VALUES (?,?,?,?)",
+                             [f.input, f.reason, f.skipped, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)])
+            self._mark(f.input, None, "skipped" if f.skipped else "failed")
+            self.con.execute("COMMIT")
+        except Exception:
+            try:
+                self.con.execute("ROLLBACK")
+            except Exception:
+                pass
+            raise
 
     def ingest(self, items: Iterable[Union[Document, Failure]], progress=None, reindex: bool = True,
                chunk: int = 64) -> IngestReport:
