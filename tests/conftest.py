@@ -31,3 +31,17 @@ def analyze_text():
     from thucydides.pipeline import analyze_text
 
     return analyze_text
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory):
+    """The sample corpus analysed and stored once per session; tests only read it (copy it to write)."""
+    from thucydides.pipeline import analyze
+    from thucydides.store import Store
+
+    path = tmp_path_factory.getbasetemp() / "sample-db" / "sample.duckdb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with Store(path) as store:
+        report = store.ingest(analyze([str(SAMPLE)]))
+    assert report.stored > 20, f"sample corpus did not store: {report.failed[:3]}"
+    return path

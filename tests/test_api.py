@@ -23,25 +23,8 @@ VERDICTS = {"leans yes", "leans no", "mixed", "insufficient evidence"}
 QUESTION = "Will Russia and China forge a military alliance?"
 
 
-def build_sample_db(tmp_path_factory) -> Path:
-    """The sample corpus analysed and stored once per test session (shared with test_web.py)."""
-    from thucydides.pipeline import analyze
-    from thucydides.store import Store
-
-    path = tmp_path_factory.getbasetemp() / "sample-db" / "sample.duckdb"
-    done = path.with_suffix(".done")
-    if not done.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with Store(path) as store:
-            report = store.ingest(analyze([str(SAMPLE)]))
-        assert report.stored > 20, f"sample corpus did not store: {report.failed[:3]}"
-        done.write_text("ok")
-    return path
 
 
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory) -> Path:
-    return build_sample_db(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -29,29 +29,12 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 DOC = {"documents": [{"id": "intruder", "text": "Russia and China held talks on Monday, officials said. " * 3}]}
 
 
-def build_sample_db(tmp_path_factory) -> Path:
-    """The sample corpus analysed and stored once per session (same place as tests/test_api.py)."""
-    from thucydides.pipeline import analyze
-    from thucydides.store import Store
-
-    path = tmp_path_factory.getbasetemp() / "sample-db" / "sample.duckdb"
-    done = path.with_suffix(".done")
-    if not done.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with Store(path) as store:
-            report = store.ingest(analyze([str(SAMPLE)]))
-        assert report.stored > 20, f"sample corpus did not store: {report.failed[:3]}"
-        done.write_text("ok")
-    return path
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> Path:
-    return build_sample_db(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,6 @@ from thucydides.store import Store
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("ask") / "sample.duckdb"
-    with Store(db) as s:
-        s.ingest(analyze([SAMPLE]))
-    return db
-
-
-@pytest.fixture(scope="module")
 def voa_db(tmp_path_factory, shared):
     db = tmp_path_factory.mktemp("askvoa") / "voa.duckdb"
     with Store(db) as s:

@@ -50,25 +50,8 @@ OWN_TEST = {"text: 100,000-character paragraph", "text: 20,000 quotation marks, 
             "warc: empty file", "warc: only non-HTML records", "jsonl: only Unicode whitespace lines"}
 
 
-def build_sample_db(tmp_path_factory) -> Path:
-    """The sample corpus analysed and stored once per session (same place as tests/test_api.py)."""
-    from thucydides.pipeline import analyze
-    from thucydides.store import Store
-
-    path = tmp_path_factory.getbasetemp() / "sample-db" / "sample.duckdb"
-    done = path.with_suffix(".done")
-    if not done.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with Store(path) as store:
-            report = store.ingest(analyze([str(SAMPLE)]))
-        assert report.stored > 20, f"sample corpus did not store: {report.failed[:3]}"
-        done.write_text("ok")
-    return path
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> Path:
-    return build_sample_db(tmp_path_factory)
 
 
 def explain(out: harden.Outcome, what: str) -> str:

@@ -21,22 +21,14 @@ def records(db):
         return sorted((json.dumps(r, sort_keys=True) for r in s.records()))
 
 
-@pytest.fixture(scope="module")
-def local_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("local") / "local.duckdb"
-    with Store(db) as s:
-        s.ingest(analyze([SAMPLE]))
-    return db
-
-
-def test_jobs_2_same_records_as_local(local_db, tmp_path):
+def test_jobs_2_same_records_as_local(sample_db, tmp_path):
     db = tmp_path / "jobs.duckdb"
     with Store(db) as s:
         s.ingest(analyze([SAMPLE], load(jobs=2)))
-    assert records(db) == records(local_db)
+    assert records(db) == records(sample_db)
 
 
-def test_dask_local_cluster_same_records_as_local(local_db, tmp_path):
+def test_dask_local_cluster_same_records_as_local(sample_db, tmp_path):
     from thucydides.parallel import dask_analyze, load_parquet
 
     parts = tmp_path / "parts"
@@ -49,7 +41,7 @@ def test_dask_local_cluster_same_records_as_local(local_db, tmp_path):
         # DuckDB can also query the partitions in place
         n = s.query(f"SELECT count(*) AS n FROM read_parquet('{parts}/part-*.parquet')")[0]["n"]
     assert n == 29
-    assert records(db) == records(local_db)
+    assert records(db) == records(sample_db)
 
 
 def _corpus(path, n):

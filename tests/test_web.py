@@ -27,29 +27,15 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                        "(apt-get install chromium chromium-driver)")
 
 
-def build_sample_db(tmp_path_factory) -> Path:
-    """The sample corpus analysed and stored once per test session (same path as in test_api.py)."""
-    from thucydides.pipeline import analyze
-    from thucydides.store import Store
-
-    path = tmp_path_factory.getbasetemp() / "sample-db" / "sample.duckdb"
-    done = path.with_suffix(".done")
-    if not done.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with Store(path) as store:
-            report = store.ingest(analyze([str(SAMPLE)]))
-        assert report.stored > 20, f"sample corpus did not store: {report.failed[:3]}"
-        done.write_text("ok")
-    return path
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+def base_url(sample_db):
     import uvicorn
 
     from thucydides.api import create_app
 
-    db = build_sample_db(tmp_path_factory)
+    db = sample_db
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -131,7 +131,7 @@ def relations_query(n_events: int = 1_000_000, repeats: int = 5) -> dict:
             "points": len(res["points"]), "pair_events": res["total"]}
 
 
-def run(source: Path, n: int = 2000, out_dir: Path = Path("reports"), quick: bool = False) -> str:
+def run(source: Path, n: int = 2000, out_dir: Path = Path("reports"), quick: bool = False, scaling_n: int = 600) -> str:
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -139,12 +139,15 @@ def run(source: Path, n: int = 2000, out_dir: Path = Path("reports"), quick: boo
         info = make_corpus(source, n, corpus)
         small = work / "corpus-quarter.jsonl"
         make_corpus(source, max(1, n // 4), small)
+        scaling = work / "corpus-scaling.jsonl"
+        info["scaling_articles"] = make_corpus(source, min(n, scaling_n), scaling)["articles"]
         print(f"bench: {n} articles, {info['words']:,} words ({info['words'] // n} per article)", file=sys.stderr)
         rows = {}
+        # scaling is compared on one corpus size: --jobs 1 and 2, Dask with 1 and 2 workers
         plan = [("a_bare", "bare", corpus, 1), ("b_full", "full", corpus, 1), ("c_ingest", "ingest", corpus, 1),
-                ("b_full_quarter", "full", small, 1), ("b_full_jobs2", "full", corpus, 2)]
+                ("b_full_quarter", "full", small, 1), ("s_jobs1", "full", scaling, 1), ("s_jobs2", "full", scaling, 2)]
         if not quick:
-            plan += [("dask1", "dask1", corpus, 1), ("dask2", "dask2", corpus, 1)]
+            plan += [("dask1", "dask1", scaling, 1), ("dask2", "dask2", scaling, 1)]
         for name, mode, path, jobs in plan:
             print(f"bench: {name} ...", file=sys.stderr)
             rows[name] = _subprocess(mode, path, work, jobs)
@@ -160,7 +163,7 @@ def run(source: Path, n: int = 2000, out_dir: Path = Path("reports"), quick: boo
 def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
     wpa = info["words"] / info["articles"]
     a, b, c = rows["a_bare"], rows["b_full"], rows["c_ingest"]
-    j2 = rows["b_full_jobs2"]
+    j1, j2 = rows["s_jobs1"], rows["s_jobs2"]
     lines = [
         "# Benchmark report",
         "",
@@ -176,8 +179,10 @@ def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
     labels = {"a_bare": "(a) bare spaCy nlp.pipe, same model and batch size", "b_full": "(b) full analysis, --jobs 1",
               "c_ingest": "(c) ingestion into DuckDB (analysis + store)",
               "b_full_quarter": "(b) full analysis on a quarter of the corpus (memory check)",
-              "b_full_jobs2": "(b) full analysis, --jobs 2", "dask1": "Dask LocalCluster, 1 worker",
-              "dask2": "Dask LocalCluster, 2 workers"}
+              "s_jobs1": f"(b) full analysis, --jobs 1, {info['scaling_articles']} articles",
+              "s_jobs2": f"(b) full analysis, --jobs 2, {info['scaling_articles']} articles",
+              "dask1": f"Dask LocalCluster, 1 worker, {info['scaling_articles']} articles",
+              "dask2": f"Dask LocalCluster, 2 workers, {info['scaling_articles']} articles"}
     for k, r in rows.items():
         lines.append(f"| {labels[k]} | {r['articles']} | {r['seconds']:.1f} | {r['articles_per_s']:.1f} | "
                      f"{r['articles_per_s'] * wpa:,.0f} | {r['peak_rss_mb']:.0f} |")
@@ -189,7 +194,7 @@ def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
         f"| full analysis / bare parse (b/a) | {ratio:.2f} | >= 0.8 |",
         f"| full analysis, articles/s (--jobs 1) | {b['articles_per_s']:.1f} | >= 10 on 2 cores |",
         f"| full analysis, articles/s (--jobs 2) | {j2['articles_per_s']:.1f} | >= 10 on 2 cores |",
-        f"| --jobs 2 / --jobs 1 | {j2['articles_per_s'] / b['articles_per_s']:.2f} | |",
+        f"| --jobs 2 / --jobs 1 | {j2['articles_per_s'] / j1['articles_per_s']:.2f} | |",
         f"| peak RSS, full corpus vs quarter (MB) | {b['peak_rss_mb']:.0f} vs {rows['b_full_quarter']['peak_rss_mb']:.0f} | < 1,500, flat |",
     ]
     if "dask1" in rows:

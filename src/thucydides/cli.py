@@ -277,7 +277,7 @@ def cmd_bench(args) -> int:
     except FileNotFoundError as e:
         print(f"thucydides bench: {e}", file=sys.stderr)
         return 2
-    print(bench.run(source, n=args.n, out_dir=Path(args.out_dir), quick=args.quick))
+    print(bench.run(source, n=args.n, out_dir=Path(args.out_dir), quick=args.quick, scaling_n=args.scaling_n))
     return 0
 
 
@@ -399,6 +399,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--corpus", help="JSONL stories to repeat (default ../shared/corpus/voa_stories.jsonl)")
     b.add_argument("--shared")
     b.add_argument("--quick", action="store_true", help="skip the Dask runs; 100,000 events for the query")
+    b.add_argument("--scaling-n", type=int, default=600, dest="scaling_n",
+                   help="articles for the --jobs 1/2 and Dask 1/2-worker comparison")
     b.add_argument("--out-dir", default="reports", dest="out_dir")
     b.set_defaults(func=cmd_bench)
 
@@ -415,6 +417,17 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--batch-size", type=int, dest="batch_size")
     ev.set_defaults(func=cmd_eval)
     return p
+
+
+def _disk_note(db: str) -> str:
+    """DuckDB can lose "No space left on device" behind a failed rollback: say so when the disk is full."""
+    import shutil
+
+    try:
+        free = shutil.disk_usage(Path(db).resolve().parent).free
+    except OSError:
+        return ""
+    return f"; disk full: the disk holding it has {free:,} bytes free" if free < 16 * 1024 * 1024 else ""
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -435,7 +448,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         if not isinstance(e, duckdb.Error):
             raise
         db = getattr(args, "db", None) or load().db
-        print(f"thucydides: {db}: database error ({str(e).splitlines()[0]})", file=sys.stderr)
+        print(f"thucydides: {db}: database error ({str(e).splitlines()[0]}){_disk_note(db)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("thucydides: interrupted", file=sys.stderr)
