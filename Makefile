@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 DB     ?= thucydides.duckdb
 SAMPLE := src/thucydides/sample
 
-.PHONY: demo test install install-dev eval bench harden serve clean lock
+.PHONY: demo test lint install install-dev eval bench harden serve clean lock
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,19 +27,24 @@ demo: install
 	$(VENV)/bin/thucydides stats --db $(DB)
 
 test: install-dev
+	$(VENV)/bin/ruff check src tests tools
 	$(PY) -m pytest -q
 
-# Evaluations against ../shared/eval; they rewrite reports/EVAL.md and the README figures.
+lint: install-dev
+	$(VENV)/bin/ruff check src tests tools
+
+# Evaluations against ../shared/eval and the project's own sets in eval/; rewrite reports/EVAL.md, then the README figures.
 eval: install
-	$(VENV)/bin/thucydides eval all
+	$(VENV)/bin/thucydides eval all --shared ../shared --gold-dir eval --out-dir reports
+	$(PY) tools/update_figures.py
 
 # Throughput, memory and scaling on the VOA stories repeated to 2,000 articles; rewrites reports/BENCH.md.
 bench: install
 	$(VENV)/bin/thucydides bench
 
-# Fuzzing, faults and API attacks; rewrites reports/HARDENING.md.
+# Fuzzing, faults and API attacks (development tooling in tools/); rewrites reports/HARDENING.md.
 harden: install-dev
-	$(VENV)/bin/thucydides harden
+	$(PY) tools/harden.py
 
 # The REST API and web page on the demo database, on http://127.0.0.1:8000
 serve: install

@@ -1,10 +1,12 @@
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "src" / "thucydides" / "sample"
+sys.path.insert(0, str(REPO / "tools"))  # development tooling (harden) lives outside the package
 
 
 def _shared():
@@ -37,11 +39,11 @@ def analyze_text():
 def sample_db(tmp_path_factory):
     """The sample corpus analysed and stored once per session; tests only read it (copy it to write)."""
     from thucydides.pipeline import analyze
-    from thucydides.store import Store
+    from thucydides.storage import Store
 
     path = tmp_path_factory.getbasetemp() / "sample-db" / "sample.duckdb"
     path.parent.mkdir(parents=True, exist_ok=True)
     with Store(path) as store:
-        report = store.ingest(analyze([str(SAMPLE)]))
+        report = store.ingest(analyze([str(SAMPLE)], registry=store.registry()))
     assert report.stored > 20, f"sample corpus did not store: {report.failed[:3]}"
     return path

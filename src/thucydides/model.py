@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from .errors import InputError  # noqa: F401  (re-exported: raised by the input stages)
+
 Span = tuple[int, int]
 
 
@@ -107,6 +109,38 @@ class Event:
         }
 
 
+MentionRow = tuple[int, int, str, Optional[str]]  # start, end, actor id, kind ("name", "surname", "role", ...)
+
+
+@dataclass
+class AnalysisState:
+    """What the stages pass to each other besides the record: typed, small, and picklable (it travels
+    back from ``--jobs`` and Dask workers with the document; the spaCy parse does not).
+
+    Written by: ``read`` (headline_first_line), ``actors`` (mentions, gender, described, proper_nouns),
+    ``linking`` (mentions of people it discovers). Read by: ``clean``, ``quotes``, ``events``,
+    ``linking`` and ``storage`` (the mentions table).
+    """
+
+    headline_first_line: bool = False  # plain text whose first line is the headline
+    mentions: list[MentionRow] = field(default_factory=list)  # every resolved mention, in text order
+    gender: dict[str, str] = field(default_factory=dict)  # actor id -> "m" | "f" where known
+    described: set[str] = field(default_factory=set)  # actor ids the text itself describes (title, apposition)
+    proper_nouns: list[Span] = field(default_factory=list)  # title-case proper-noun spans (for linking)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (Dask partitions carry it beside the record)."""
+        return {"headline_first_line": self.headline_first_line, "mentions": [list(m) for m in self.mentions],
+                "gender": dict(self.gender), "described": sorted(self.described),
+                "proper_nouns": [list(s) for s in self.proper_nouns]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "AnalysisState":
+        return cls(headline_first_line=bool(d.get("headline_first_line")),
+                   mentions=[tuple(m) for m in d.get("mentions") or []], gender=dict(d.get("gender") or {}),
+                   described=set(d.get("described") or []), proper_nouns=[tuple(s) for s in d.get("proper_nouns") or []])
+
+
 @dataclass
 class Document:
     """One article travelling through the stages.
@@ -131,7 +165,7 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     doc: Any = None  # spaCy Doc, never serialised
-    meta: dict[str, Any] = field(default_factory=dict)  # stage scratch space, never serialised
+    state: AnalysisState = field(default_factory=AnalysisState)  # between stages, never serialised
 
     def actor(self, actor_id: Optional[str]) -> Optional[Actor]:
         for a in self.actors:
@@ -194,7 +228,3 @@ class Failure:
     def to_dict(self) -> dict[str, Any]:
         return {"input": self.input, "error": None if self.skipped else self.reason,
                 "skipped": self.reason if self.skipped else None}
-
-
-class InputError(Exception):
-    """Raised by a stage when a document cannot be processed; carries the reason."""

@@ -1,0 +1,560 @@
+"""Actors stage (issue #3): countries, people with their roles, organisations, and coreference.
+
+``resolve(doc)`` finds actor mentions in a parsed document (spaCy entities, knowledge-base
+matches, role descriptions, pronouns), gives every distinct actor one id with its name,
+type, country, sector and role, and records every mention's character span. No model is
+downloaded: resolution rests on the parse (recency, grammatical role, gender, role
+compatibility) and the knowledge base in ``data/``.
+
+Later stages ask :func:`actor_at` which actor a span refers to.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .. import kb as kbmod
+from ..errors import StageError
+from ..knowledge import table
+from ..model import Actor, Document
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "sen.", "rep.", "gen.", "lt.", "col.", "maj.", "adm."}
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "dame": "f"}
+POSSESSIVE = ("'s", "’s")
+MEDIA_CONTEXT = re.compile(r"(?:\btold|\binterview (?:with|to)|\bspeaking (?:to|with)|\bwrote in|\bop-ed in|\bcited by|\breported by|\baccording to)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets
+    end: int
+    kind: str  # name | surname | role | pronoun | country | org
+    actor: Actor
+
+
+@lru_cache(maxsize=1)
+def _sector_words() -> dict[str, str]:
+    return {r["word"].lower(): r["sector"] for r in table("sector_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given names used overwhelmingly for one gender (data/given_names.tsv)."""
+    return {r["name"]: r["gender"] for r in table("given_names.tsv")}
+
+
+@lru_cache(maxsize=8)
+def _matchers(vocab):
+    """PhraseMatchers for the knowledge base over a vocab (cached per loaded model)."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokenizer import Tokenizer  # noqa: F401  (the vocab's tokenizer is used via make_doc)
+
+    kb = kbmod.load()
+    import spacy
+
+    tok = spacy.blank("en", vocab=vocab)
+    names = PhraseMatcher(vocab, attr="ORTH")
+    for surface in kb.forms:
+        names.add("F|" + surface, [tok.make_doc(surface)])
+    for surface in kb.leaders:
+        names.add("L|" + surface, [tok.make_doc(surface)])
+    lower = PhraseMatcher(vocab, attr="LOWER")
+    for surface in kb.lower_forms:
+        lower.add("G|" + surface, [tok.make_doc(surface)])
+    roles = PhraseMatcher(vocab, attr="LOWER")
+    for phrase in kb.roles:
+        roles.add("R|" + phrase, [tok.make_doc(phrase)])
+    return names, lower, roles
+
+
+class _Resolver:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.sdoc = doc.doc
+        self.kb = kbmod.load()
+        self.actors: list[Actor] = []
+        self.mentions: list[Mention] = []
+        self.by_key: dict[str, Actor] = {}
+        self.gender: dict[str, str] = {}
+        self.consumed: set[int] = set()  # token indices used as a person's title or apposition
+        self.described: set[str] = set()  # actors whose role or country this text states
+
+    # ----------------------------------------------------------------- actors
+    def new_actor(self, key: str, **kw) -> Actor:
+        a = self.by_key.get(key)
+        if a is None:
+            a = Actor(id=f"a{len(self.actors) + 1}", **kw)
+            self.actors.append(a)
+            self.by_key[key] = a
+        return a
+
+    def add_mention(self, start: int, end: int, kind: str, actor: Actor) -> None:
+        text = self.doc.text
+        while end > start and text[end - 1] in " ,;:":
+            end -= 1
+        if text[start:end].endswith(POSSESSIVE):
+            end -= 2
+        if end > start:
+            self.mentions.append(Mention(start, end, kind, actor))
+            actor.mentions.append((start, end))
+
+    def country_actor(self, code: str) -> Actor:
+        return self.new_actor("C|" + code, name=self.kb.country_name(code) or code, type="COUNTRY", country=code)
+
+    def org_actor(self, e: kbmod.Entry) -> Actor:
+        country = e.code if e.type == "GROUP" else e.country
+        return self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
+
+    # ---------------------------------------------------------------- spans
+    def candidate_spans(self):
+        """Name-like spans: knowledge-base matches and spaCy entities, overlaps resolved (longest first)."""
+        names, lower, roles = _matchers(self.sdoc.vocab)
+        cands = []
+        for mid, s, e in names(self.sdoc):
+            label = self.sdoc.vocab.strings[mid]
+            cands.append((s, e, label, 2))
+        for mid, s, e in lower(self.sdoc):
+            cands.append((s, e, self.sdoc.vocab.strings[mid], 2))
+        for ent in self.sdoc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                s, e = ent.start, ent.end
+                while s < e and self.sdoc[s].lower_ in ("the",):
+                    s += 1
+                if e - s and self.sdoc[e - 1].text in POSSESSIVE:
+                    e -= 1
+                if e > s:
+                    cands.append((s, e, "E|" + ent.label_, 1))
+        # longest span wins; on equal length, the knowledge base wins over the statistical entity
+        cands.sort(key=lambda c: (-(c[1] - c[0]), -c[3], c[0]))
+        taken: set[int] = set()
+        chosen = []
+        for s, e, label, prio in cands:
+            if any(i in taken for i in range(s, e)):
+                continue
+            taken.update(range(s, e))
+            chosen.append((s, e, label))
+        chosen.sort()
+        self.role_matches = sorted((s, e, self.sdoc.vocab.strings[m][2:]) for m, s, e in roles(self.sdoc))
+        self.name_tokens = taken
+        return chosen
+
+    # ---------------------------------------------------------- roles, titles
+    def _roles_in(self, s: int, e: int):
+        """Role matches fully inside tokens [s, e), longest first."""
+        found = [(rs, re_, p) for rs, re_, p in self.role_matches if rs >= s and re_ <= e]
+        found.sort(key=lambda r: (-(r[1] - r[0]), -r[0]))
+        return found
+
+    def _country_in(self, s: int, e: int) -> Optional[str]:
+        for i in range(s, e):
+            for j in range(min(e, i + 5), i, -1):
+                code = self.kb.country_of(self.sdoc[i:j].text)
+                if code:
+                    return code
+        return None
+
+    def _org_in(self, s: int, e: int) -> Optional[kbmod.Entry]:
+        for i in range(s, e):
+            for j in range(min(e, i + 6), i, -1):
+                for ent in self.kb.forms.get(self.sdoc[i:j].text, ()):
+                    if ent.kind == "org":
+                        return ent
+        return None
+
+    def title_window(self, s: int):
+        """Tokens before a name that form its title: "Russian Foreign Minister", "China's top diplomat"."""
+        sent_start = self.sdoc[s].sent.start
+        i = s
+        while i > sent_start and s - i < 9:
+            t = self.sdoc[i - 1]
+            ok = (t.is_title or t.is_upper or t.pos_ in ("PROPN", "ADJ") or t.text in POSSESSIVE
+                  or t.lower_ in ("of", "the", "for", "and", "top", "chief", "deputy", "former", "acting")
+                  or any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches))
+            in_role = any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
+            if not ok or ((i - 1) in self.name_tokens and not in_role and not self.kb.country_of(t.text)
+                          and not self._org_in(i - 1, i)):
+                break
+            if t.text in (",", ";", ":", "(", ")", '"', "“", "”"):
+                break
+            i -= 1
+        while i < s and self.sdoc[i].lower_ in ("the", "of", "and", "for"):
+            i += 1
+        return i
+
+    def pre_apposition(self, w: int):
+        """A description set off by a comma before the name: "Saudi Arabia's defense minister, Prince Khalid"."""
+        if w < 2 or self.sdoc[w - 1].text != ",":
+            return None
+        end = w - 1
+        roles = [r for r in self.role_matches if r[1] == end]
+        if not roles:
+            return None
+        i = min(r[0] for r in roles)
+        sent_start = self.sdoc[w - 1].sent.start
+        while i > sent_start and end - i < 8 and s_ok(self.sdoc[i - 1]) and self.sdoc[i - 1].lower_ not in ("the", "a", "an"):
+            i -= 1
+        return (i, end)
+
+    def apposition_window(self, e: int):
+        """Tokens after ", " that describe the person: "…, Russia's foreign minister, said"."""
+        if e >= len(self.sdoc) or self.sdoc[e].text != ",":
+            return None
+        j = e + 1
+        limit = min(len(self.sdoc), e + 13)
+        while j < limit and self.sdoc[j].text not in (",", ".", ";", ":", "(", ")", "—", "–") and self.sdoc[j].lemma_ not in ("say", "tell"):
+            j += 1
+        first = self.sdoc[e + 1] if e + 1 < len(self.sdoc) else None
+        if first is None or not (first.lower_ in ("the", "a", "an") or first.pos_ in ("PROPN", "ADJ", "NOUN") or first.is_title):
+            return None
+        return (e + 1, j) if self._roles_in(e + 1, j) else None
+
+    def _rank(self, role: Optional[str]) -> int:
+        return max((r for (name, _, r) in self.kb.roles.values() if name == role), default=0)
+
+    def describe(self, actor: Actor, s: int, e: int) -> bool:
+        """Read role, country and sector from tokens [s, e); mark them consumed. True when a role was found."""
+        roles = self._roles_in(s, e)
+        found = False
+        if roles:
+            rs, re_, phrase = roles[0]
+            role, sector, rank = self.kb.roles[phrase]
+            current = self._rank(actor.role)
+            # a courtesy or lesser title ("Prince", "Sheikh") does not replace an office already known
+            if actor.role is None or rank >= current:
+                actor.role = role
+                actor.sector = actor.sector or sector
+            found = True
+        code = self._country_in(s, e)
+        if code:
+            actor.country = code
+        org = self._org_in(s, e)
+        if org is not None:
+            # "Hamas official Basem Naim", "NATO Secretary General Mark Rutte": the organisation's sector wins
+            if not code:
+                actor.country = actor.country or org.country
+            if org.sector:
+                actor.sector = org.sector
+            self.consumed.update(range(s, e))
+        if found or code:
+            self.consumed.update(range(s, e))
+            self.described.add(actor.id)
+        return found
+
+    # ------------------------------------------------------------------- people
+    def known_surname(self, s: int, e: int) -> bool:
+        """A one-word span that is the surname (or, for names like "Wang Yi", the family name) of a person already met."""
+        if e - s != 1:
+            return False
+        word = self.sdoc[s].text
+        for a in self.actors:
+            if a.type == "PERSON" and a.mentions:
+                parts = a.name.split()
+                if len(parts) > 1 and word in (parts[-1], parts[0]) and word[:1].isupper():
+                    return True
+        return False
+
+    def person(self, s: int, e: int) -> Optional[Actor]:
+        toks = [t for t in self.sdoc[s:e]]
+        honorific_gender = None
+        while toks and toks[0].lower_ in HONORIFICS:
+            honorific_gender = honorific_gender or HONORIFIC_GENDER.get(toks[0].lower_)
+            toks = toks[1:]
+        # a role phrase inside the entity ("Foreign Minister Sergei Lavrov") belongs to the title
+        inner_roles = [r for r in self._roles_in(s, e) if r[0] == toks[0].i] if toks else []
+        if inner_roles:
+            cut = inner_roles[0][1]
+            toks = [t for t in toks if t.i >= cut]
+        toks = [t for t in toks if t.text not in POSSESSIVE]
+        if not toks:
+            return None
+        name = self.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        if not re.search(r"[A-Za-z]", name):
+            return None
+        parts = name.split()
+        actor = self.by_key.get("P|" + name.lower())
+        kind = "name"
+        if actor is None and len(parts) == 1:
+            surname = parts[0].lower()
+            same = [a for a in self.actors if a.type == "PERSON" and len(a.name.split()) > 1
+                    and surname in (a.name.split()[-1].lower(), a.name.split()[0].lower())]
+            if same:
+                actor, kind = same[-1], "surname"
+        if actor is None and len(parts) > 1:
+            for a in self.actors:
+                if a.type == "PERSON" and len(a.name.split()) == 1 and a.name.lower() == parts[-1].lower():
+                    actor = a
+                    a.name = name
+                    self.by_key["P|" + name.lower()] = a
+                    break
+        if actor is None:
+            known = self.kb.leaders.get(name)
+            if known is not None:
+                actor = self.by_key.get("P|" + known.name.lower())
+                if actor is None:
+                    actor = self.new_actor("P|" + known.name.lower(), name=known.name, type="PERSON",
+                                           country=known.country, sector=known.sector, role=known.role)
+                    if known.gender:
+                        self.gender[actor.id] = known.gender
+                kind = "name" if len(parts) > 1 else "surname"
+            else:
+                actor = self.new_actor("P|" + name.lower(), name=name, type="PERSON")
+        if honorific_gender:
+            self.gender.setdefault(actor.id, honorific_gender)
+        given = _given_names().get(actor.name.split()[0]) if len(actor.name.split()) > 1 else None
+        if given:
+            self.gender.setdefault(actor.id, given)
+        # title before the name, apposition after it
+        w = self.title_window(s)
+        if w < s:
+            self.describe(actor, w, s)
+        pre = self.pre_apposition(w)
+        if pre:
+            self.describe(actor, *pre)
+        app = self.apposition_window(e)
+        if app:
+            self.describe(actor, *app)
+        if actor.country and not actor.sector and actor.role is None:
+            actor.sector = None
+        start = toks[0].idx
+        end = toks[-1].idx + len(toks[-1].text)
+        self.add_mention(start, end, kind, actor)
+        return actor
+
+    def relabel(self, s: int, e: int, label: str) -> str:
+        """Correct the tagger where the knowledge base knows better.
+
+        "Bosnian Serbs" tagged PERSON, "Radical French" tagged ORG: a people named by a country
+        adjective is that country. "Moody Awori" tagged ORG: a known given name makes it a person.
+        """
+        if label not in ("E|PERSON", "E|ORG"):
+            return label
+        toks = list(self.sdoc[s:e])
+        adjective = next((t for t in toks if any(x.kind == "adjective" for x in self.kb.forms.get(t.text, ()))), None)
+        if adjective is not None:
+            words = {t.lower_ for t in toks}
+            plural_people = label == "E|PERSON" and toks[-1].tag_ in ("NNPS", "NNS")
+            bare_org = label == "E|ORG" and not (words & set(_sector_words())) and len(toks) <= 3
+            if plural_people or bare_org:
+                return "F|" + adjective.text
+        if label == "E|ORG" and len(toks) in (2, 3) and all(t.is_title for t in toks) and toks[0].text in _given_names() \
+                and not any(t.lower_ in _sector_words() for t in toks) and not self._org_in(s, e):
+            return "E|PERSON"
+        return label
+
+    # ------------------------------------------------------------ organisations
+    def org_from_entity(self, s: int, e: int) -> Optional[Actor]:
+        span = self.sdoc[s:e]
+        text = span.text
+        left = self.doc.text[max(0, span.start_char - 40):span.start_char]
+        code = self._country_in(s, e)
+        words = [t.lower_ for t in span]
+        sector = None
+        for w in reversed(words):
+            if w in _sector_words():
+                sector = _sector_words()[w]
+                break
+        typ = "ORG"
+        if MEDIA_CONTEXT.search(left):
+            typ, sector = "MEDIA", "media"
+        actor = self.new_actor("O|" + text.lower(), name=text, type=typ, country=code, sector=sector)
+        self.add_mention(span.start_char, span.end_char, "org", actor)
+        return actor
+
+    # -------------------------------------------------------- role descriptions
+    def role_reference(self, rs: int, re_: int, phrase: str) -> Optional[Actor]:
+        """'the foreign minister', 'the Russian chancellor', "Russia's top diplomat" with no name after."""
+        sdoc = self.sdoc
+        if re_ < len(sdoc) and (sdoc[re_].pos_ == "PROPN" or (re_ in self.name_tokens)) and sdoc[re_].ent_type_ == "PERSON":
+            return None  # a title of the following name
+        i = rs
+        code = None
+        while i > 0 and s_ok(sdoc[i - 1]) and rs - i < 5 and sdoc[i - 1].lower_ not in ("the", "this", "that"):
+            c = self.kb.country_of(sdoc[i - 1].text)
+            if c:
+                code = c
+            elif sdoc[i - 1].text in POSSESSIVE and i >= 2:
+                c = self.kb.country_of(sdoc[i - 2].text)
+                if c:
+                    code = c
+                    i -= 1
+            i -= 1
+        det = sdoc[i - 1] if i > 0 else None
+        if not (det is not None and det.lower_ in ("the", "this", "that") or code):
+            return None
+        if re_ < len(sdoc) and sdoc[re_].lower_ == "of":
+            # "the foreign minister of Japan"
+            c = self._country_in(re_ + 1, min(len(sdoc), re_ + 4))
+            code = code or c
+        role, sector, _ = self.kb.roles[phrase]
+        people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= sdoc[rs].idx]
+        seen, order = set(), []
+        for m in reversed(people):
+            if m.actor.id not in seen:
+                seen.add(m.actor.id)
+                order.append(m.actor)
+        fits = [a for a in order if a.role == role and (code is None or a.country in (None, code))]
+        if not fits and role in ("minister", "official", "chancellor", "diplomat", "leader"):
+            fits = [a for a in order if a.role and (role in a.role or (role == "chancellor" and a.sector == "government")
+                                                     or role in ("official", "leader"))
+                    and (code is None or a.country == code)]
+            if role == "chancellor" and len(fits) != 1:
+                fits = []
+        if not fits:
+            return None
+        actor = fits[0]
+        start = (det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx)
+        end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
+        self.add_mention(start, end, "role", actor)
+        self.consumed.update(range(i, re_))
+        return actor
+
+    # ---------------------------------------------------------------- pronouns
+    def pronoun(self, tok) -> Optional[Actor]:
+        """he/she/him/her: the compatible person most recently mentioned, preferring, when the pronoun
+        is a subject, the subject of an earlier clause over a person only named in passing since
+        ("Fu Cong said ... Trump's tariffs ... he said" is Fu Cong)."""
+        gender = PRONOUN_GENDER.get(tok.lower_)
+        if gender is None or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos"):
+            return None
+        people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= tok.idx]
+        fits = [m for m in reversed(people) if self.gender.get(m.actor.id) in (None, gender)]
+        if not fits:
+            return None
+        choice = fits[0]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            window_start = self.sdoc[tok.sent.start].sent.start
+            prev = tok.sent.start - 1
+            if prev >= 0:
+                window_start = self.sdoc[prev].sent.start
+            for m in fits:
+                if m.start < self.sdoc[window_start].idx:
+                    break
+                if self._is_subject(m):
+                    choice = m
+                    break
+            self.gender.setdefault(choice.actor.id, gender)
+        self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
+        return choice.actor
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass"))
+
+    # -------------------------------------------------------------------- run
+    def run(self) -> None:
+        spans = self.candidate_spans()
+        # events in document order: name spans, role references, pronouns
+        items = [(s, 0, ("span", s, e, label)) for s, e, label in spans]
+        for rs, re_, phrase in self.role_matches:
+            if not any(i in self.name_tokens for i in range(rs, re_)):
+                items.append((rs, 1, ("role", rs, re_, phrase)))
+        for t in self.sdoc:
+            if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON":
+                items.append((t.i, 2, ("pron", t.i)))
+            elif t.is_title and t.pos_ == "PROPN" and t.i not in self.name_tokens:
+                items.append((t.i, 3, ("tok", t.i)))
+        items.sort(key=lambda x: (x[0], x[1]))
+        deferred = []
+        for _, _, item in items:
+            if item[0] == "span":
+                _, s, e, label = item
+                label = self.relabel(s, e, label)
+                if label.startswith("E|PERSON") or label.startswith("L|") or self.known_surname(s, e):
+                    self.person(s, e)
+                else:
+                    deferred.append((s, e, label))
+            elif item[0] == "tok":
+                if item[1] not in self.consumed and self.known_surname(item[1], item[1] + 1):
+                    self.person(item[1], item[1] + 1)
+            elif item[0] == "role":
+                _, rs, re_, phrase = item
+                if not any(i in self.consumed for i in range(rs, re_)):
+                    self.role_reference(rs, re_, phrase)
+            else:
+                self.pronoun(self.sdoc[item[1]])
+        # countries and organisations, except words already used as a person's title or apposition
+        for s, e, label in deferred:
+            if all(i in self.consumed for i in range(s, e)):
+                continue
+            span = self.sdoc[s:e]
+            kind, _, surface = label.partition("|")
+            if kind in ("F", "G"):
+                entries = (self.kb.forms.get(surface) if kind == "F" else self.kb.lower_forms.get(surface)) or []
+                org = next((x for x in entries if x.kind == "org"), None)
+                if org is not None:
+                    actor = self.org_actor(org)
+                    if actor.type == "ORG" and MEDIA_CONTEXT.search(self.doc.text[max(0, span.start_char - 40):span.start_char]):
+                        actor.type, actor.sector = "MEDIA", "media"
+                    self.add_mention(span.start_char, span.end_char, "org", actor)
+                    continue
+                ctry = next((x for x in entries if x.kind in ("country", "adjective", "capital", "seat")), None)
+                if ctry is not None:
+                    actor = self.country_actor(ctry.code)
+                    if ctry.sector and not actor.sector:
+                        actor.sector = ctry.sector
+                    self.add_mention(span.start_char, span.end_char, "country", actor)
+            elif label == "E|ORG":
+                self.org_from_entity(s, e)
+            elif label in ("E|GPE", "E|NORP"):
+                code = self.kb.country_of(span.text)
+                if code:
+                    self.add_mention(span.start_char, span.end_char, "country", self.country_actor(code))
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def s_ok(tok) -> bool:
+    """A token that may stand between a determiner and a role: an adjective, a country, a possessive."""
+    return tok.pos_ in ("ADJ", "PROPN", "NOUN") or tok.text in POSSESSIVE or tok.is_title
+
+
+def resolve(doc: Document) -> None:
+    """Find actors and their mentions in a parsed document; fills ``doc.actors``."""
+    if doc.doc is None:
+        raise StageError(f"{doc.input}: the actors stage needs a parsed document (run the parse stage first)")
+    r = _Resolver(doc)
+    r.run()
+    # keep actors that have at least one mention, ids renumbered in order of first mention
+    live = [a for a in r.actors if a.mentions]
+    live.sort(key=lambda a: min(a.mentions))
+    renumber = {a.id: f"a{i}" for i, a in enumerate(live, 1)}
+    gender = {renumber[old]: g for old, g in r.gender.items() if old in renumber}
+    for a in live:
+        a.id = renumber[a.id]
+    doc.actors = live
+    doc.state.mentions = [(m.start, m.end, m.actor.id, m.kind) for m in r.mentions if m.actor.mentions]
+    doc.state.gender = gender
+    doc.state.described = {renumber[old] for old in r.described if old in renumber}
+    # proper nouns: the registry may know, across documents, names this text leaves unresolved (linking.discover)
+    doc.state.proper_nouns = [(t.idx, t.idx + len(t.text)) for t in doc.doc
+                                if t.is_title and t.pos_ == "PROPN" and len(t.text) > 2]
+
+
+def mentions(doc: Document) -> list[tuple[int, int, str, str]]:
+    """(start, end, actor id, kind) for every resolved mention, in text order."""
+    return doc.state.mentions
+
+
+def actor_at(doc: Document, start: int, end: int) -> Optional[str]:
+    """The actor whose mention best covers the character span [start, end), or None."""
+    best, best_overlap = None, 0
+    ms = mentions(doc)
+    i = bisect.bisect_left(ms, (start - 200,))
+    for s, e, aid, _kind in ms[i:]:
+        if s >= end:
+            break
+        overlap = min(e, end) - max(s, start)
+        if overlap > best_overlap:
+            best, best_overlap = aid, overlap
+    return best
+
+
+def mentions_in(doc: Document, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Mentions lying inside [start, end)."""
+    return [m for m in mentions(doc) if m[0] >= start and m[1] <= end]

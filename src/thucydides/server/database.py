@@ -1,0 +1,102 @@
+"""Database access for the server: the store opened per request, read-only for reads and read-write
+briefly for ingestion, so ``thucydides ingest`` in another process can keep writing between requests."""
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Any, Iterator, Union
+
+from ..errors import StoreError
+from ..storage import Store
+from .deps import ApiError
+
+log = logging.getLogger("thucydides.api")
+LOCK_HINTS = ("locked by another process", "different configuration")
+
+
+class _ReadWriteLock:
+    """Many readers or one writer, within this process.
+
+    DuckDB refuses a read-write connection while read-only ones to the same file are open
+    in the same process (and the reverse), so API ingestion waits for readers to finish.
+    """
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer = False
+
+    @contextlib.contextmanager
+    def read(self):
+        with self._cond:
+            while self._writer:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def write(self):
+        with self._cond:
+            while self._writer or self._readers:
+                self._cond.wait()
+            self._writer = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writer = False
+                self._cond.notify_all()
+
+
+class Database:
+    """Opens the store per request: read-only for reads, read-write briefly for API ingestion."""
+
+    def __init__(self, path: Union[str, Path], lock_timeout: float = 5.0):
+        self.path = str(path)
+        self.lock_timeout = lock_timeout
+        self._lock = _ReadWriteLock()
+
+    def _open(self, read_only: bool):
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.05
+        while True:
+            try:
+                return Store(self.path, read_only=read_only)
+            except StoreError as e:
+                msg = str(e)
+                if "no such database" in msg:
+                    raise ApiError(503, "no database yet: ingest some articles first (thucydides ingest ...)") from None
+                if not any(h in msg.lower() for h in LOCK_HINTS):
+                    log.error("cannot open database: %s", msg)
+                    raise ApiError(503, "the database cannot be opened (see the server log)") from None
+                if time.monotonic() + delay > deadline:
+                    raise ApiError(503, "the database is busy: another process is writing to it; try again shortly",
+                                   {"Retry-After": "2"}) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[Any]:
+        with self._lock.read():
+            store = self._open(read_only=True)
+            try:
+                yield store
+            finally:
+                store.close()
+
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[Any]:
+        with self._lock.write():
+            store = self._open(read_only=False)
+            try:
+                yield store
+            finally:
+                store.close()
