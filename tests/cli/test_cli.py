@@ -78,7 +78,7 @@ def test_events_filters_and_exports(db, tmp_path, capsys):
         assert target.stat().st_size > 0
     with open(tmp_path / "events.csv", newline="", encoding="utf-8") as f:
         header = next(csv.reader(f))
-    assert {"type", "negated", "hypothetical", "sentence_start"} <= set(header)
+    assert {"type", "negated", "hypothetical", "source", "documents", "spans"} <= set(header)
     first = json.loads((tmp_path / "events.json").read_text(encoding="utf-8").splitlines()[0])
     assert {"event_type", "actor", "recipient", "event_date", "source_doc"} <= set(first)
 

@@ -115,6 +115,9 @@ def clean_text(raw: str, doc: Document, title_from_first_line: bool = True, stru
     def edge_block(b):
         return all(is_chrome(l, at_edge=True) or _chrome_like(l) for l in b) and (len(b) == 1 or all(_chrome_like(l) for l in b))
 
+    # a short text (a one-line report, a wire brief) looks like chrome to these rules: they may never
+    # take the whole article, so what they removed comes back when nothing else is left
+    before = (list(blocks), doc.title, len(removed))
     while structural and blocks and edge_block(blocks[-1]):
         removed.extend(blocks.pop())
     while structural and blocks and edge_block(blocks[0]) and len(blocks) > 1:
@@ -127,6 +130,11 @@ def clean_text(raw: str, doc: Document, title_from_first_line: bool = True, stru
     # right at the end (edge pattern) goes too
     while structural and blocks and all(is_chrome(l, at_edge=True) for l in blocks[-1]):
         removed.extend(blocks.pop())
+    if structural and not blocks:
+        blocks, doc.title = before[0], before[1]
+        del removed[before[2]:]
+        if not blocks and doc.title and title_from_first_line:  # the one line was taken as the headline
+            blocks, doc.title = [[doc.title]], None
 
     paragraphs = ["\n".join(b) for b in blocks]
     if paragraphs:
@@ -194,6 +202,9 @@ def clean(doc: Document, settings: Settings | None = None) -> Document:
     doc.text = _break_long_runs(doc.text)
     if not doc.text.strip():
         raise InputError("no article text left after cleaning")
+    if not any(c.isalpha() for c in doc.text):
+        raise InputError("no words in the text: it has no letters at all (only digits, punctuation, symbols or "
+                         "control characters)")
     if doc.is_html and len(doc.text) < settings.min_article_chars:
         raise InputError(f"HTML page has no article text (only {len(doc.text)} characters of text outside the page's "
                          f"navigation and boilerplate; setting min_article_chars is {settings.min_article_chars})")

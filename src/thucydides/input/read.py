@@ -1,4 +1,4 @@
-"""Read articles from files, directories, JSON Lines, WARC files, feeds and standard input.
+"""Read articles from files, directories, JSON Lines, JSON, WARC files, feeds and standard input.
 
 ``read(inputs)`` yields a :class:`Document` for every article found and a
 :class:`Failure` for every input (or line) that could not be read, so that a batch
@@ -6,13 +6,15 @@ goes on past bad input and every input is accounted for.
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
 import os
+import re
 import sys
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Union
+from typing import IO, Iterable, Iterator, Optional, Union
 
 from ..errors import InputError
 from ..model import AnalysisState, Document, Failure
@@ -23,9 +25,10 @@ Item = Union[Document, Failure]
 TEXT_EXT = (".txt", ".text")
 HTML_EXT = (".html", ".htm", ".xhtml")
 JSONL_EXT = (".jsonl", ".ndjson")
+JSON_EXT = (".json",)
 WARC_EXT = (".warc", ".arc")
 FEED_EXT = (".rss", ".atom", ".xml")
-KNOWN = TEXT_EXT + HTML_EXT + JSONL_EXT + WARC_EXT + FEED_EXT
+KNOWN = TEXT_EXT + HTML_EXT + JSONL_EXT + JSON_EXT + WARC_EXT + FEED_EXT
 
 
 def doc_id(path: Union[str, Path]) -> str:
@@ -43,6 +46,8 @@ def _kind(path: Path) -> str:
         return "html"
     if ext in JSONL_EXT:
         return "jsonl"
+    if ext in JSON_EXT:
+        return "json"
     if ext in WARC_EXT:
         return "warc"
     if ext in FEED_EXT:
@@ -50,21 +55,71 @@ def _kind(path: Path) -> str:
     return "text"
 
 
-def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), refusing binary data and invalid UTF-8."""
-    if not data.strip():
-        raise InputError("empty input")
-    sample = data[:4096]
-    if b"\x00" in sample:
-        raise InputError("binary data (NUL bytes), not text")
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+# what browsers do with these labels (WHATWG Encoding Standard): Latin-1 and ASCII pages are windows-1252
+BROWSER_ALIAS = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+                 "ascii": "cp1252", "iso8859-1": "cp1252", "l1": "cp1252", "x-user-defined": "cp1252"}
+
+
+def _codec(label: Optional[str]) -> Optional[str]:
+    """A Python codec for a charset label as pages and HTTP headers write it; None when unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = BROWSER_ALIAS.get(label, label)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"invalid UTF-8 at byte {e.start}") from None
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes, content_type: Optional[str] = None) -> Optional[str]:
+    """The charset an HTTP Content-Type header declares, else the page's <meta charset> or
+    <meta http-equiv="Content-Type" content="...; charset=..."> in its first 4 KB."""
+    if content_type:
+        m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", content_type, re.I)
+        if m and _codec(m.group(1)):
+            return _codec(m.group(1))
+    m = META_CHARSET.search(data[:4096])
+    if m:
+        return _codec(m.group(1).decode("ascii", "replace"))
+    return None
+
+
+def _check_text(text: str) -> str:
     controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f\v")
     if controls > max(8, len(text[:4096]) // 20):
         raise InputError("binary data (control characters), not text")
     return text
+
+
+def decode(data: bytes, name: str, html: bool = False, content_type: Optional[str] = None) -> str:
+    """Bytes to text as a browser would: a byte-order mark, then (for HTML) the charset the HTTP header
+    or the page declares, then UTF-8, then the encoding charset-normalizer detects. Refuses only empty
+    input and binary data."""
+    if not data.strip():
+        raise InputError("empty input")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _check_text(data.decode(codec, errors="replace"))
+    sample = data[:4096]
+    if b"\x00" in sample:
+        raise InputError("binary data (NUL bytes), not text")
+    declared = declared_charset(data, content_type) if html or content_type else None
+    if declared:
+        try:
+            return _check_text(data.decode(declared))
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: a browser would show replacement characters; try to do better
+    try:
+        return _check_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    codec = _codec(best.encoding) if best is not None else None
+    return _check_text(data.decode(codec or declared or "cp1252", errors="replace"))
 
 
 def _read_bytes(path: Path, settings: Settings) -> bytes:
@@ -83,15 +138,24 @@ def _read_bytes(path: Path, settings: Settings) -> bytes:
     return data
 
 
-def _from_jsonl_line(line: str, name: str, n: int) -> Document:
+def _json(text: str):
     try:
-        obj = json.loads(line)
+        return json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputError(f"malformed JSON ({e.msg} at column {e.colno})") from None
+        raise InputError(f"malformed JSON ({e.msg} at line {e.lineno} column {e.colno})") from None
     except RecursionError:
         raise InputError("malformed JSON (nested too deeply)") from None
     except ValueError as e:  # e.g. an integer literal longer than Python's 4,300-digit limit
         raise InputError(f"malformed JSON ({str(e).split(':')[0]})") from None
+
+
+def _from_jsonl_line(line: str, name: str, n: int) -> Document:
+    return _from_object(_json(line), name, n)
+
+
+def _from_object(obj, name: str, n: Optional[int]) -> Document:
+    """One article from a JSON object with 'text' or 'html' (and optional id, title, url, published, source).
+    ``n``: its line (JSON Lines) or position (a JSON array); None for a file holding one object."""
     if not isinstance(obj, dict):
         raise InputError(f"expected a JSON object, got {type(obj).__name__}")
     text, html = obj.get("text"), obj.get("html")
@@ -102,7 +166,7 @@ def _from_jsonl_line(line: str, name: str, n: int) -> Document:
         raise InputError("no 'text' or 'html' field with content")
     rid = obj.get("id")
     if rid is None:
-        rid = f"{doc_id(name)}-{n}"
+        rid = f"{doc_id(name)}-{n}" if n is not None else doc_id(name)
     elif not isinstance(rid, (str, int)):
         raise InputError(f"field 'id' must be a string or number, got {type(rid).__name__}")
 
@@ -112,7 +176,7 @@ def _from_jsonl_line(line: str, name: str, n: int) -> Document:
 
     return Document(
         id=str(rid),
-        input=f"{name}:{n}",
+        input=f"{name}:{n}" if n is not None else name,
         raw=html if html and html.strip() else text,
         is_html=bool(html and html.strip()),
         title=opt("title"),
@@ -136,6 +200,32 @@ def read_jsonl(stream: IO[str], name: str) -> Iterator[Item]:
         yield Failure(name, "no JSON lines with content (only blank lines)")
 
 
+def read_json(text: str, name: str) -> Iterator[Item]:
+    """A ``.json`` file: one article object, or an array of article objects (``name:N`` for the N-th)."""
+    try:
+        obj = _json(text)
+    except InputError as e:
+        yield Failure(name, str(e))
+        return
+    if isinstance(obj, dict):
+        try:
+            yield _from_object(obj, name, None)
+        except ValueError as e:
+            yield Failure(name, str(e))
+        return
+    if not isinstance(obj, list):
+        yield Failure(name, f"expected a JSON object (one article) or an array of them, got {type(obj).__name__}")
+        return
+    if not obj:
+        yield Failure(name, "empty JSON array: no articles")
+        return
+    for n, item in enumerate(obj, 1):
+        try:
+            yield _from_object(item, name, n)
+        except ValueError as e:
+            yield Failure(f"{name}:{n}", str(e))
+
+
 def read_warc(path: Path, settings: Settings) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
 
@@ -155,9 +245,9 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Item]:
                     data = rec.content_stream().read(settings.max_input_bytes + 1)
                     if len(data) > settings.max_input_bytes:
                         raise InputError("record over the size limit")
-                    html = data.decode("utf-8", errors="replace")
-                    if not html.strip():
+                    if not data.strip():
                         raise InputError("empty record")
+                    html = decode(data, where, html=True, content_type=ctype)
                     rid = rec.rec_headers.get_header("WARC-Record-ID") or f"{doc_id(path)}-{n}"
                     found += 1
                     yield Document(id=rid.strip("<>").replace("urn:uuid:", ""), input=where, raw=html, is_html=True, url=url,
@@ -216,12 +306,14 @@ def read_path(path: Path, settings: Settings) -> Iterator[Item]:
         yield from read_warc(path, settings)
         return
     try:
-        text = decode(_read_bytes(path, settings), name)
+        text = decode(_read_bytes(path, settings), name, html=kind in ("html", "feed"))
     except (ValueError, OSError) as e:
         yield Failure(name, str(e))
         return
     if kind == "jsonl":
         yield from read_jsonl(io.StringIO(text), name)
+    elif kind == "json":
+        yield from read_json(text, name)
     elif kind == "feed":
         yield from read_feed(text, name)
     else:
@@ -258,7 +350,7 @@ def read(inputs: Iterable[Union[str, Path]], settings: Settings | None = None, s
             if isinstance(data, str):
                 data = data.encode("utf-8")
             try:
-                text = decode(data, "-")
+                text = decode(data, "-", html=data.lstrip()[:1] == b"<")
             except ValueError as e:
                 yield Failure("-", str(e))
                 continue
@@ -283,3 +375,55 @@ def read(inputs: Iterable[Union[str, Path]], settings: Settings | None = None, s
             yield from read_path(path, settings)
         else:
             yield Failure(str(path), "no such file or directory")
+
+
+def _names(path: Path) -> Optional[list[str]]:
+    """The input names ``read_path`` gives one file's items, when known without reading articles."""
+    kind = _kind(path)
+    if kind in ("html", "text"):
+        return [str(path)]
+    if kind == "jsonl" and path.suffix.lower() != ".gz":
+        names = []
+        try:
+            with open(path, "rb") as f:
+                for n, line in enumerate(f, 1):
+                    if line.strip():
+                        names.append(f"{path}:{n}")
+        except OSError:
+            return [str(path)]
+        return names or [str(path)]
+    return None  # feeds, WARC files, .json arrays, compressed JSON Lines: known only by reading them
+
+
+def count(inputs: Iterable[Union[str, Path]], skip: Optional[set[str]] = None) -> Optional[int]:
+    """How many items :func:`read` will yield for ``inputs`` (less those named in ``skip``), when that can be
+    known cheaply: one per text or HTML file, one per non-blank line of JSON Lines, one per file a folder
+    holds. None when an input can only be counted by reading it (standard input, feeds, WARC, .json)."""
+    skip = skip or set()
+    total = 0
+    for inp in inputs:
+        if str(inp) == "-":
+            return None
+        path = Path(inp)
+        if path.is_dir():
+            files = list(_walk(path))
+            if not files:
+                total += 1
+            for p in files:
+                names = _names(p) if _known(p) else [str(p)]
+                if names is None:
+                    return None
+                total += sum(1 for n in names if n not in skip)
+        elif path.exists():
+            names = _names(path)
+            if names is None:
+                return None
+            total += sum(1 for n in names if n not in skip)
+        else:
+            total += 1
+    return total
+
+
+def missing(inputs: Iterable[Union[str, Path]]) -> list[str]:
+    """The inputs that name no existing file or folder (``-`` is standard input and always exists)."""
+    return [str(i) for i in inputs if str(i) != "-" and not Path(i).exists()]

@@ -195,15 +195,37 @@ def link_all(items: Iterable, reg: Registry) -> Iterator:
         yield item
 
 
-def list_actors(store, name: Optional[str] = None, limit: int = 100) -> list[dict]:
-    sql = """SELECT r.registry_id, r.name, r.type, r.country, r.sector, r.role, r.evidence_date, r.corrected,
-                    count(DISTINCT a.doc_key) AS documents
-             FROM registry r LEFT JOIN actors a ON a.registry_id = r.registry_id
-             WHERE r.merged_into IS NULL {where}
-             GROUP BY ALL ORDER BY documents DESC, r.name LIMIT ?"""
+def list_actors(store, name: Optional[str] = None, limit: int = 100, country: Optional[str] = None,
+                role: Optional[str] = None, type: Optional[str] = None) -> list[dict]:
+    """Registry entries (merged ones excluded), most documents first. Filters: words in the ``name``, a
+    ``country`` code or name, words in the ``role``, an actor ``type``. ``first_seen``: the earliest
+    publication date of a document naming the actor (``evidence_date`` is that of the latest evidence)."""
+    from ..query import params as check
+
+    name, role, type = check.text(name, "name"), check.text(role, "role"), check.text(type, "type")
+    limit = check.limit(limit)
+    where, params = [], []
     if name:
-        return store.query(sql.format(where="AND r.name ILIKE ? ESCAPE '\\'"), [contains(name), limit])
-    return store.query(sql.format(where=""), [limit])
+        where.append("r.name ILIKE ? ESCAPE '\\'")
+        params.append(contains(name))
+    if country is not None:
+        code = check.country(country)
+        if code:
+            where.append("r.country = ?")
+            params.append(code)
+    if role:
+        where.append("r.role ILIKE ? ESCAPE '\\'")
+        params.append(contains(role))
+    if type:
+        where.append("r.type = ?")
+        params.append(type.upper())
+    sql = f"""SELECT r.registry_id, r.name, r.type, r.country, r.sector, r.role, r.evidence_date, r.corrected,
+                     count(DISTINCT a.doc_key) AS documents, min(d.published) AS first_seen
+              FROM registry r LEFT JOIN actors a ON a.registry_id = r.registry_id
+                   LEFT JOIN documents d ON d.doc_key = a.doc_key
+              WHERE r.merged_into IS NULL {''.join(' AND ' + w for w in where)}
+              GROUP BY ALL ORDER BY documents DESC, r.name LIMIT ?"""
+    return store.query(sql, params + [limit])
 
 
 def _require(store, rid: str) -> dict:

@@ -292,6 +292,12 @@ def _direction(scores: list[float]) -> str:
     return "improving" if delta > 0.5 else "worsening" if delta < -0.5 else "steady"
 
 
+def quoted(text: str) -> str:
+    """Text between quotation marks, once: a quote that carries its own marks keeps them."""
+    flat = " ".join((text or "").split())
+    return flat if flat[:1] in "\"“‘'«" and flat[-1:] in "\"”’'»" else f"\"{flat}\""
+
+
 def format_brief(brief: dict) -> str:
     lines_ = [f"Q: {brief['question']}", f"Understood: {brief['understood']}"]
     if brief.get("message"):
@@ -302,7 +308,7 @@ def format_brief(brief: dict) -> str:
         who = ", ".join(x for x in (ev.get("speaker"), ev.get("role")) if x)
         flags = f" [{', '.join(ev['flags'])}]" if ev.get("flags") else ""
         tag = f"{ev['kind']} {ev.get('type') or ''}".strip()
-        lines_.append(f"  {ev['stance']:>7}  {ev['date'] or '-'}  {tag}{flags}  {who + ': ' if who else ''}\"{ev['text']}\""
+        lines_.append(f"  {ev['stance']:>7}  {ev['date'] or '-'}  {tag}{flags}  {who + ': ' if who else ''}{quoted(ev['text'])}"
                       f"  ({ev['doc_id']} [{ev['span'][0]}:{ev['span'][1]}]{', ' + ev['source'] if ev.get('source') else ''})")
     t = brief.get("trend")
     if t and t["points"]:

@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..errors import RelationError
 from ..knowledge import table
+from ..query import params as check
 from ..query.search import side_sql
 
 PERIODS = ("day", "week", "month", "quarter", "year")
@@ -45,6 +46,8 @@ def _period(by: str) -> str:
 def series(store, a: str, b: str, by: str = "month", since: Optional[str] = None, until: Optional[str] = None) -> dict:
     """The pair's relation by period: events per quad class, mean conflict-cooperation score."""
     by = _period(by)
+    since, until = check.date("since", since), check.date("until", until)
+    a, b = check.known_side(store, a, "a"), check.known_side(store, b, "b")
     params: list = []
     cond = pair_sql(a, b, params)
     where = [cond, "e.date IS NOT NULL"]
@@ -80,6 +83,7 @@ def series(store, a: str, b: str, by: str = "month", since: Optional[str] = None
 def evidence(store, a: str, b: str, period: Optional[str] = None, by: str = "month", limit: int = 200) -> dict:
     """The events and quotes behind one point of the series (or the whole series without ``period``)."""
     by = _period(by)
+    period = check.date("period", period)
     params: list = []
     where = [pair_sql(a, b, params)]
     if period:

@@ -28,6 +28,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..errors import QueryError
 from .api import INGEST_DEFS
 from .api import router as api_router
 from .database import Database
@@ -50,6 +51,11 @@ async def _api_error(request: Request, exc: ApiError):
     if _wants_html(request):
         return _error_page(request, exc.status, exc.message, exc.headers)
     return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
+
+
+async def _query_error(request: Request, exc: QueryError):
+    """A bad parameter found by the library's checks (thucydides.query.params): 422 with its message."""
+    return await _api_error(request, ApiError(422, str(exc)))
 
 
 async def _http_error(request: Request, exc: HTTPException):
@@ -104,6 +110,7 @@ def create_app(db_path: str, token: Optional[str] = None, max_body: int = 5_000_
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
     app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(QueryError, _query_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
