@@ -295,7 +295,7 @@ def cmd_events(args) -> int:
             path, n = export_events(store, args.export, limit=args.limit, **filters)
             print(f"wrote {n} events to {path}", file=sys.stderr)
             return 0
-        rows = find_events(store, limit=args.limit or 100, **filters)
+        rows = find_events(store, limit=100 if args.limit is None else args.limit, **filters)
     if args.json:
         print(json.dumps(rows, default=str, indent=2, ensure_ascii=False))
         return 0
