@@ -282,12 +282,19 @@ def test_readme_command_table_is_complete_and_true():
     table = [l for l in readme.splitlines() if l.startswith("| `thucydides ")]
     documented = {re.match(r"\| `thucydides ([a-z]+)", l).group(1) for l in table}
     assert documented == set(commands), (documented ^ set(commands))
-    # every option a row names exists on that command
+    # every option a row names exists on that command, and every option of a command (but the ones all
+    # commands share, explained by --help) is named in its rows
+    shared = {"--db", "--json", "--quiet", "-q", "--model", "--batch-size", "--limit", "-h", "--help", "-o", "-j"}
+    named: dict[str, set] = {}
     for line in table:
         cmd = re.match(r"\| `thucydides ([a-z]+)", line).group(1)
         opts = {a for action in commands[cmd]._actions for a in action.option_strings}
-        for opt in re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", line):
-            assert opt in opts, (cmd, opt)
+        row = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", line))
+        assert row <= opts, (cmd, row - opts)
+        named.setdefault(cmd, set()).update(row)
+    for cmd, sp in commands.items():
+        opts = {a for action in sp._actions for a in action.option_strings} - shared
+        assert opts <= named[cmd], (cmd, opts - named[cmd])
 
 
 # --- search -----------------------------------------------------------------------------------------
