@@ -282,6 +282,15 @@ def _print_event(e: dict) -> None:
     print(f"    {e['sentence']}")
 
 
+def _known_sides(store, **sides) -> None:
+    """A name the user typed that matches no country, group or stored actor is an error, not "0 events"."""
+    from ..query.params import known_side
+
+    for name, value in sides.items():
+        if value is not None:
+            known_side(store, value, name)
+
+
 def cmd_events(args) -> int:
     from ..query.search import export_events, export_path, find_events
     from ..storage.store import Store
@@ -291,6 +300,7 @@ def cmd_events(args) -> int:
     if args.export:
         export_path(args.export)  # a bad target fails before the database is opened
     with Store(args.db or load().db, read_only=True) as store:
+        _known_sides(store, actor=args.actor, recipient=args.recipient)
         if args.export:
             path, n = export_events(store, args.export, limit=args.limit, **filters)
             print(f"wrote {n} events to {path}", file=sys.stderr)
@@ -333,6 +343,7 @@ def cmd_relations(args) -> int:
     from ..storage.store import Store
 
     with Store(args.db or load().db, read_only=True) as store:
+        _known_sides(store, a=args.a, b=args.b)
         res = series(store, args.a, args.b, by=args.by, since=args.since, until=args.until)
     if args.json:
         print(json.dumps(res, default=str, indent=2))

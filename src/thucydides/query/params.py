@@ -111,7 +111,8 @@ def side(value: Optional[str], name: str = "actor") -> Optional[str]:
 
 def known_side(store, value: Optional[str], name: str = "actor") -> Optional[str]:
     """:func:`side`, and a name that is no country or group must name an actor the store holds
-    (``relations RUS Narnia`` is refused instead of answering "0 events")."""
+    (``thucydides relations RUS Narnia`` is refused instead of answering "0 events"). The command line
+    asks this of what a user typed; the API answers an unknown name with an empty list, as REST does."""
     v = side(value, name)
     if v is None:
         return None

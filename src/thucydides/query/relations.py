@@ -47,7 +47,7 @@ def series(store, a: str, b: str, by: str = "month", since: Optional[str] = None
     """The pair's relation by period: events per quad class, mean conflict-cooperation score."""
     by = _period(by)
     since, until = check.date("since", since), check.date("until", until)
-    a, b = check.known_side(store, a, "a"), check.known_side(store, b, "b")
+    a, b = check.side(a, "a"), check.side(b, "b")
     params: list = []
     cond = pair_sql(a, b, params)
     where = [cond, "e.date IS NOT NULL"]

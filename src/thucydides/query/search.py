@@ -112,9 +112,9 @@ def find_events(store, actor: Optional[str] = None, recipient: Optional[str] = N
     offset = check.offset(offset)
     where, params = [], []
     if actor is not None:
-        where.append(side_sql("source", check.known_side(store, actor, "actor"), params))
+        where.append(side_sql("source", check.side(actor, "actor"), params))
     if recipient is not None:
-        where.append(side_sql("target", check.known_side(store, recipient, "recipient"), params))
+        where.append(side_sql("target", check.side(recipient, "recipient"), params))
     if type:
         where.append("e.type = ?")
         params.append(type)
