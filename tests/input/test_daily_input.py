@@ -139,3 +139,12 @@ def test_text_without_letters_is_refused_with_a_reason(tmp_path, capsys, content
     _, err = capsys.readouterr()
     assert code == 1
     assert "noletters.txt" in err and "no letters" in err
+
+
+def test_json_array_on_stdin(capsysbinary, monkeypatch):
+    arr = [{"id": "a", "text": "KYIV - Russia attacked Ukraine with drones on Sunday, officials said."},
+           {"id": "b", "text": "BEIJING - China and Russia signed a trade agreement on Tuesday, officials said."}]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(json.dumps(arr).encode("utf-8"))))
+    assert main(["analyze", "-", "--quiet"]) == 0
+    out, _ = capsysbinary.readouterr()
+    assert [json.loads(l)["id"] for l in out.splitlines()] == ["a", "b"]

@@ -200,6 +200,14 @@ def read_jsonl(stream: IO[str], name: str) -> Iterator[Item]:
         yield Failure(name, "no JSON lines with content (only blank lines)")
 
 
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def read_json(text: str, name: str) -> Iterator[Item]:
     """A ``.json`` file: one article object, or an array of article objects (``name:N`` for the N-th)."""
     try:
@@ -340,7 +348,7 @@ def read(inputs: Iterable[Union[str, Path]], settings: Settings | None = None, s
     """Yield a Document per article, or a Failure per unreadable input, for every input given.
 
     ``inputs`` are files, directories (read recursively) or ``-`` for standard input
-    (JSON Lines when it starts with ``{``, else one plain-text article).
+    (JSON Lines when it starts with ``{``, a JSON array of articles, else one plain-text or HTML article).
     """
     settings = settings or load()
     for inp in inputs:
@@ -356,6 +364,8 @@ def read(inputs: Iterable[Union[str, Path]], settings: Settings | None = None, s
                 continue
             if text.lstrip().startswith("{"):
                 yield from read_jsonl(io.StringIO(text), "-")
+            elif text.lstrip().startswith("[") and _is_json(text):
+                yield from read_json(text, "-")
             else:
                 is_html = text.lstrip()[:1] == "<"
                 yield Document(id="stdin", input="-", raw=text, is_html=is_html, state=AnalysisState(headline_first_line=not is_html))

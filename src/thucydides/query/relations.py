@@ -14,7 +14,7 @@ from typing import Optional
 from ..errors import RelationError
 from ..knowledge import table
 from ..query import params as check
-from ..query.search import side_sql
+from ..query.search import side_sql, tidy_sentence
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 
@@ -102,6 +102,8 @@ def evidence(store, a: str, b: str, period: Optional[str] = None, by: str = "mon
         rows = store.query("""SELECT q.*, d.id AS doc_id FROM quotes q JOIN documents d USING (doc_key)
                               WHERE q.doc_key IN (SELECT unnest(?))""", [keys])
         quotes = [r for r in rows if (r["doc_key"], r["quote_id"]) in linked]
+    for e in events:
+        e["sentence"] = tidy_sentence(e["sentence"])
     for r in events + quotes:
         for k in ("date", "published"):
             if r.get(k) is not None:
