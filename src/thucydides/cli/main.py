@@ -37,6 +37,11 @@ class Progress:
             self.bar.set_description_str(f"{self.desc} ({text})")
             self.bar.refresh()
 
+    def restart(self) -> None:
+        """Start the clock again (after the model has loaded), so that rate and time left are the analysis's."""
+        if self.bar is not None:
+            self.bar.reset(total=self.bar.total)
+
     def __call__(self, item) -> None:
         self.n += 1
         if self.n == 1 and self.bar is not None:
@@ -109,7 +114,8 @@ def _load_model(settings, progress: Progress) -> None:
 
     progress.status(f"loading the model {settings.model}")
     get_nlp(settings)
-    progress.status("reading")
+    progress.restart()
+    progress.status("analysing the first batch")
 
 
 def cmd_analyze(args) -> int:
