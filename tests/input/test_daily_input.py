@@ -148,3 +148,12 @@ def test_json_array_on_stdin(capsysbinary, monkeypatch):
     assert main(["analyze", "-", "--quiet"]) == 0
     out, _ = capsysbinary.readouterr()
     assert [json.loads(l)["id"] for l in out.splitlines()] == ["a", "b"]
+
+
+def test_utf8_page_with_a_damaged_byte_stays_utf8():
+    # a UTF-8 page with one stray byte: a browser shows one replacement mark, not a page of mojibake
+    data = page(BODY + " Далее \u2014 подробности.", '<meta charset="utf-8">').encode("utf-8").replace(b"Moscow on", b"Moscow\x92 on")
+    text = decode(data, "x.html", html=True)
+    assert "caf\u00e9" in text and "Далее \u2014 подробности" in text and text.count("\ufffd") >= 1
+    undeclared = page(BODY).encode("utf-8").replace(b"Moscow on", b"Moscow\x92 on")
+    assert "\u201cWe are partners,\u201d" in decode(undeclared, "y.html", html=True)

@@ -68,9 +68,10 @@ def _codec(label: Optional[str]) -> Optional[str]:
     label = label.strip().strip("\"'").lower()
     label = BROWSER_ALIAS.get(label, label)
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    return "cp1252" if name in ("iso8859-1", "ascii") else name
 
 
 def declared_charset(data: bytes, content_type: Optional[str] = None) -> Optional[str]:
@@ -94,9 +95,10 @@ def _check_text(text: str) -> str:
 
 
 def decode(data: bytes, name: str, html: bool = False, content_type: Optional[str] = None) -> str:
-    """Bytes to text as a browser would: a byte-order mark, then (for HTML) the charset the HTTP header
-    or the page declares, then UTF-8, then the encoding charset-normalizer detects. Refuses only empty
-    input and binary data."""
+    """Bytes to text as a browser would show them: a byte-order mark, else UTF-8 when the bytes are valid
+    UTF-8, else (for HTML) the charset the HTTP header or the page declares, else the encoding
+    charset-normalizer detects (windows-1252 when it has no answer). Refuses only empty input and
+    binary data."""
     if not data.strip():
         raise InputError("empty input")
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
@@ -105,21 +107,32 @@ def decode(data: bytes, name: str, html: bool = False, content_type: Optional[st
     sample = data[:4096]
     if b"\x00" in sample:
         raise InputError("binary data (NUL bytes), not text")
-    declared = declared_charset(data, content_type) if html or content_type else None
-    if declared:
-        try:
-            return _check_text(data.decode(declared))
-        except UnicodeDecodeError:
-            pass  # the declaration is wrong: a browser would show replacement characters; try to do better
     try:
+        # valid UTF-8 with any byte over 127 is UTF-8 whatever a page declares (by chance it almost never is)
         return _check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    declared = declared_charset(data, content_type) if html or content_type else None
+    if declared and declared != "utf-8":
+        try:
+            return _check_text(data.decode(declared))
+        except UnicodeDecodeError:  # a byte the charset leaves undefined: a browser shows a replacement mark
+            return _check_text(data.decode(declared, errors="replace"))
+    if _mostly_utf8(data):  # declared UTF-8, or undeclared, with a few damaged bytes: as a browser shows it
+        return _check_text(data.decode("utf-8", errors="replace"))
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
     codec = _codec(best.encoding) if best is not None else None
-    return _check_text(data.decode(codec or declared or "cp1252", errors="replace"))
+    return _check_text(data.decode(codec or "cp1252", errors="replace"))
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More well-formed UTF-8 characters beyond ASCII than damaged bytes."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 127) - bad
+    return good > bad
 
 
 def _read_bytes(path: Path, settings: Settings) -> bytes:
