@@ -156,6 +156,8 @@ def test_actors_wrong_arguments_are_one_line(rw_db, capsys, args, needle):
     (["events", "--type", "FOO"], "unknown PLOVER type 'FOO'"),
     (["events", "--actor", "XYZZY"], "unknown country or group code"),
     (["search", "Russia", "--since", "soon"], "'since' must be a date"),
+    (["ask", "Is Russia supporting Iran?", "--limit", "-3"], "'limit' must be at least 1"),
+    (["actors", "--limit", "0"], "'limit' must be at least 1"),
 ])
 def test_bad_parameters_are_one_clear_line(sample_db, capsys, args, needle):
     code, out, err = run(capsys, *args, "--db", sample_db)

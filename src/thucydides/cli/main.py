@@ -365,10 +365,11 @@ def cmd_relations(args) -> int:
 
 def cmd_ask(args) -> int:
     from ..query.ask import ask, format_brief
+    from ..query.params import limit as check_limit
     from ..storage.store import Store
 
     with Store(args.db or load().db, read_only=True) as store:
-        brief = ask(store, args.question, limit=args.limit)
+        brief = ask(store, args.question, limit=check_limit(args.limit))
     if args.json:
         keep = ("question", "actors", "relation", "verdict", "understood", "message", "trend")
         out = {k: brief.get(k) for k in keep if k in brief}
