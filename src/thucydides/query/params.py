@@ -126,7 +126,7 @@ def known_side(store, value: Optional[str], name: str = "actor") -> Optional[str
     return v
 
 
-def limit(value, name: str = "limit", maximum: int = 1_000_000) -> int:
+def limit(value, name: str = "limit", maximum: int = 1_000_000_000) -> int:
     """A positive number of rows."""
     try:
         n = int(value)
