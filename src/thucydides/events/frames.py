@@ -1,0 +1,274 @@
+"""Frame rules: how a matched trigger in its construction becomes an event (control, request, commitment,
+joint action, destination), and the statements a speaker makes (relations, accusations)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from ..model import Event
+from .lexicon import CONTROL_FRAMES, Rule
+from .scope import Scope
+
+
+class Frames:
+    """Frame rules (mixed into the coder)."""
+
+    def event_at(self, sent, tok, rule: Rule, obj, kind: str, scope: Scope, cues: dict) -> Optional[Event]:
+        """Code the event of a matched trigger."""
+        type_, mode = rule.type, rule.mode
+        frame = rule.frame if kind != "light" else "-"
+        if frame == "negcue" or (frame == "aspect" and type_ in ("", "-")):
+            return None
+        anchor = tok
+        if kind == "noun":
+            anchor = self.clause_verb(tok)
+            if anchor is not tok and tok.dep_ in ("nsubj", "nsubjpass", "attr", "dobj"):
+                # "there could be clashes", "talks may resume": the clause's cues are the noun's
+                vc = self.local_cues(anchor)
+                cues = {k: cues[k] or vc[k] for k in cues}
+        flags = self.resolve_flags(scope, cues, anchor if kind != "noun" else None)
+        if kind == "light" and obj is not None:
+            nc = self.noun_cues(obj)
+            flags["neg"] = flags["neg"] or nc["neg"]
+            flags["hyp"] = flags["hyp"] or nc["hyp"]
+        content, content_rule, content_tok = None, None, None
+        if kind == "light" and obj is not None and rule.frame in CONTROL_FRAMES:
+            # "issued a demand that ...", "made a commitment to withdraw": the noun needs its content
+            if self.content_match(self.content_of(obj)) is None and self.content_match(
+                    next((c for c in tok.children if c.dep_ == "ccomp"), None)) is None and not any(
+                    self.np_actors(p) for c in obj.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "on", "from")
+                    for p in c.children if p.dep_ == "pobj"):
+                return None
+        if frame in CONTROL_FRAMES:
+            content = self.content_of(tok)
+            cmatch = self.content_match(content)
+            if cmatch is not None:
+                content_rule, content_tok = cmatch[0][0], cmatch[1]
+        sources, targets = self.args(tok, rule, obj, type_, mode, kind)
+        if content is not None:
+            ctargets = self.content_targets(content_tok or content, content_rule, sources)
+            if frame == "request":
+                addressee = targets
+                if not addressee and content.pos_ == "VERB":
+                    cs = self.subject(content)
+                    addressee = [a for a in (self.np_actors(cs) if cs is not None else []) if a not in sources]
+                third = [a for a in ctargets if a not in addressee and a not in sources]
+                ctype = content_rule.type if content_rule is not None else None
+                cquad = self.lex.quad(ctype) if ctype else ""
+                if ctype and any(l in self.lex.cls("ORDER") for l in self.lemmas(tok)[:2]) and cquad == "material_conflict":
+                    type_, mode = content_rule.type, content_rule.mode  # an order to repress is repression
+                    targets = addressee or ctargets
+                elif ctype and third and cquad.endswith("conflict") and ctype not in ("REQUEST", "REJECT"):
+                    type_, mode, targets = "ACCUSE", "disapprove", third  # "called for sanctions against X"
+                elif ctype in ("SUPPORT", "AID") and third and addressee:
+                    type_, mode, targets = "SUPPORT", None, third  # "urged the EU to support X"
+                else:
+                    targets = addressee or ctargets
+            elif not targets:
+                targets = ctargets
+        if kind == "light" and rule.frame == "request" and not targets and obj is not None:
+            # "issued a declaration demanding that the government ...", "reiterated its demand that Israel ..."
+            clause = self.content_of(obj) or next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            for _ in range(2):
+                if clause is None or clause.pos_ not in ("VERB", "AUX"):
+                    break
+                subj = self.subject(clause)
+                got = [a for a in (self.np_actors(subj) if subj is not None and subj.i != obj.i else []) if a not in sources]
+                if got:
+                    targets = got
+                    break
+                clause = self.content_of(clause)
+        if type_ == "THREATEN" and not targets:
+            # a conditional threat is aimed at the party whose act is the condition: "... unless Israel rescinds"
+            for h in (content, tok):
+                cond = next((c for c in (h.children if h is not None else ()) if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)), None)
+                if cond is not None:
+                    subj = self.subject(cond)
+                    targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in sources]
+                    if targets:
+                        break
+        if frame == "fixed" and type_ == "THREATEN" and content_rule is not None:
+            t2, m2, _ = self.commit(content_rule.type, content_rule.mode, False)
+            if t2 == "THREATEN":
+                mode = m2 or mode
+        if "coop" in rule.frames and content_rule is not None and self.lex.quad(content_rule.type).endswith("conflict"):
+            return None  # "failed to capture the town": no refusal; the capture did not happen (content negated)
+        if frame == "refuse" and content_rule is not None and (content_rule.type == "REJECT" or content_rule.frame == "negcue"):
+            return None  # "refused to rule out X" keeps X open: no rejection
+        if frame == "refuse" and content is not None and content.pos_ == "VERB" and content_rule is None and \
+                any(l in self.lex.cls("SAY") for l in self.lemmas(content)[:2]):
+            return None  # "declined to comment" is no political refusal
+        if frame == "volition":
+            if content_rule is not None and self.commit(content_rule.type, content_rule.mode, False)[0] in ("-", ""):
+                return None  # "plans to urge X": the request is yet to be made
+            if content_rule is not None:
+                ctok = content_tok or content
+                content_neg = any(c.dep_ == "neg" for c in ctok.children)
+                ctype, cmode = content_rule.type, content_rule.mode
+                if "dest" in content_rule.frames and self.destination(ctok):
+                    ctype, cmode = "AID", None  # "ready to send troops to Lithuania" promises aid
+                type_, mode, still_neg = self.commit(ctype, cmode, content_neg)
+                flags["neg"] = flags["neg"] or still_neg
+            elif kind == "adj" and content is None:
+                return None
+        # a stated future act is a commitment: a promise (AGREE), a threat (THREATEN) or a refusal (REJECT)
+        explicit = cues.get("fut") or cues.get("would") or scope.fut or scope.would or scope.volition
+        if not scope.absorbed and frame != "volition" and (flags["fut"] or scope.volition) and not flags["hyp"]:
+            if not flags["neg"] or explicit:
+                committed = self.commit(type_, mode, flags["neg"])
+                if committed[0] == "-":
+                    flags["hyp"] = True  # "X will demand ...": not yet made
+                else:
+                    if "recip" in rule.frames and committed[0] != type_:
+                        # "they would meet the U.N. mediator": a promise to the mediator
+                        sources, targets = self.args(tok, rule, obj, type_, mode, kind, merge=False)
+                    type_, mode, flags["neg"] = committed
+        if scope.absorbed:
+            if not flags["neg"]:
+                flags["hyp"] = True
+        if scope.protest and type_ in ("REQUEST", "ACCUSE"):
+            flags["hyp"] = True  # the demand of a protest is its topic
+        if "dest" in rule.frames:
+            # forces sent to a named state are military assistance; sent to a border or region, a deployment
+            dest = self.destination(tok)
+            if dest:
+                type_, mode = "AID", None
+                targets = dest
+        if "joint" in rule.frames:
+            countries = {self.country(a) for a in sources + targets if self.country(a)}
+            with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for h in (tok, anchor) for c in h.children)
+            if any(c.lower_ == "joint" for c in tok.children) or len(countries) >= 2 or with_partner:
+                type_, mode = "COOPERATE", None
+                sources, targets = sources + [a for a in targets if a not in sources], []
+        if self.duplicate_of_governor(anchor if kind != "light" else tok, type_, flags):
+            return None
+        if "needs2" in rule.frames and len(set(sources) | set(targets)) < 2 and not self.plural_subject(tok):
+            return None  # "the cabinet met": an internal meeting, not a consultation
+        if self.lex.quad(type_).startswith("verbal") and not sources and kind in ("verb", "adj") and not self.agentive(tok):
+            return None  # "the document fails to reflect ...": statements and decisions need someone to make them
+        span = None
+        if kind == "light" and obj is not None:
+            span = (min(tok.idx, obj.idx), max(tok.idx + len(tok.text), obj.idx + len(obj.text)))
+        elif rule.particles and kind == "verb":
+            parts = [c for c in tok.children if c.lower_ in rule.particles and c.dep_ in ("prt", "prep", "advmod")
+                     and 0 < c.i - tok.i <= 2]
+            if parts:
+                span = (tok.idx, max(max(p.idx + len(p.text) for p in parts), tok.idx + len(tok.text)))
+        ev_tok = obj if kind == "light" and obj is not None else tok
+        _, q = self.speaker_of(scope, tok)
+        ev = self.make(sent, ev_tok, type_, mode, rule.context, sources, targets, flags,
+                       anchor=tok if kind in ("light", "verb", "adj") else anchor, trigger_span=span, quote=q)
+        if ev is not None:
+            self.by_token.setdefault(tok.i, ev)
+            if scope.reported and not scope.absorbed:
+                self.accusation(sent, tok, ev, scope)
+        return ev
+
+    def commit(self, type_: str, mode: Optional[str], negated: bool):
+        """How a stated intention to do ``type_`` is coded (plover_types.tsv future_as / negfuture_as)."""
+        row = self.lex.type_row(type_, mode)
+        target = (row.get("negfuture_as") if negated else row.get("future_as")) or ""
+        if target == "-":
+            return "-", mode, negated
+        if not target:
+            return type_, mode, negated
+        t, _, m = target.partition(":")
+        if t == type_:
+            return t, (m or mode), False
+        return t, (m or None), False
+
+    def duplicate_of_governor(self, tok, type_: str, flags: dict) -> bool:
+        """'summoned the ambassador to complain', 'shelled Juba, killing 20': one event, not two."""
+        h, steps = tok, 0
+        while steps < 3 and h.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "dobj", "pobj") and h.head is not h:
+            h = h.head
+            steps += 1
+            ev = self.by_token.get(h.i)
+            if ev is not None and ev.type == type_ and ev.negated == flags["neg"] and ev.hypothetical == flags["hyp"]:
+                return True
+        return False
+
+    def relation_statement(self, sent, v, scope: Scope) -> None:
+        """'relations between X and Y have never been better' -> SUPPORT; '... are strained' -> ACCUSE."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in self.lex.cls("RELATION_NOUN"):
+            return
+        pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")), None)
+        adjs = [pred] if pred is not None and pred.pos_ == "ADJ" else \
+            [c for c in pred.children if c.dep_ == "amod"] if pred is not None else []
+        lem = v.lemma_.lower()
+        if adjs:
+            words = {a.lower_ for a in adjs} | {a.lemma_.lower() for a in adjs}
+            if words & self.lex.cls("POSITIVE_ADJ"):
+                polarity = 1
+            elif words & self.lex.cls("NEGATIVE_ADJ"):
+                polarity = -1
+            else:
+                return
+        elif lem in self.lex.cls("RELATION_UP"):
+            polarity = 1
+        elif lem in self.lex.cls("RELATION_DOWN"):
+            polarity = -1
+        else:
+            return
+        speakers, q = self.speaker_of(scope, v)
+        if not speakers:
+            return
+        cues = self.local_cues(v)
+        flags = self.resolve_flags(scope, cues)
+        if cues["never"] and any(a.tag_ in ("JJR", "JJS", "RBR", "RBS") for a in adjs):
+            flags["neg"] = False  # "have never been better" is praise
+        parties = []
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        parties.extend(a for a in self.np_actors(p) if a not in parties)
+            elif c.dep_ in ("poss", "compound", "amod", "nmod"):
+                parties.extend(a for a in self.np_actors(c) if a not in parties)
+        own = self.speaker_country(speakers)
+        targets = [a for a in parties if a not in speakers and (self.country(a) is None or self.country(a) not in own)]
+        type_, mode = ("SUPPORT", None) if polarity > 0 else ("ACCUSE", "disapprove")
+        self.make(sent, v, type_, mode, ("diplomatic",), list(speakers), targets, flags, quote=q)
+
+    def statement_events(self, sent, content, scope: Scope) -> None:
+        """"Y must X", said by a speaker, is a REQUEST of Y."""
+        speakers, q = self.speaker_of(scope, content)
+        if scope.background:
+            return
+        cues = self.local_cues(content)
+        subjunctive = content.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in content.children) and \
+            any(c.dep_ == "nsubj" for c in content.children)
+        if not (cues["oblig"] or subjunctive) or cues["neg"]:
+            return
+        subj = self.subject(content)
+        if subj is None or not self.agentive(content):
+            return
+        others = [a for a in self.np_actors(subj) if a not in speakers]
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us"):
+            return
+        flags = self.resolve_flags(replace(scope, oblig=False), {**cues, "oblig": False})
+        self.make(sent, content, "REQUEST", None, (), list(speakers), others, flags, quote=q)
+
+    def accusation(self, sent, tok, ev: Event, scope: Scope) -> None:
+        """A speaker describing a third party's standing conduct ("Western countries refuse to cooperate"): ACCUSE."""
+        if ev.negated or ev.hypothetical or ev.type in ("ACCUSE", "REQUEST"):
+            return
+        if self.lex.quad(ev.type).endswith("cooperation"):
+            return
+        verb = tok if tok.pos_ == "VERB" else self.clause_verb(tok)
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if auxes or verb.tag_ not in ("VBP", "VBZ"):
+            return
+        speakers, q = self.speaker_of(scope, tok)
+        if not speakers:
+            return
+        own = self.speaker_country(speakers)
+        accused = [a for a in ev.source if a not in speakers and (self.country(a) is None or self.country(a) not in own)]
+        if not accused:
+            return
+        made = self.make(sent, verb, "ACCUSE", "disapprove", (), list(speakers), accused, {"neg": False, "hyp": False, "fut": False},
+                         anchor=verb, quote=q)
+        if made is not None:
+            ev.hypothetical = True  # the conduct is the speaker's characterisation, kept as evidence
