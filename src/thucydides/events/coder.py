@@ -10,6 +10,7 @@ wherever a trigger of the lexicon stands in its construction. The parts, one job
 * :mod:`.triggers`: which tokens are event words, in which construction;
 * :mod:`.arguments`: source and target actors;
 * :mod:`.frames`: the frame rules that turn a trigger into an event;
+* :mod:`.senses`: readings by the arguments' kind (verbal vs material, natural causes, word senses);
 * :mod:`.attributes`: date, location, score and the Event record.
 
 Events under negation or a hypothetical are kept as evidence with ``negated`` / ``hypothetical`` set.
@@ -25,6 +26,7 @@ from .attributes import Attributes, resolve_date
 from .frames import Frames
 from .lexicon import CONTROL_FRAMES, NOUN_POS, lexicon
 from .scope import NO_CUES, Scope, ScopeRules
+from .senses import Senses
 from .syntax import Syntax
 from .triggers import Triggers
 
@@ -33,7 +35,7 @@ QUOTE_CHARS = "\"'“”‘’«»`"
 __all__ = ["code", "resolve_date"]
 
 
-class _Coder(Frames, Triggers, Arguments, Attributes, ScopeRules, Syntax):
+class _Coder(Frames, Senses, Triggers, Arguments, Attributes, ScopeRules, Syntax):
     """One document's coding run: the walk over each sentence; the parts are mixed in."""
 
     def __init__(self, doc: Document):

@@ -19,6 +19,14 @@ class Frames:
         frame = rule.frame if kind != "light" else "-"
         if frame == "negcue" or (frame == "aspect" and type_ in ("", "-")):
             return None
+        if kind == "verb" and (self.natural_cause(tok) or self.unperpetrated_death(sent, tok, rule)):
+            return None  # "the cyclone slammed into ...", "homes destroyed by floods", "five people were killed"
+        if kind == "verb" and self.verbal_attack(sent, tok, rule, obj):
+            type_, mode = "ACCUSE", "disapprove"  # "attacked the senator": criticism
+        if self.natural_noun(tok, kind):
+            return None  # "a fire broke out at the factory"
+        if self.idle_subject(tok, kind, type_):
+            return None  # "the internet helps them": no actor acts
         anchor = tok
         if kind == "noun":
             anchor = self.clause_verb(tok)
@@ -45,6 +53,11 @@ class Frames:
             if cmatch is not None:
                 content_rule, content_tok = cmatch[0][0], cmatch[1]
         sources, targets = self.args(tok, rule, obj, type_, mode, kind)
+        if type_ == "ASSAULT" and kind == "verb" and self.is_passive(tok) and self.passive_agent(tok) is None:
+            by_weapon = self.instrument_agents(tok)  # "killed in Turkish air strikes": Turkey attacked
+            if by_weapon:
+                sources = by_weapon
+                targets = [a for a in targets if a not in by_weapon]
         if content is not None:
             ctargets = self.content_targets(content_tok or content, content_rule, sources)
             if frame == "request":

@@ -155,9 +155,9 @@ def load(lex: Optional["Lexicon"] = None) -> "Lexicon":
         rule = rule_from_row(lex, r, "plover_triggers.tsv", n)
         index = {"V": lex.verbs, "N": lex.nouns, "A": lex.adjs}[rule.pos]
         index.setdefault(rule.head, []).append(rule)
-    for index in (lex.verbs, lex.adjs):  # a particle makes a pattern more specific: try those first
+    for index in (lex.verbs, lex.adjs):  # a particle, then an object or subject class, make a pattern more specific
         for rules in index.values():
-            rules.sort(key=lambda r: 0 if r.particles else 1)
+            rules.sort(key=lambda r: (0 if r.particles else 1, 0 if (r.obj or r.subj) else 1))
     for n, r in rows("modality.tsv", ("cue", "where", "kind")):
         kinds = MODALITY.get(r["where"])
         if kinds is None:
