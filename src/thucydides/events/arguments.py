@@ -116,6 +116,7 @@ class Arguments:
         targets: list[str] = []
         subj = None
         if kind == "noun":
+            sources.extend(self.claimers(tok))  # "X claimed responsibility for the attack"
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "poss", "nmod") and self.tok_actor[c.i]:
                     sources.extend(a for a in self.np_actors(c) if a not in sources)
@@ -123,7 +124,9 @@ class Arguments:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             sources.extend(a for a in self.np_actors(p) if a not in sources)
-            if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(tok.head)[:2]) and tok.dep_ in ("dobj", "pobj"):
+            undergo = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else tok.head
+            if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(undergo)[:2]) and tok.dep_ in ("dobj", "pobj") \
+                    and undergo.pos_ in ("VERB", "AUX"):
                 s = self.subject(verb)
                 targets.extend(self.np_actors(s) if s is not None else [])
             elif tok.dep_ in ("nsubj", "attr", "dobj") and not sources:
@@ -256,3 +259,16 @@ class Arguments:
             return True
         return any(self.in_class(s, c) for c in ("@PERSONNOUN", "@CROWD", "@ARMED", "@ORG_GROUP", "@DIPLOMATS",
                                                      "@OBSERVERS", "@FORCES"))
+
+    def claimers(self, n) -> list[str]:
+        """Who claimed an attack: "X claimed responsibility for the attack", "attacks were claimed by X"."""
+        h = n.head
+        verb = None
+        if n.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() == "responsibility":
+            verb = h.head.head
+        elif n.dep_ in ("nsubjpass", "dobj") and h.lemma_.lower() == "claim":
+            verb = h
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        who = self.passive_agent(verb) if self.is_passive(verb) else self.subject(verb)
+        return self.np_actors(who) if who is not None else []

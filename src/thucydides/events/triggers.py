@@ -165,6 +165,8 @@ class Triggers:
 
     def noun_event_position(self, n) -> bool:
         """Nouns code events only where they are the event: 'there was a clash', 'clashes erupted', 'plans for X'."""
+        if self.bare_nominal(n):
+            return True
         h = n.head
         if n.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in h.children):
             nm = self.match_noun(n)
@@ -188,3 +190,47 @@ class Triggers:
             if m is not None and m[0].frame in CONTROL_FRAMES and m[2] != "light":
                 return True
         return False
+
+    def bare_nominal(self, n) -> bool:
+        """A named attack or condemnation that no other event governs: "Tuesday's attack marked ...", "claimed
+        responsibility for the attack", "the arrest drew international condemnation", "attacks on police".
+        A nominal event that is the object or reason of a coded event is not coded twice ("condemned the attack")."""
+        if n.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
+            return False
+        nm = self.match_noun(n)
+        if nm is None:
+            return False
+        rule = nm[0]
+        lem = n.lemma_.lower()
+        kind = "material" if rule.type == "ASSAULT" else "condemn" if lem in self.lex.cls("CONDEMN_NOUN") else None
+        if kind is None and rule.type in ("THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE") and any(
+                c.dep_ == "poss" and (self.tok_actor[c.i] or self.in_class(c, "@PERSONNOUN")) for c in n.children):
+            kind = "owned"  # "the minister's threat to expel ...", "Iran's demand for ..."
+        if kind is None or lem in self.lex.cls("VAGUE_EVENT_NOUN") or self.lex.cls("VAGUE_EVENT_NOUN") & set(self.forms(n)):
+            return False
+        if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every", "each") for c in n.children):
+            return False
+        # walk up to the predicate: no event word may govern the noun on the way, and no background
+        # preposition ("after an offensive", "since last month's invasion") may frame it
+        h, steps = n, 0
+        while h.head is not h and steps < 6:
+            h = h.head
+            steps += 1
+            if h.dep_ == "prep" and h.lower_ in self.lex.cls("BACKGROUND_PREP"):
+                return False
+            if h.pos_ in ("NOUN", "PROPN") and self.match_noun(h) is not None and h.lemma_.lower() not in (
+                    "responsibility",):
+                return False
+            if h.pos_ in ("VERB", "AUX", "ADJ"):
+                break
+        if h.pos_ in ("VERB", "AUX", "ADJ"):
+            if self.match(h) is not None:
+                return False
+            lems = self.lemmas(h)[:2]
+            if any(l in self.lex.cls("NOMINAL_BLOCK") for l in lems):
+                return False  # "foiled an attack", "feared attacks", "warned of attacks"
+            if kind == "condemn" and not any(l in self.lex.cls("DRAW_VERB") for l in lems):
+                return False  # only "drew / sparked / faced condemnation"
+        elif kind == "condemn":
+            return False
+        return True
