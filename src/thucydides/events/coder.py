@@ -8,6 +8,7 @@ wherever a trigger of the lexicon stands in its construction. The parts, one job
 * :mod:`.scope`: negation, modality, reported speech;
 * :mod:`.syntax`: subjects, objects, particles over the parse;
 * :mod:`.triggers`: which tokens are event words, in which construction;
+* :mod:`.cameo`: the CAMEO verb patterns beside the hand-written triggers;
 * :mod:`.arguments`: source and target actors;
 * :mod:`.frames`: the frame rules that turn a trigger into an event;
 * :mod:`.senses`: readings by the arguments' kind (verbal vs material, natural causes, word senses);
@@ -23,6 +24,7 @@ from ..errors import StageError
 from ..model import Document, Event
 from .arguments import Arguments
 from .attributes import Attributes, resolve_date
+from .cameo import Cameo
 from .frames import Frames
 from .lexicon import CONTROL_FRAMES, NOUN_POS, lexicon
 from .scope import NO_CUES, Scope, ScopeRules
@@ -35,7 +37,7 @@ QUOTE_CHARS = "\"'“”‘’«»`"
 __all__ = ["code", "resolve_date"]
 
 
-class _Coder(Frames, Senses, Triggers, Arguments, Attributes, ScopeRules, Syntax):
+class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules, Syntax):
     """One document's coding run: the walk over each sentence; the parts are mixed in."""
 
     def __init__(self, doc: Document):

@@ -53,6 +53,12 @@ class Frames:
             if cmatch is not None:
                 content_rule, content_tok = cmatch[0][0], cmatch[1]
         sources, targets = self.args(tok, rule, obj, type_, mode, kind)
+        if "cswap" in rule.frames:
+            sources, targets = targets, sources  # CAMEO [:B]: the object acts on the subject
+        if rule.origin == "cameo-verb" and not (sources and targets):
+            return None  # a bare CAMEO verb codes only between two actors
+        if rule.origin == "cameo-pattern" and not sources:
+            return None
         if type_ == "ASSAULT" and kind == "verb" and self.is_passive(tok) and self.passive_agent(tok) is None:
             by_weapon = self.instrument_agents(tok)  # "killed in Turkish air strikes": Turkey attacked
             if by_weapon:
@@ -173,6 +179,7 @@ class Frames:
         ev = self.make(sent, ev_tok, type_, mode, rule.context, sources, targets, flags,
                        anchor=tok if kind in ("light", "verb", "adj") else anchor, trigger_span=span, quote=q)
         if ev is not None:
+            ev.cameo = self.cameo_code(tok, rule, ev.type) if kind in ("verb", "adj") else None
             self.by_token.setdefault(tok.i, ev)
             if scope.reported and not scope.absorbed:
                 self.accusation(sent, tok, ev, scope)

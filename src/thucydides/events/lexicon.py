@@ -29,6 +29,7 @@ class Rule:
     context: tuple[str, ...]
     frames: frozenset
     cameo: str = ""  # the CAMEO code of the pattern, where there is one
+    origin: str = "hand"  # hand | cameo-pattern | cameo-verb: where the rule comes from
 
     @property
     def frame(self) -> str:
@@ -48,6 +49,9 @@ class Lexicon:
     modality: dict = field(default_factory=dict)  # where -> {cue: kind}
     modes: list = field(default_factory=list)  # (type, mode, compiled regex)
     contexts: list = field(default_factory=list)  # (context, compiled regex)
+    cameo: dict = field(default_factory=dict)  # lemma -> [CameoPattern] (cameo_verbs.tsv)
+    cameo_classes: dict = field(default_factory=dict)  # &name -> frozenset of member words
+    use_cameo: bool = True  # off only to measure what the CAMEO patterns add
 
     def cls(self, name: str) -> frozenset:
         return self.classes.get(name.lstrip("@!"), frozenset())
@@ -71,7 +75,7 @@ class LexiconError(ThucydidesError, ValueError):
 PLOVER_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 FRAMES = frozenset({"-", "fixed", "refuse", "volition", "request", "light", "aspect", "negcue", "recip", "swap", "joint",
-                    "dest", "needs2", "coop", "stative", "passive", "active", "verbal"})
+                    "dest", "needs2", "coop", "stative", "passive", "active", "verbal", "cswap"})
 MODALITY = {"aux": {"future", "conditional", "hypothetical", "obligation"}, "neg": {"negation"},
             "mark": {"hypothetical", "future"}, "adv": {"hypothetical", "realis"},
             "gov": {"hypothetical", "negation", "realis", "hypothetical+future", "future", "obligation"},
@@ -175,7 +179,74 @@ def load(lex: Optional["Lexicon"] = None) -> "Lexicon":
     return lex
 
 
+@dataclass(frozen=True)
+class CameoPattern:
+    """One row of ``cameo_verbs.tsv``: a verb (with particle) and the slots its pattern needs."""
+
+    lemma: str
+    particles: tuple[str, ...]
+    subj: tuple[str, ...]  # slots before the verb: the subject's head (word, a_b phrase, &class)
+    obj: Optional[str]  # the object's head, or None
+    preps: tuple[tuple[str, str], ...]  # (preposition, slot) after the verb
+    code: str
+    roles: str  # - | swap | recip
+    type: str  # PLOVER type, "" for CAMEO 01 statements, "-" for a null pattern
+    mode: Optional[str]
+    context: tuple[str, ...]
+    quality: str  # verb | pattern | null
+
+    @property
+    def slots(self) -> int:
+        return len(self.subj) + (self.obj is not None) + len(self.preps)
+
+
+CAMEO_QUALITIES = {"verb", "pattern", "null", "synonym", "class"}
+CAMEO_CODE = re.compile(r"^(?:\d{2,4}|---)$")
+
+
+def load_cameo(lex: "Lexicon", name: str = "cameo_verbs.tsv") -> None:
+    """The CAMEO verb dictionary as converted by ``tools/kb/convert_cameo.py`` (verb, pattern and null rows;
+    ``synonym`` rows, PETRARCH's block generalisation, are not used)."""
+    for n, r in rows(name, ("lemma", "quality")):
+        q = r["quality"]
+        if q not in CAMEO_QUALITIES:
+            raise LexiconError(f"{name}:{n}: unknown quality {q!r}")
+        if q == "class":
+            lex.cameo_classes[r["lemma"]] = frozenset(w.replace("_", " ") for w in multi(r["pattern"]))
+            continue
+        if q == "synonym":
+            continue
+        code, type_ = r["cameo"], r.get("plover_type", "")
+        if not CAMEO_CODE.match(code):
+            raise LexiconError(f"{name}:{n}: {code!r} is not a CAMEO code")
+        if type_ and type_ not in PLOVER_TYPES:
+            raise LexiconError(f"{name}:{n}: {type_!r} is not a PLOVER event type")
+        if r["roles"] not in ("-", "swap", "recip"):
+            raise LexiconError(f"{name}:{n}: roles {r['roles']!r} is not -, swap or recip")
+        parts = r["pattern"].split()
+        if "*" not in parts:
+            raise LexiconError(f"{name}:{n}: pattern {r['pattern']!r} has no verb slot '*'")
+        star = parts.index("*")
+        obj, preps = None, []
+        for slot in parts[star + 1:]:
+            if ":" in slot and not slot.startswith("<"):
+                p, _, what = slot.partition(":")
+                preps.append((p.replace("_", " "), what))
+            elif obj is None:
+                obj = slot
+            else:
+                preps.append(("", slot))  # a second bare noun: PETRARCH reads it as another noun of the phrase
+        lex.cameo.setdefault(r["lemma"], []).append(CameoPattern(
+            lemma=r["lemma"], particles=tuple(r["particle"].split()), subj=tuple(parts[:star]), obj=obj,
+            preps=tuple(preps), code=code, roles=r["roles"], type="-" if code == "---" else type_,
+            mode=r.get("plover_mode") or None, context=tuple(multi(r.get("plover_context", ""))), quality=q))
+    for pats in lex.cameo.values():  # the most specific pattern first; the verb's own row last
+        pats.sort(key=lambda c: (c.quality == "verb", -len(c.particles), -c.slots))
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The events lexicon, loaded and validated once."""
-    return load()
+    """The events lexicon, loaded and validated once (hand-written data and the CAMEO verb dictionary)."""
+    lex = load()
+    load_cameo(lex)
+    return lex

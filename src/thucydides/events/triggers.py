@@ -113,6 +113,10 @@ class Triggers:
                 ln = self.light_noun(tok)
                 if ln is not None:
                     got = (ln[0], ln[1], "light")
+            if got is None and self.lex.use_cameo:
+                cm = self.match_cameo(tok)  # the CAMEO verb patterns, where the hand lexicon has nothing
+                if cm is not None:
+                    got = (cm[0], cm[1], "verb")
         elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp", "ROOT", "advcl", "conj", "oprd", "amod"):
             if tok.dep_ != "amod" or tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 m = self.match_adj(tok)
