@@ -119,7 +119,9 @@ class Attributes:
         self.seen.add(key)
         self.seen.add(dyad)
         anchor = anchor if anchor is not None else tok
-        date, fut_time = self.date_for(anchor, sent, bool(flags.get("fut")))
+        past = self.past_tense(anchor)
+        date, fut_time = self.date_for(anchor, sent, bool(flags.get("fut")) and not past)
+        date = self.not_after_publication(date, bool(flags.get("fut") or fut_time))
         ctx = list(dict.fromkeys(list(context) + self.sentence_info(sent)["contexts"]))
         if type_ in ("ASSAULT", "PROTEST") and (not mode or mode in ("firearms", "heavy-weapons", "explosives", "aerial")):
             # the weapon named in the sentence says more than the verb ("fired water cannon", "killed in an air strike")
@@ -129,8 +131,10 @@ class Attributes:
             score = float(row["score"]) if row.get("score") not in (None, "") else None
         except ValueError:
             score = None
-        historical = False
-        if date and self.doc.published:
+        historical = self.historical_clause(anchor)
+        if historical and date and self.doc.published and date[:10] >= self.doc.published[:10]:
+            date = None  # a background clause never takes the news's own date
+        if date and self.doc.published and not historical:
             try:
                 historical = dt.date.fromisoformat(date) < dt.date.fromisoformat(self.doc.published[:10]) - dt.timedelta(days=365)
             except ValueError:
@@ -148,3 +152,40 @@ class Attributes:
         if anchor is not tok:
             self.by_token.setdefault(anchor.i, ev)
         return ev
+
+    def past_tense(self, v) -> bool:
+        """"rejected", "has rejected", "was rejected": the act lies before the report."""
+        if v is None or v.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll", "would", "to") for c in v.children):
+            return False
+        return v.tag_ == "VBD" or (v.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in v.children))
+
+    def not_after_publication(self, date: Optional[str], future: bool) -> Optional[str]:
+        """No act reported as done is dated after its article: a weekday resolved forward goes back a week."""
+        if not date or future or not self.doc.published:
+            return date
+        try:
+            d, pub = dt.date.fromisoformat(date[:10]), dt.date.fromisoformat(self.doc.published[:10])
+        except ValueError:
+            return date
+        while d > pub and (d - pub).days <= 7:
+            d -= dt.timedelta(days=7)
+        return d.isoformat() if d <= pub else None
+
+    def historical_clause(self, anchor) -> bool:
+        """"before Russia invaded Ukraine", "since the 2014 annexation": background to the news, not news."""
+        h, steps = anchor, 0
+        while h is not None and steps < 4:
+            if h.dep_ in ("advcl", "pcomp") or (h.dep_ == "pobj" and h.head.dep_ == "prep"):
+                marks = [c.lower_ for c in h.children if c.dep_ == "mark"]
+                if h.dep_ == "pobj" or h.dep_ == "pcomp":
+                    marks.append(h.head.lower_)
+                if any(m in self.lex.cls("HISTORY_MARK") for m in marks) and (
+                        h.pos_ in ("NOUN", "PROPN") or self.past_tense(h) or h.tag_ == "VBG"):
+                    return True
+            if h.head is h:
+                break
+            h = h.head
+            steps += 1
+        return False

@@ -277,7 +277,7 @@ class Store:
         for e in doc.events:
             scodes = sorted({actors[a].country for a in e.source if a in actors and actors[a].country})
             tcodes = sorted({actors[a].country for a in e.target if a in actors and actors[a].country})
-            date = _date(e.date) or published
+            date = _date(e.date) or (None if e.historical else published)  # background keeps no news date
             ekey = "|".join([e.type, ",".join(scodes), ",".join(tcodes), date.isoformat() if date else ""])
             rows["events"].append((key, e.id, e.type, e.mode, list(e.context), list(e.source), list(e.target), scodes,
                                    tcodes, e.negated, e.hypothetical, e.future, e.historical,
