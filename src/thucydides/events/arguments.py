@@ -258,7 +258,7 @@ class Arguments:
         if s.pos_ in ("PRON", "PROPN") or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self.np_actors(s):
             return True
         return any(self.in_class(s, c) for c in ("@PERSONNOUN", "@CROWD", "@ARMED", "@ORG_GROUP", "@DIPLOMATS",
-                                                     "@OBSERVERS", "@FORCES"))
+                                                     "@OBSERVERS", "@FORCES", "@AGENT_NOUN"))
 
     def claimers(self, n) -> list[str]:
         """Who claimed an attack: "X claimed responsibility for the attack", "attacks were claimed by X"."""

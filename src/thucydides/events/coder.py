@@ -59,6 +59,8 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
     def code_sentence(self, sent) -> None:
         question = sent.text.strip().rstrip(QUOTE_CHARS + " )").endswith("?")
         root = sent.root
+        if self.caption(sent):
+            return  # a photo caption reports no event
         self.main_acl = -1
         if root.pos_ in ("NOUN", "PROPN"):
             # a sentence parsed as "NOUN <acl verb> ...": the first participle is its predicate

@@ -133,7 +133,8 @@ class Frames:
                 return None
         # a stated future act is a commitment: a promise (AGREE), a threat (THREATEN) or a refusal (REJECT)
         explicit = cues.get("fut") or cues.get("would") or scope.fut or scope.would or scope.volition
-        if not scope.absorbed and frame != "volition" and (flags["fut"] or scope.volition) and not flags["hyp"]:
+        if not scope.absorbed and frame != "volition" and (flags["fut"] or scope.volition) and not flags["hyp"] \
+                and "member" not in rule.frames:  # "would not join an alliance": a negated AGREE, kept as evidence
             if not flags["neg"] or explicit:
                 committed = self.commit(type_, mode, flags["neg"])
                 if committed[0] == "-":

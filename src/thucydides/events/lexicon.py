@@ -75,9 +75,9 @@ class LexiconError(ThucydidesError, ValueError):
 PLOVER_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 FRAMES = frozenset({"-", "fixed", "refuse", "volition", "request", "light", "aspect", "negcue", "recip", "swap", "joint",
-                    "dest", "needs2", "coop", "stative", "passive", "active", "verbal", "cswap"})
+                    "dest", "needs2", "coop", "stative", "passive", "active", "verbal", "cswap", "member"})
 MODALITY = {"aux": {"future", "conditional", "hypothetical", "obligation"}, "neg": {"negation"},
-            "mark": {"hypothetical", "future"}, "adv": {"hypothetical", "realis"},
+            "mark": {"hypothetical", "future"}, "adv": {"hypothetical", "realis", "negation"},
             "gov": {"hypothetical", "negation", "realis", "hypothetical+future", "future", "obligation"},
             "amod": {"hypothetical", "future"}, "time": {"future"}, "subj": {"negation"}, "obj": {"negation"}}
 

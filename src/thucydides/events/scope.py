@@ -67,6 +67,8 @@ class ScopeRules:
                     cues["fut"] = True
             elif c.dep_ == "advmod" and lex.modality.get("adv", {}).get(low) == "hypothetical":
                 cues["hyp"] = True
+            elif c.dep_ == "advmod" and lex.modality.get("adv", {}).get(low) == "negation":
+                cues["neg"] = True  # "seldom criticized", "rarely meets"
             elif c.dep_ in ("nsubj", "nsubjpass"):
                 if lex.modality.get("subj", {}).get(low) == "negation":
                     cues["neg"] = True
@@ -186,6 +188,8 @@ class ScopeRules:
                     return replace(base, neg=True)
                 return replace(base, absorbed=True, hyp=True, volition=frame == "volition")
         if dep == "advcl":
+            if infinitive:
+                return replace(scope, hyp=True)  # purpose or "it is for Russia to accept it": not done
             if marked:
                 # "after", "as", "when" clauses share the main clause's modality but not its negation;
                 # "if"/"unless" are read from the clause itself

@@ -121,3 +121,13 @@ class Senses:
         """"a fire broke out": a noun that names a natural event unless a light verb makes it an act ("opened fire")."""
         return kind == "noun" and n.lemma_.lower() in self.lex.cls("NONVIOLENT") and not any(
             c.dep_ in ("amod", "compound", "poss") and self.tok_actor[c.i] for c in n.children)
+
+    def caption(self, sent) -> bool:
+        """A photo caption: "Senator X arrives for a hearing", "The minister speaks during a news conference"."""
+        root = sent.root
+        if root.tag_ not in ("VBZ", "VBP") or not any(l in self.lex.cls("CAPTION_VERB") for l in self.lemmas(root)[:2]):
+            return False
+        if any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children) or self.quote_at(root.idx) is not None:
+            return False
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.pos_ in ("PROPN", "NOUN") and not sent.text.rstrip().endswith(("?", '"', "”"))
