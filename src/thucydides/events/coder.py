@@ -103,6 +103,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                     ev = self.event_at(sent, tok, rule, tok, "noun", scope, cues)
             if tok.pos_ in ("VERB", "AUX"):
                 self.relation_statement(sent, tok, scope)
+                self.evaluation_statement(sent, tok, scope)
         frame = rule.frame if rule is not None else "-"
         own = self.resolve_flags(scope, cues)
         is_say = frame == "-" and pos == "VERB" and any(l in lex.cls("SAY") for l in self.lemmas(tok)[:2])

@@ -135,7 +135,9 @@ class Frames:
         explicit = cues.get("fut") or cues.get("would") or scope.fut or scope.would or scope.volition
         if not scope.absorbed and frame != "volition" and (flags["fut"] or scope.volition) and not flags["hyp"] \
                 and "member" not in rule.frames:  # "would not join an alliance": a negated AGREE, kept as evidence
-            if not flags["neg"] or explicit:
+            if kind == "noun" and not sources:
+                flags["hyp"] = True  # "there will be an arrest": a forecast, nobody commits to it
+            elif not flags["neg"] or explicit:
                 committed = self.commit(type_, mode, flags["neg"])
                 if committed[0] == "-":
                     flags["hyp"] = True  # "X will demand ...": not yet made
@@ -252,6 +254,41 @@ class Frames:
         targets = [a for a in parties if a not in speakers and (self.country(a) is None or self.country(a) not in own)]
         type_, mode = ("SUPPORT", None) if polarity > 0 else ("ACCUSE", "disapprove")
         self.make(sent, v, type_, mode, ("diplomatic",), list(speakers), targets, flags, quote=q)
+
+    def evaluation_statement(self, sent, v, scope: Scope) -> None:
+        """A speaker calling something unacceptable, unfair, a crime or a deep concern: ACCUSE (disapprove)."""
+        if v.lemma_.lower() not in ("be", "remain", "seem", "become", "look", "sound"):
+            return
+        pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
+        if pred is None or any(c.dep_ == "expl" for c in v.children):
+            return  # "there are concerns that ...": a mood, not a judgement of someone
+        bad = self.lex.cls("DISAPPROVE_ADJ")
+        words = {pred.lower_, pred.lemma_.lower()}
+        if pred.pos_ == "NOUN":
+            if not (words & self.lex.cls("CONCERN_NOUN")) and not any(
+                    c.dep_ == "amod" and c.lower_ in bad for c in pred.children):
+                return
+        elif not (words & bad) and not any(c.dep_ == "conj" and c.lower_ in bad for c in pred.children):
+            return
+        if pred.lower_ == "motivated" and not any(c.lower_ == "politically" for c in pred.children):
+            return
+        speakers, q = self.speaker_of(scope, v)
+        if not speakers and scope.say is None and q is None:
+            return  # only a speaker's judgement is an accusation
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and subj.lower_ in ("i", "we"):
+            return  # "we are concerned": the speaker's own state
+        if subj is not None and subj.pos_ != "PRON" and not (
+                self.np_actors(subj) or self.match_noun(subj) is not None or subj.dep_ == "csubj" or any(
+                    self.in_class(subj, c) for c in ("@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@PERSONNOUN"))):
+            return  # "the weather is unacceptable": no conduct judged
+        cues = self.local_cues(v)
+        flags = self.resolve_flags(scope, cues)
+        own = self.speaker_country(speakers)
+        targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers and (
+            self.country(a) is None or self.country(a) not in own)]
+        self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
+                  trigger_span=(pred.idx, pred.idx + len(pred.text)))
 
     def statement_events(self, sent, content, scope: Scope) -> None:
         """"Y must X", said by a speaker, is a REQUEST of Y."""

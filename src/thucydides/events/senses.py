@@ -28,6 +28,14 @@ class Senses:
         s = self.subject(v) if not self.is_passive(v) else self.passive_agent(v)
         if s is not None and self.natural(self.see_through(s)):
             return True
+        for c in v.children:  # "destroyed or submerged by floods": the agent of a coordinated verb
+            if c.dep_ == "conj" and c.pos_ == "VERB" and self.is_passive(c) and self.natural(self.passive_agent(c)):
+                return True
+        for c in v.children:  # "an emergency was declared at the hospital": a medical emergency
+            if c.dep_ == "prep" and c.lower_ in ("at", "in") and any(
+                    p.dep_ == "pobj" and self.in_class(p, "@FACILITY") for p in c.children) and any(
+                    self.in_class(o, "@EMERGENCY") for o in [self.direct_object(v)] if o is not None):
+                return True
         for c in v.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("when", "as", "after") for m in c.children):
                 cs = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
