@@ -109,7 +109,7 @@ class Attributes:
         return None
 
     def make(self, sent, tok, type_: str, mode: Optional[str], context, sources, targets, flags: dict,
-             anchor=None, trigger_span=None, quote=None) -> Optional[Event]:
+             anchor=None, trigger_span=None, quote=None, evidence: str = "statement") -> Optional[Event]:
         if not type_ or type_ == "-":
             return None
         key = (tok.i, type_)
@@ -147,6 +147,9 @@ class Attributes:
                    future=bool(flags.get("fut") or fut_time), historical=historical,
                    sentence=(sent.start_char, sent.end_char), trigger=span, date=date,
                    location=self.location_for(anchor), score=score, quote=q.id if q is not None else None)
+        key = self.evidence_key(evidence, ev)
+        self.evidence[id(ev)] = key
+        ev.confidence = self.confidence(key)
         self.events.append(ev)
         self.by_token.setdefault(tok.i, ev)
         if anchor is not tok:
@@ -189,3 +192,17 @@ class Attributes:
             h = h.head
             steps += 1
         return False
+
+    @staticmethod
+    def evidence_key(evidence: str, ev: Event) -> tuple[str, str]:
+        """What the coding rests on: the kind of trigger, and which of its actors were found."""
+        actors = "both" if ev.source and ev.target else "source" if ev.source else "target" if ev.target else "none"
+        return evidence, actors
+
+    def confidence(self, key: tuple[str, str]) -> float:
+        """The calibrated confidence of an event with this evidence (``data/plover_confidence.tsv``)."""
+        table = self.lex.confidence
+        got = table.get(key)
+        if got is None:
+            got = table.get((key[0], "*"), table.get(("*", "*"), 0.5))
+        return round(min(1.0, max(0.0, got)), 3)

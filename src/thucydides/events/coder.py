@@ -41,6 +41,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
     """One document's coding run: the walk over each sentence; the parts are mixed in."""
 
     def __init__(self, doc: Document):
+        self.evidence: dict[int, tuple[str, str]] = {}  # id(event) -> (trigger kind, actors found)
         self.doc = doc
         self.sdoc = doc.doc
         self.lex = lexicon()

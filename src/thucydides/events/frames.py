@@ -179,8 +179,10 @@ class Frames:
                 span = (tok.idx, max(max(p.idx + len(p.text) for p in parts), tok.idx + len(tok.text)))
         ev_tok = obj if kind == "light" and obj is not None else tok
         _, q = self.speaker_of(scope, tok)
+        evidence = rule.origin if rule.origin != "hand" else kind
         ev = self.make(sent, ev_tok, type_, mode, rule.context, sources, targets, flags,
-                       anchor=tok if kind in ("light", "verb", "adj") else anchor, trigger_span=span, quote=q)
+                       anchor=tok if kind in ("light", "verb", "adj") else anchor, trigger_span=span, quote=q,
+                       evidence=evidence)
         if ev is not None:
             ev.cameo = self.cameo_code(tok, rule, ev.type) if kind in ("verb", "adj") else None
             self.by_token.setdefault(tok.i, ev)

@@ -52,6 +52,7 @@ class Lexicon:
     cameo: dict = field(default_factory=dict)  # lemma -> [CameoPattern] (cameo_verbs.tsv)
     cameo_classes: dict = field(default_factory=dict)  # &name -> frozenset of member words
     use_cameo: bool = True  # off only to measure what the CAMEO patterns add
+    confidence: dict = field(default_factory=dict)  # (evidence, actors) -> calibrated confidence
 
     def cls(self, name: str) -> frozenset:
         return self.classes.get(name.lstrip("@!"), frozenset())
@@ -176,6 +177,14 @@ def load(lex: Optional["Lexicon"] = None) -> "Lexicon":
         lex.modes.append((r["type"], r["mode"], _words_regex(multi(r["words"]))))
     for _, r in rows("plover_contexts.tsv", ("context", "words")):
         lex.contexts.append((r["context"], _words_regex(multi(r["words"]))))
+    for n, r in rows("plover_confidence.tsv", ("evidence", "actors", "confidence")):
+        try:
+            value = float(r["confidence"])
+        except ValueError:
+            raise LexiconError(f"plover_confidence.tsv:{n}: confidence {r['confidence']!r} is not a number") from None
+        if not 0.0 <= value <= 1.0:
+            raise LexiconError(f"plover_confidence.tsv:{n}: confidence {value} is not in [0, 1]")
+        lex.confidence[(r["evidence"], r["actors"])] = value
     return lex
 
 
