@@ -187,7 +187,7 @@ class Attributes:
                 if any(m in self.lex.cls("HISTORY_MARK") for m in marks) and (
                         h.pos_ in ("NOUN", "PROPN") or self.past_tense(h) or h.tag_ == "VBG"):
                     return True
-            if h.head is h:
+            if h.head.i == h.i:
                 break
             h = h.head
             steps += 1

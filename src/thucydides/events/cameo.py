@@ -85,8 +85,8 @@ class Cameo:
                 break
         if not pats:
             return None
-        if any(l in self.lex.cls(c) for l in self.lemmas(v)[:2] for c in ("ASPECT", "LIGHT")):
-            return None  # "continued their effort", "held": these govern another event, the hand frames read them
+        if any(l in self.lex.cls(c) for l in self.lemmas(v)[:2] for c in ("ASPECT",)):
+            return None  # "continued their effort": aspect verbs govern another event, the hand frames read them
         in_hand = any(l in self.lex.verbs for l in self.lemmas(v)[:2])
         for pat in pats:
             if pat.quality == "verb":

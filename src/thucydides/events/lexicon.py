@@ -83,10 +83,11 @@ MODALITY = {"aux": {"future", "conditional", "hypothetical", "obligation"}, "neg
             "amod": {"hypothetical", "future"}, "time": {"future"}, "subj": {"negation"}, "obj": {"negation"}}
 
 
-def rows(name: str, required: tuple[str, ...]) -> list[tuple[int, dict]]:
-    """(line number, row) of a tab-separated data file; a missing column or a short row fails loudly."""
+def rows(name: str, required: tuple[str, ...], skip: Optional[tuple[str, str]] = None) -> list[tuple[int, dict]]:
+    """(line number, row) of a tab-separated data file; a missing column or a short row fails loudly.
+    ``skip``: (column, value) of rows not wanted (not validated either)."""
     text = path(name).read_text(encoding="utf-8")
-    out, header = [], None
+    out, header, skip_at = [], None, None
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -96,6 +97,9 @@ def rows(name: str, required: tuple[str, ...]) -> list[tuple[int, dict]]:
             missing = [c for c in required if c not in header]
             if missing:
                 raise LexiconError(f"{name}:{n}: header lacks column(s) {', '.join(missing)}")
+            skip_at = header.index(skip[0]) if skip and skip[0] in header else None
+            continue
+        if skip_at is not None and len(cells) > skip_at and cells[skip_at] == skip[1]:
             continue
         if len(cells) > len(header) and any(cells[len(header):]):
             raise LexiconError(f"{name}:{n}: {len(cells)} cells, but the header has {len(header)} columns")
@@ -216,7 +220,7 @@ CAMEO_CODE = re.compile(r"^(?:\d{2,4}|---)$")
 def load_cameo(lex: "Lexicon", name: str = "cameo_verbs.tsv") -> None:
     """The CAMEO verb dictionary as converted by ``tools/kb/convert_cameo.py`` (verb, pattern and null rows;
     ``synonym`` rows, PETRARCH's block generalisation, are not used)."""
-    for n, r in rows(name, ("lemma", "quality")):
+    for n, r in rows(name, ("lemma", "quality"), skip=("quality", "synonym")):
         q = r["quality"]
         if q not in CAMEO_QUALITIES:
             raise LexiconError(f"{name}:{n}: unknown quality {q!r}")

@@ -37,7 +37,7 @@ class Senses:
                     self.in_class(o, "@EMERGENCY") for o in [self.direct_object(v)] if o is not None):
                 return True
         for c in v.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("when", "as", "after") for m in c.children):
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
                 cs = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
                 if cs is not None and self.natural(cs):
                     return True  # "killed when a flood swept through the village"

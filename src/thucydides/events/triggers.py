@@ -217,7 +217,7 @@ class Triggers:
         # walk up to the predicate: no event word may govern the noun on the way, and no background
         # preposition ("after an offensive", "since last month's invasion") may frame it
         h, steps = n, 0
-        while h.head is not h and steps < 6:
+        while h.head.i != h.i and steps < 6:
             h = h.head
             steps += 1
             if h.dep_ == "prep" and h.lower_ in self.lex.cls("BACKGROUND_PREP"):
@@ -231,7 +231,7 @@ class Triggers:
             if self.match(h) is not None:
                 return False
             lems = self.lemmas(h)[:2]
-            if any(l in self.lex.cls("NOMINAL_BLOCK") for l in lems):
+            if n.dep_ not in ("nsubj", "nsubjpass") and any(l in self.lex.cls("NOMINAL_BLOCK") for l in lems):
                 return False  # "foiled an attack", "feared attacks", "warned of attacks"
             if kind == "condemn" and not any(l in self.lex.cls("DRAW_VERB") for l in lems):
                 return False  # only "drew / sparked / faced condemnation"
