@@ -186,3 +186,20 @@ def test_cameo_pattern_adds_an_event_the_hand_lexicon_lacks():
     doc = one("Germany reiterated its opposition to the Hungarian plan.")
     got = [e for e in asserted(doc) if e.cameo]
     assert got and got[0].type == "ACCUSE"
+
+
+def test_talks_with_a_named_party_are_consult_even_as_background_of_the_news():
+    doc = one("Following talks with Kenyan President William Ruto, both leaders reaffirmed their commitment to trade.")
+    assert "CONSULT" in types(doc)
+
+
+def test_approval_by_a_speaker_is_support():
+    doc = one('"It is positive that Serbia and Kosovo resumed the dialogue," the Albanian minister said.')
+    assert "SUPPORT" in types(doc)
+    doc = one("Public sentiment in Japan toward Chinese migrants is positive, a survey found.")
+    assert "SUPPORT" not in types(doc)
+
+
+def test_a_forecast_arrest_of_a_named_person_is_no_threat():
+    doc = one('"I do not think there will be Ruto\'s arrest," the Kenyan analyst said.')
+    assert asserted(doc) == []

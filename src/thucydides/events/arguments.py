@@ -117,8 +117,12 @@ class Arguments:
         subj = None
         if kind == "noun":
             sources.extend(self.claimers(tok))  # "X claimed responsibility for the attack"
+            undergoer = tok.lemma_.lower() in self.lex.cls("PATIENT_NOUN")  # "Dodik's arrest": Dodik is arrested
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "poss", "nmod") and self.tok_actor[c.i]:
+                    if undergoer and c.dep_ == "poss":
+                        targets.extend(a for a in self.np_actors(c) if a not in targets)
+                        continue
                     sources.extend(a for a in self.np_actors(c) if a not in sources)
                 if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "between", "among", "from"):
                     for p in c.children:

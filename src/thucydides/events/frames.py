@@ -258,14 +258,20 @@ class Frames:
         self.make(sent, v, type_, mode, ("diplomatic",), list(speakers), targets, flags, quote=q)
 
     def evaluation_statement(self, sent, v, scope: Scope) -> None:
-        """A speaker calling something unacceptable, unfair, a crime or a deep concern: ACCUSE (disapprove)."""
-        if v.lemma_.lower() not in ("be", "remain", "seem", "become", "look", "sound"):
+        """A speaker calling something unacceptable, unfair, a crime or a deep concern: ACCUSE (disapprove);
+        calling it positive, a good step, or being grateful or encouraged: SUPPORT."""
+        if v.lemma_.lower() not in ("be", "remain", "seem", "become", "look", "sound", "feel"):
             return
         pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
         if pred is None or any(c.dep_ == "expl" for c in v.children):
             return  # "there are concerns that ...": a mood, not a judgement of someone
         bad = self.lex.cls("DISAPPROVE_ADJ")
         words = {pred.lower_, pred.lemma_.lower()}
+        good = words & self.lex.cls("APPROVE_ADJ") or (pred.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in self.lex.cls("APPROVE_ADJ") for c in pred.children))
+        if good:
+            self.approval(sent, v, pred, scope)
+            return
         if pred.pos_ == "NOUN":
             if not (words & self.lex.cls("CONCERN_NOUN")) and not any(
                     c.dep_ == "amod" and c.lower_ in bad for c in pred.children):
@@ -290,6 +296,34 @@ class Frames:
         targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers and (
             self.country(a) is None or self.country(a) not in own)]
         self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
+                  trigger_span=(pred.idx, pred.idx + len(pred.text)))
+
+    def approval(self, sent, v, pred, scope: Scope) -> None:
+        """"It's positive that ...", "a good step", "I'm encouraged the parties ...": SUPPORT from the speaker."""
+        speakers, q = self.speaker_of(scope, v)
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+        first_person = subj is not None and subj.lower_ in ("i", "we")
+        if not speakers and scope.say is None and q is None and not first_person:
+            return
+        if first_person and pred.lower_ not in self.lex.cls("GRATEFUL_ADJ"):
+            return  # "we are ready": the speaker's state, not a judgement
+        cues = self.local_cues(v)
+        flags = self.resolve_flags(scope, cues)
+        about = next((c for c in pred.children if c.dep_ in ("ccomp", "prep")), None) or \
+            next((c for c in v.children if c.dep_ == "ccomp"), None)
+        targets: list[str] = []
+        if about is not None:
+            s = self.subject(about) if about.pos_ in ("VERB", "AUX") else None
+            targets = self.np_actors(s) if s is not None else [a for p in about.children if p.dep_ == "pobj"
+                                                                 for a in self.np_actors(p)]
+        if not targets and subj is not None and not first_person:
+            targets = self.np_actors(subj)
+        if not (about is not None or targets or first_person or (subj is not None and (
+                self.match_noun(subj) is not None or self.in_class(subj, "@DECISION")))):
+            return  # "public sentiment is positive": a mood, not approval of someone's act
+        own = self.speaker_country(speakers)
+        targets = [a for a in targets if a not in speakers and (self.country(a) is None or self.country(a) not in own)]
+        self.make(sent, v, "SUPPORT", None, (), list(speakers), targets, flags, anchor=v, quote=q,
                   trigger_span=(pred.idx, pred.idx + len(pred.text)))
 
     def statement_events(self, sent, content, scope: Scope) -> None:

@@ -29,7 +29,7 @@ class Senses:
         if s is not None and self.natural(self.see_through(s)):
             return True
         for c in v.children:  # "destroyed or submerged by floods": the agent of a coordinated verb
-            if c.dep_ == "conj" and c.pos_ == "VERB" and self.is_passive(c) and self.natural(self.passive_agent(c)):
+            if c.dep_ == "conj" and c.pos_ == "VERB" and self.natural(self.passive_agent(c)):
                 return True
         for c in v.children:  # "an emergency was declared at the hospital": a medical emergency
             if c.dep_ == "prep" and c.lower_ in ("at", "in") and any(

@@ -207,6 +207,11 @@ class Triggers:
         rule = nm[0]
         lem = n.lemma_.lower()
         kind = "material" if rule.type == "ASSAULT" else "condemn" if lem in self.lex.cls("CONDEMN_NOUN") else None
+        if kind is None and rule.type == "CONSULT" and lem in self.lex.cls("MEETING_NOUN") and (any(
+                c.dep_ in ("poss", "compound", "amod", "nmod") and self.tok_actor[c.i] for c in n.children) or any(
+                c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "to") and any(
+                    p.dep_ == "pobj" and self.np_actors(p) for p in c.children) for c in n.children)):
+            kind = "meeting"  # "talks with the Mauritian prime minister", "the G7 talks", "a visit to South Africa"
         if kind is None and rule.type in ("THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE") and any(
                 c.dep_ == "poss" and (self.tok_actor[c.i] or self.in_class(c, "@PERSONNOUN")) for c in n.children):
             kind = "owned"  # "the minister's threat to expel ...", "Iran's demand for ..."
@@ -220,8 +225,9 @@ class Triggers:
         while h.head.i != h.i and steps < 6:
             h = h.head
             steps += 1
-            if h.dep_ == "prep" and h.lower_ in self.lex.cls("BACKGROUND_PREP"):
-                return False
+            if h.dep_ == "prep" and h.lower_ in self.lex.cls("BACKGROUND_PREP") and not (
+                    kind == "meeting" and h.lower_ in ("after", "following", "during")):
+                return False  # but "following talks with X, both leaders ...": the talks are the news
             if h.pos_ in ("NOUN", "PROPN") and self.match_noun(h) is not None and h.lemma_.lower() not in (
                     "responsibility",):
                 return False
