@@ -203,3 +203,30 @@ def test_approval_by_a_speaker_is_support():
 def test_a_forecast_arrest_of_a_named_person_is_no_threat():
     doc = one('"I do not think there will be Ruto\'s arrest," the Kenyan analyst said.')
     assert asserted(doc) == []
+
+
+@pytest.mark.parametrize("text", [
+    "As Italy's population continues to decline, the government is worried about pensions.",
+    '"The danger has not passed yet," agreed a Tibetan activist living in India.',
+    "Hundreds of Rohingya sought to make their way to Malaysia by boat.",
+    'An analyst said, "it is unlikely that Venezuela will come to the negotiating table."',
+    "After they serve their sentence, the men will be sent back to Laos.",
+    "This will allow the Philippines to respond quickly.",
+])
+def test_more_word_senses_that_are_no_event(text):
+    assert asserted(one(text)) == [], [(e.type, e.trigger) for e in asserted(one(text))]
+
+
+def test_trade_war_and_tariffs_are_sanctions_not_assault():
+    doc = one("Washington ramped up its trade war with Beijing, imposing a 30% tariff on Chinese cars.")
+    assert "ASSAULT" not in types(doc) and "SANCTION" in types(doc)
+
+
+def test_military_support_given_is_aid():
+    doc = one("Poland gives military support to Ukraine.")
+    assert types(doc) == ["AID"]
+
+
+def test_a_call_for_something_is_a_request():
+    doc = one("The Estonian prime minister's call for a naval mission in the Baltic surprised allies.")
+    assert "CONSULT" not in types(doc)

@@ -137,7 +137,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                     # "no plans for X"; "no decision was taken on deploying troops"
                     neg_p = neg_p or (cues["neg"] and not cues["never"]) or (not is_noun and own["neg"] and not scope.neg)
                     hyp_p = hyp_p or cues["hyp"] or (not is_noun and own["hyp"] and not scope.hyp)
-                if c.lower_ in ("instead", "rather"):
+                if c.lower_ in ("instead", "rather") or (tok.lower_ in ("instead", "rather") and c.lower_ in ("of", "than")):
                     neg_p = True
                 if neg_p or hyp_p:
                     cs = replace(scope, neg=scope.neg or neg_p, hyp=scope.hyp or hyp_p)

@@ -163,6 +163,13 @@ class Frames:
             if any(c.lower_ == "joint" for c in tok.children) or len(countries) >= 2 or with_partner:
                 type_, mode = "COOPERATE", None
                 sources, targets = sources + [a for a in targets if a not in sources], []
+        if frame == "refuse" and kind == "verb" and content is None and obj is None and self.direct_object(tok) is None:
+            return None  # "the population continues to decline": no refusal without something refused
+        if type_ == "AGREE" and kind == "verb" and any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children):
+            return None  # '"The danger is not passed," agreed X': a way of saying, no agreement
+        if frame == "request" and kind == "verb" and content is None and not targets and obj is None and not any(
+                c.dep_ in ("prep", "dobj", "ccomp", "xcomp", "dative") for c in tok.children):
+            return None  # "Bugajski asked.": a question, not a request
         if self.duplicate_of_governor(anchor if kind != "light" else tok, type_, flags):
             return None
         if "needs2" in rule.frames and len(set(sources) | set(targets)) < 2 and not self.plural_subject(tok):

@@ -104,6 +104,9 @@ class ScopeRules:
                 kind = g.get(f"{tok.lemma_.lower()} {c.lower_}")  # "rule out", "stop short"
                 if kind:
                     return kind
+                if c.dep_ == "acomp" and tok.lemma_.lower() == "be" and g.get(c.lower_) and any(
+                        d.dep_ == "ccomp" for d in tok.children) and not any(d.dep_ == "xcomp" for d in c.children):
+                    return g[c.lower_]  # "it is unlikely that X will ...": the cue sits on the copula's adjective
         if tok.dep_ in ("prt", "advmod", "acomp") and tok.head is not tok:
             kind = g.get(f"{tok.head.lemma_.lower()} {tok.lower_}")  # "stopped short of X": the cue on "short"
             if kind:

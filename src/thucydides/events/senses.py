@@ -104,6 +104,8 @@ class Senses:
         if s is None:
             return False
         s = self.see_through(s)
+        if s.pos_ == "PRON" and s.lower_ in ("this", "that", "which", "these", "those") and not self.tok_actor[s.i]:
+            return True  # "this will allow the U.S. to ...": a thing, not an actor, acts
         if s.pos_ != "NOUN" or self.match_noun(s) is not None or self.in_class(s, "@AGENT_NOUN"):
             return False
         return not self.agentive(v)

@@ -62,6 +62,9 @@ class Triggers:
         for f in self.forms(n):
             rules = self.lex.nouns.get(f)
             if rules:
+                if len(rules) > 1 and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in n.children):
+                    # "a call for talks" is a request, "a call with X" a conversation
+                    return next((r for r in rules if "request" in r.frames), rules[0]), n
                 return rules[0], n
         return None
 
