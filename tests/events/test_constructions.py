@@ -230,3 +230,8 @@ def test_military_support_given_is_aid():
 def test_a_call_for_something_is_a_request():
     doc = one("The Estonian prime minister's call for a naval mission in the Baltic surprised allies.")
     assert "CONSULT" not in types(doc)
+
+
+def test_instead_of_negates():
+    doc = one("Analysts said instead of calling for a regional alliance, Vietnam will deepen ties with Japan.")
+    assert "REQUEST" not in types(doc)

@@ -146,6 +146,9 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
             if dep == "pcomp" and tok.dep_ == "prep" and tok.head.pos_ == "NOUN" and not self.gov_kind(tok.head) \
                     and not self.match_noun(tok.head):
                 cs = replace(cs, background=True)  # "support for Ukraine in defending its territory"
+            if dep in ("pcomp", "pobj") and tok.dep_ == "prep" and any(
+                    d.dep_ == "advmod" and d.lower_ in ("instead", "rather") for d in tok.children):
+                cs = replace(cs, neg=True)  # "instead of calling for X": X was not called for
             if under_protest and dep != "conj":
                 cs = replace(cs, protest=True)
             self.visit(sent, c, cs, depth + 1)
