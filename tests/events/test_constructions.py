@@ -235,3 +235,9 @@ def test_a_call_for_something_is_a_request():
 def test_instead_of_negates():
     doc = one("Analysts said instead of calling for a regional alliance, Vietnam will deepen ties with Japan.")
     assert "REQUEST" not in types(doc)
+
+
+def test_sexual_violence_and_assault_are_assault_but_a_war_named_in_passing_is_not():
+    assert types(one("Aid workers have seen evidence of sexual violence against women in Tigray.")) == ["ASSAULT"]
+    assert types(one("Several women were assaulted while working in the fields near Goma.")) == ["ASSAULT"]
+    assert types(one("The war in Yemen has raised fuel prices across the region.")) == []

@@ -218,7 +218,7 @@ class Triggers:
         if kind is None and rule.type in ("THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE") and any(
                 c.dep_ == "poss" and (self.tok_actor[c.i] or self.in_class(c, "@PERSONNOUN")) for c in n.children):
             kind = "owned"  # "the minister's threat to expel ...", "Iran's demand for ..."
-        if kind is None or lem in self.lex.cls("VAGUE_EVENT_NOUN") or self.lex.cls("VAGUE_EVENT_NOUN") & set(self.forms(n)):
+        if kind is None or rule.head in self.lex.cls("VAGUE_EVENT_NOUN"):  # "war", but "sexual violence"
             return False
         if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every", "each") for c in n.children):
             return False
