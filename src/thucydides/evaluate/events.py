@@ -13,7 +13,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from .. import __version__
 from ..settings import Settings
@@ -95,9 +95,9 @@ def figures(scored: str) -> dict[str, float]:
     return out
 
 
-def evaluate_set(name: str, title: str, gold_path: Path, shared: Path, out_dir: Path, settings: Settings) -> dict:
-    from .evaluation import run_analysis, score
-
+def evaluate_set(name: str, title: str, gold_path: Path, shared: Path, out_dir: Path, settings: Settings,
+                 run_analysis: Callable, score: Callable) -> dict:
+    """One dev set: ``run_analysis`` and ``score`` are the evaluation's own (passed in, so no import cycle)."""
     pred_path = out_dir / f"pred-events-{name}.jsonl"
     run = run_analysis([gold_path], pred_path, settings)
     scored = score("events", gold_path, pred_path, shared)
@@ -112,7 +112,7 @@ def evaluate_set(name: str, title: str, gold_path: Path, shared: Path, out_dir: 
             **figures(scored)}
 
 
-def run(out_dir: Path, settings: Settings, shared: Path, gold_dir: Path = Path("eval"),
+def run(out_dir: Path, settings: Settings, shared: Path, gold_dir: Path, run_analysis: Callable, score: Callable,
         only: Optional[str] = None) -> list[dict]:
     """Evaluate the events stage on both dev sets; print the figures; rewrite the events section of EVAL.md."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -122,7 +122,7 @@ def run(out_dir: Path, settings: Settings, shared: Path, gold_dir: Path = Path("
             continue
         if not gold.exists():
             raise FileNotFoundError(f"{gold}: events dev set not found (pass --gold-dir / --shared)")
-        r = evaluate_set(name, title, gold, shared, out_dir, settings)
+        r = evaluate_set(name, title, gold, shared, out_dir, settings, run_analysis, score)
         results.append(r)
         print(f"events {name}: micro F1 {r.get('micro', 0):.3f}, macro F1 {r.get('macro', 0):.3f}, "
               f"type+dyad F1 {r.get('dyad', 0):.3f}, no-event false alarms {r['fp']}/{r['empty']} "
