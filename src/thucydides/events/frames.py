@@ -2,199 +2,293 @@
 joint action, destination), and the statements a speaker makes (relations, accusations)."""
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Optional
+from dataclasses import dataclass, field, replace
+from typing import Any, Optional
 
 from ..model import Event
 from .lexicon import CONTROL_FRAMES, Rule
 from .scope import Scope
 
 
+@dataclass
+class Coding:
+    """One trigger's event while the frame rules refine it."""
+
+    sent: Any
+    tok: Any
+    rule: Rule
+    obj: Any
+    kind: str  # verb | light | adj | noun
+    scope: Scope
+    cues: dict
+    type_: str
+    mode: Optional[str]
+    frame: str
+    anchor: Any = None
+    flags: dict = field(default_factory=dict)
+    sources: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    content: Any = None
+    content_rule: Optional[Rule] = None
+    content_tok: Any = None
+
+
 class Frames:
     """Frame rules (mixed into the coder)."""
 
     def event_at(self, sent, tok, rule: Rule, obj, kind: str, scope: Scope, cues: dict) -> Optional[Event]:
-        """Code the event of a matched trigger."""
-        type_, mode = rule.type, rule.mode
-        frame = rule.frame if kind != "light" else "-"
-        if frame == "negcue" or (frame == "aspect" and type_ in ("", "-")):
-            return None
-        if kind == "verb" and (self.natural_cause(tok) or self.unperpetrated_death(sent, tok, rule)):
-            return None  # "the cyclone slammed into ...", "homes destroyed by floods", "five people were killed"
-        if kind == "verb" and self.verbal_attack(sent, tok, rule, obj):
-            type_, mode = "ACCUSE", "disapprove"  # "attacked the senator": criticism
-        if self.natural_noun(tok, kind):
-            return None  # "a fire broke out at the factory"
-        if self.idle_subject(tok, kind, type_):
-            return None  # "the internet helps them": no actor acts
-        anchor = tok
-        if kind == "noun":
-            anchor = self.clause_verb(tok)
-            if anchor is not tok and tok.dep_ in ("nsubj", "nsubjpass", "attr", "dobj"):
-                # "there could be clashes", "talks may resume": the clause's cues are the noun's
-                vc = self.local_cues(anchor)
-                cues = {k: cues[k] or vc[k] for k in cues}
-        flags = self.resolve_flags(scope, cues, anchor if kind != "noun" else None)
-        if kind == "light" and obj is not None:
-            nc = self.noun_cues(obj)
-            flags["neg"] = flags["neg"] or nc["neg"]
-            flags["hyp"] = flags["hyp"] or nc["hyp"]
-        content, content_rule, content_tok = None, None, None
-        if kind == "light" and obj is not None and rule.frame in CONTROL_FRAMES:
-            # "issued a demand that ...", "made a commitment to withdraw": the noun needs its content
-            if self.content_match(self.content_of(obj)) is None and self.content_match(
-                    next((c for c in tok.children if c.dep_ == "ccomp"), None)) is None and not any(
-                    self.np_actors(p) for c in obj.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "on", "from")
-                    for p in c.children if p.dep_ == "pobj"):
+        """Code the event of a matched trigger: each frame rule below refines or drops the coding in turn."""
+        c = Coding(sent=sent, tok=tok, rule=rule, obj=obj, kind=kind, scope=scope, cues=cues, type_=rule.type,
+                   mode=rule.mode, frame=rule.frame if kind != "light" else "-", anchor=tok)
+        for step in (self.rule_senses, self.rule_scope, self.rule_control_content, self.rule_arguments,
+                     self.rule_request, self.rule_light_request_target, self.rule_conditional_threat,
+                     self.rule_fixed_and_refusal, self.rule_volition, self.rule_commitment, self.rule_absorbed,
+                     self.rule_destination, self.rule_joint, self.rule_keep):
+            if step(c) is False:
                 return None
-        if frame in CONTROL_FRAMES:
-            content = self.content_of(tok)
-            cmatch = self.content_match(content)
+        return self.emit(c)
+
+    def rule_senses(self, c: "Coding") -> bool:
+        """Word senses and readings by the arguments' kind (senses.py)."""
+        if c.frame == "negcue" or (c.frame == "aspect" and c.type_ in ("", "-")):
+            return False
+        if c.kind == "verb" and (self.natural_cause(c.tok) or self.unperpetrated_death(c.sent, c.tok, c.rule)):
+            return False  # "the cyclone slammed into ...", "homes destroyed by floods", "five people were killed"
+        if c.kind == "verb" and self.verbal_attack(c.sent, c.tok, c.rule, c.obj):
+            c.type_, c.mode = "ACCUSE", "disapprove"  # "attacked the senator": criticism
+        if self.natural_noun(c.tok, c.kind):
+            return False  # "a fire broke out at the factory"
+        if self.idle_subject(c.tok, c.kind, c.type_):
+            return False  # "the internet helps them": no actor acts
+        return True
+
+    def rule_scope(self, c: "Coding") -> bool:
+        """Negation and modality of the trigger, its clause (for a noun) and its light verb's noun."""
+        cues = c.cues
+        if c.kind == "noun":
+            c.anchor = self.clause_verb(c.tok)
+            if c.anchor is not c.tok and c.tok.dep_ in ("nsubj", "nsubjpass", "attr", "dobj"):
+                # "there could be clashes", "talks may resume": the clause's cues are the noun's
+                vc = self.local_cues(c.anchor)
+                cues = c.cues = {k: cues[k] or vc[k] for k in cues}
+        c.flags = self.resolve_flags(c.scope, cues, c.anchor if c.kind != "noun" else None)
+        if c.kind == "light" and c.obj is not None:
+            nc = self.noun_cues(c.obj)
+            c.flags["neg"] = c.flags["neg"] or nc["neg"]
+            c.flags["hyp"] = c.flags["hyp"] or nc["hyp"]
+        return True
+
+    def rule_control_content(self, c: "Coding") -> bool:
+        """A control word's content ("agreed to X"); a light control noun needs one ("issued a demand that ...")."""
+        tok, obj = c.tok, c.obj
+        if c.kind == "light" and obj is not None and c.rule.frame in CONTROL_FRAMES:
+            if self.content_match(self.content_of(obj)) is None and self.content_match(
+                    next((x for x in tok.children if x.dep_ == "ccomp"), None)) is None and not any(
+                    self.np_actors(p) for x in obj.children if x.dep_ == "prep" and x.lower_ in ("to", "with", "on", "from")
+                    for p in x.children if p.dep_ == "pobj"):
+                return False
+        if c.frame in CONTROL_FRAMES:
+            c.content = self.content_of(tok)
+            cmatch = self.content_match(c.content)
             if cmatch is not None:
-                content_rule, content_tok = cmatch[0][0], cmatch[1]
-        sources, targets = self.args(tok, rule, obj, type_, mode, kind)
-        if "cswap" in rule.frames:
-            sources, targets = targets, sources  # CAMEO [:B]: the object acts on the subject
-        if rule.origin == "cameo-verb" and not (sources and targets):
-            return None  # a bare CAMEO verb codes only between two actors
-        if rule.origin == "cameo-pattern" and not sources:
-            return None
-        if type_ == "ASSAULT" and kind == "verb" and self.is_passive(tok) and self.passive_agent(tok) is None:
-            by_weapon = self.instrument_agents(tok)  # "killed in Turkish air strikes": Turkey attacked
+                c.content_rule, c.content_tok = cmatch[0][0], cmatch[1]
+        return True
+
+    def rule_arguments(self, c: "Coding") -> bool:
+        """Source and target; CAMEO rows need their actors; the attacker named by the weapon's adjective."""
+        c.sources, c.targets = self.args(c.tok, c.rule, c.obj, c.type_, c.mode, c.kind)
+        if "cswap" in c.rule.frames:
+            c.sources, c.targets = c.targets, c.sources  # CAMEO [:B]: the object acts on the subject
+        if c.rule.origin == "cameo-verb" and not (c.sources and c.targets):
+            return False  # a bare CAMEO verb codes only between two actors
+        if c.rule.origin == "cameo-pattern" and not c.sources:
+            return False
+        if c.type_ == "ASSAULT" and c.kind == "verb" and self.is_passive(c.tok) and self.passive_agent(c.tok) is None:
+            by_weapon = self.instrument_agents(c.tok)  # "killed in Turkish air strikes": Turkey attacked
             if by_weapon:
-                sources = by_weapon
-                targets = [a for a in targets if a not in by_weapon]
-        if content is not None:
-            ctargets = self.content_targets(content_tok or content, content_rule, sources)
-            if frame == "request":
-                addressee = targets
-                if not addressee and content.pos_ == "VERB":
-                    cs = self.subject(content)
-                    addressee = [a for a in (self.np_actors(cs) if cs is not None else []) if a not in sources]
-                third = [a for a in ctargets if a not in addressee and a not in sources]
-                ctype = content_rule.type if content_rule is not None else None
-                cquad = self.lex.quad(ctype) if ctype else ""
-                if ctype and any(l in self.lex.cls("ORDER") for l in self.lemmas(tok)[:2]) and cquad == "material_conflict":
-                    type_, mode = content_rule.type, content_rule.mode  # an order to repress is repression
-                    targets = addressee or ctargets
-                elif ctype and third and cquad.endswith("conflict") and ctype not in ("REQUEST", "REJECT"):
-                    type_, mode, targets = "ACCUSE", "disapprove", third  # "called for sanctions against X"
-                elif ctype in ("SUPPORT", "AID") and third and addressee:
-                    type_, mode, targets = "SUPPORT", None, third  # "urged the EU to support X"
-                else:
-                    targets = addressee or ctargets
-            elif not targets:
-                targets = ctargets
-        if kind == "light" and rule.frame == "request" and not targets and obj is not None:
-            # "issued a declaration demanding that the government ...", "reiterated its demand that Israel ..."
-            clause = self.content_of(obj) or next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                c.sources = by_weapon
+                c.targets = [a for a in c.targets if a not in by_weapon]
+        return True
+
+    def rule_request(self, c: "Coding") -> bool:
+        """Whom a request is made of, and what it really is: an order to repress, an accusation, support."""
+        content, content_rule, tok = c.content, c.content_rule, c.tok
+        if content is None:
+            return True
+        ctargets = self.content_targets(c.content_tok or content, content_rule, c.sources)
+        if c.frame == "request":
+            addressee = c.targets
+            if not addressee and content.pos_ == "VERB":
+                cs = self.subject(content)
+                addressee = [a for a in (self.np_actors(cs) if cs is not None else []) if a not in c.sources]
+            third = [a for a in ctargets if a not in addressee and a not in c.sources]
+            ctype = content_rule.type if content_rule is not None else None
+            cquad = self.lex.quad(ctype) if ctype else ""
+            if ctype and any(l in self.lex.cls("ORDER") for l in self.lemmas(tok)[:2]) and cquad == "material_conflict":
+                c.type_, c.mode = content_rule.type, content_rule.mode  # an order to repress is repression
+                c.targets = addressee or ctargets
+            elif ctype and third and cquad.endswith("conflict") and ctype not in ("REQUEST", "REJECT"):
+                c.type_, c.mode, c.targets = "ACCUSE", "disapprove", third  # "called for sanctions against X"
+            elif ctype in ("SUPPORT", "AID") and third and addressee:
+                c.type_, c.mode, c.targets = "SUPPORT", None, third  # "urged the EU to support X"
+            else:
+                c.targets = addressee or ctargets
+        elif not c.targets:
+            c.targets = ctargets
+        return True
+
+    def rule_light_request_target(self, c: "Coding") -> bool:
+        """"issued a declaration demanding that the government ...": the demand is made of the clause's subject."""
+        tok, obj = c.tok, c.obj
+        if c.kind == "light" and c.rule.frame == "request" and not c.targets and obj is not None:
+            clause = self.content_of(obj) or next((x for x in tok.children if x.dep_ == "ccomp"), None)
             for _ in range(2):
                 if clause is None or clause.pos_ not in ("VERB", "AUX"):
                     break
                 subj = self.subject(clause)
-                got = [a for a in (self.np_actors(subj) if subj is not None and subj.i != obj.i else []) if a not in sources]
+                got = [a for a in (self.np_actors(subj) if subj is not None and subj.i != obj.i else []) if a not in c.sources]
                 if got:
-                    targets = got
+                    c.targets = got
                     break
                 clause = self.content_of(clause)
-        if type_ == "THREATEN" and not targets:
-            # a conditional threat is aimed at the party whose act is the condition: "... unless Israel rescinds"
-            for h in (content, tok):
-                cond = next((c for c in (h.children if h is not None else ()) if c.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)), None)
+        return True
+
+    def rule_conditional_threat(self, c: "Coding") -> bool:
+        """A conditional threat is aimed at the party whose act is the condition: "... unless Israel rescinds"."""
+        if c.type_ == "THREATEN" and not c.targets:
+            for h in (c.content, c.tok):
+                cond = next((x for x in (h.children if h is not None else ()) if x.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in x.children)), None)
                 if cond is not None:
                     subj = self.subject(cond)
-                    targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in sources]
-                    if targets:
+                    c.targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in c.sources]
+                    if c.targets:
                         break
-        if frame == "fixed" and type_ == "THREATEN" and content_rule is not None:
+        return True
+
+    def rule_fixed_and_refusal(self, c: "Coding") -> bool:
+        """The mode of a threat from its content; refusals that refuse nothing political."""
+        content, content_rule = c.content, c.content_rule
+        if c.frame == "fixed" and c.type_ == "THREATEN" and content_rule is not None:
             t2, m2, _ = self.commit(content_rule.type, content_rule.mode, False)
             if t2 == "THREATEN":
-                mode = m2 or mode
-        if "coop" in rule.frames and content_rule is not None and self.lex.quad(content_rule.type).endswith("conflict"):
-            return None  # "failed to capture the town": no refusal; the capture did not happen (content negated)
-        if frame == "refuse" and content_rule is not None and (content_rule.type == "REJECT" or content_rule.frame == "negcue"):
-            return None  # "refused to rule out X" keeps X open: no rejection
-        if frame == "refuse" and content is not None and content.pos_ == "VERB" and content_rule is None and \
+                c.mode = m2 or c.mode
+        if "coop" in c.rule.frames and content_rule is not None and self.lex.quad(content_rule.type).endswith("conflict"):
+            return False  # "failed to capture the town": no refusal; the capture did not happen (content negated)
+        if c.frame == "refuse" and content_rule is not None and (
+                content_rule.type == "REJECT" or content_rule.frame == "negcue"):
+            return False  # "refused to rule out X" keeps X open: no rejection
+        if c.frame == "refuse" and content is not None and content.pos_ == "VERB" and content_rule is None and \
                 any(l in self.lex.cls("SAY") for l in self.lemmas(content)[:2]):
-            return None  # "declined to comment" is no political refusal
-        if frame == "volition":
-            if content_rule is not None and self.commit(content_rule.type, content_rule.mode, False)[0] in ("-", ""):
-                return None  # "plans to urge X": the request is yet to be made
-            if content_rule is not None:
-                ctok = content_tok or content
-                content_neg = any(c.dep_ == "neg" for c in ctok.children)
-                ctype, cmode = content_rule.type, content_rule.mode
-                if "dest" in content_rule.frames and self.destination(ctok):
-                    ctype, cmode = "AID", None  # "ready to send troops to Lithuania" promises aid
-                type_, mode, still_neg = self.commit(ctype, cmode, content_neg)
-                flags["neg"] = flags["neg"] or still_neg
-            elif kind == "adj" and content is None:
-                return None
-        # a stated future act is a commitment: a promise (AGREE), a threat (THREATEN) or a refusal (REJECT)
+            return False  # "declined to comment" is no political refusal
+        return True
+
+    def rule_volition(self, c: "Coding") -> bool:
+        """"is ready to X", "vowed to X": the type is the intention's (a promise, a threat, a refusal)."""
+        if c.frame != "volition":
+            return True
+        content_rule = c.content_rule
+        if content_rule is not None and self.commit(content_rule.type, content_rule.mode, False)[0] in ("-", ""):
+            return False  # "plans to urge X": the request is yet to be made
+        if content_rule is not None:
+            ctok = c.content_tok or c.content
+            content_neg = any(x.dep_ == "neg" for x in ctok.children)
+            ctype, cmode = content_rule.type, content_rule.mode
+            if "dest" in content_rule.frames and self.destination(ctok):
+                ctype, cmode = "AID", None  # "ready to send troops to Lithuania" promises aid
+            c.type_, c.mode, still_neg = self.commit(ctype, cmode, content_neg)
+            c.flags["neg"] = c.flags["neg"] or still_neg
+        elif c.kind == "adj" and c.content is None:
+            return False
+        return True
+
+    def rule_commitment(self, c: "Coding") -> bool:
+        """A stated future act is a commitment: a promise (AGREE), a threat (THREATEN) or a refusal (REJECT)."""
+        scope, cues, flags = c.scope, c.cues, c.flags
         explicit = cues.get("fut") or cues.get("would") or scope.fut or scope.would or scope.volition
-        if not scope.absorbed and frame != "volition" and (flags["fut"] or scope.volition) and not flags["hyp"] \
-                and "member" not in rule.frames:  # "would not join an alliance": a negated AGREE, kept as evidence
-            if kind == "noun" and not sources:
+        if not scope.absorbed and c.frame != "volition" and (flags["fut"] or scope.volition) and not flags["hyp"] \
+                and "member" not in c.rule.frames:  # "would not join an alliance": a negated AGREE, kept as evidence
+            if c.kind == "noun" and not c.sources:
                 flags["hyp"] = True  # "there will be an arrest": a forecast, nobody commits to it
             elif not flags["neg"] or explicit:
-                committed = self.commit(type_, mode, flags["neg"])
+                committed = self.commit(c.type_, c.mode, flags["neg"])
                 if committed[0] == "-":
                     flags["hyp"] = True  # "X will demand ...": not yet made
                 else:
-                    if "recip" in rule.frames and committed[0] != type_:
+                    if "recip" in c.rule.frames and committed[0] != c.type_:
                         # "they would meet the U.N. mediator": a promise to the mediator
-                        sources, targets = self.args(tok, rule, obj, type_, mode, kind, merge=False)
-                    type_, mode, flags["neg"] = committed
-        if scope.absorbed:
-            if not flags["neg"]:
-                flags["hyp"] = True
-        if scope.protest and type_ in ("REQUEST", "ACCUSE"):
-            flags["hyp"] = True  # the demand of a protest is its topic
-        if "dest" in rule.frames:
-            # forces sent to a named state are military assistance; sent to a border or region, a deployment
-            dest = self.destination(tok)
+                        c.sources, c.targets = self.args(c.tok, c.rule, c.obj, c.type_, c.mode, c.kind, merge=False)
+                    c.type_, c.mode, flags["neg"] = committed
+        return True
+
+    def rule_absorbed(self, c: "Coding") -> bool:
+        """The content of a governing event, and a protest's demands, are evidence, not events."""
+        if c.scope.absorbed and not c.flags["neg"]:
+            c.flags["hyp"] = True
+        if c.scope.protest and c.type_ in ("REQUEST", "ACCUSE"):
+            c.flags["hyp"] = True  # the demand of a protest is its topic
+        return True
+
+    def rule_destination(self, c: "Coding") -> bool:
+        """Forces sent to a named state are military assistance; sent to a border or region, a deployment."""
+        if "dest" in c.rule.frames:
+            dest = self.destination(c.tok)
             if dest:
-                type_, mode = "AID", None
-                targets = dest
-        if "joint" in rule.frames:
-            countries = {self.country(a) for a in sources + targets if self.country(a)}
-            with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for h in (tok, anchor) for c in h.children)
-            if any(c.lower_ == "joint" for c in tok.children) or len(countries) >= 2 or with_partner:
-                type_, mode = "COOPERATE", None
-                sources, targets = sources + [a for a in targets if a not in sources], []
-        if frame == "refuse" and kind == "verb" and content is None and obj is None and self.direct_object(tok) is None:
-            return None  # "the population continues to decline": no refusal without something refused
-        if type_ == "AGREE" and kind == "verb" and any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children):
-            return None  # '"The danger is not passed," agreed X': a way of saying, no agreement
-        if frame == "request" and kind == "verb" and content is None and not targets and obj is None and not any(
-                c.dep_ in ("prep", "dobj", "ccomp", "xcomp", "dative") for c in tok.children):
-            return None  # "Bugajski asked.": a question, not a request
-        if self.duplicate_of_governor(anchor if kind != "light" else tok, type_, flags):
-            return None
-        if "needs2" in rule.frames and len(set(sources) | set(targets)) < 2 and not self.plural_subject(tok):
-            return None  # "the cabinet met": an internal meeting, not a consultation
-        if self.lex.quad(type_).startswith("verbal") and not sources and kind in ("verb", "adj") and not self.agentive(tok):
-            return None  # "the document fails to reflect ...": statements and decisions need someone to make them
+                c.type_, c.mode = "AID", None
+                c.targets = dest
+        return True
+
+    def rule_joint(self, c: "Coding") -> bool:
+        """"joint exercises", drills with a partner: cooperation among all parties."""
+        if "joint" in c.rule.frames:
+            countries = {self.country(a) for a in c.sources + c.targets if self.country(a)}
+            with_partner = any(x.dep_ == "prep" and x.lower_ == "with" for h in (c.tok, c.anchor) for x in h.children)
+            if any(x.lower_ == "joint" for x in c.tok.children) or len(countries) >= 2 or with_partner:
+                c.type_, c.mode = "COOPERATE", None
+                c.sources, c.targets = c.sources + [a for a in c.targets if a not in c.sources], []
+        return True
+
+    def rule_keep(self, c: "Coding") -> bool:
+        """Last checks: something refused, asked or agreed; not a duplicate; parties and a maker present."""
+        tok, kind = c.tok, c.kind
+        if c.frame == "refuse" and kind == "verb" and c.content is None and c.obj is None and self.direct_object(tok) is None:
+            return False  # "the population continues to decline": no refusal without something refused
+        if c.type_ == "AGREE" and kind == "verb" and any(x.dep_ in ("ccomp", "parataxis") and x.i < tok.i for x in tok.children):
+            return False  # '"The danger is not passed," agreed X': a way of saying, no agreement
+        if c.frame == "request" and kind == "verb" and c.content is None and not c.targets and c.obj is None and not any(
+                x.dep_ in ("prep", "dobj", "ccomp", "xcomp", "dative") for x in tok.children):
+            return False  # "Bugajski asked.": a question, not a request
+        if self.duplicate_of_governor(c.anchor if kind != "light" else tok, c.type_, c.flags):
+            return False
+        if "needs2" in c.rule.frames and len(set(c.sources) | set(c.targets)) < 2 and not self.plural_subject(tok):
+            return False  # "the cabinet met": an internal meeting, not a consultation
+        if self.lex.quad(c.type_).startswith("verbal") and not c.sources and kind in ("verb", "adj") and \
+                not self.agentive(tok):
+            return False  # "the document fails to reflect ...": statements and decisions need someone to make them
+        return True
+
+    def emit(self, c: "Coding") -> Optional[Event]:
+        """The Event, with its trigger span, quote, CAMEO code and confidence; a speaker's accusation beside it."""
+        tok, obj, kind, rule = c.tok, c.obj, c.kind, c.rule
         span = None
         if kind == "light" and obj is not None:
             span = (min(tok.idx, obj.idx), max(tok.idx + len(tok.text), obj.idx + len(obj.text)))
         elif rule.particles and kind == "verb":
-            parts = [c for c in tok.children if c.lower_ in rule.particles and c.dep_ in ("prt", "prep", "advmod")
-                     and 0 < c.i - tok.i <= 2]
+            parts = [x for x in tok.children if x.lower_ in rule.particles and x.dep_ in ("prt", "prep", "advmod")
+                     and 0 < x.i - tok.i <= 2]
             if parts:
                 span = (tok.idx, max(max(p.idx + len(p.text) for p in parts), tok.idx + len(tok.text)))
         ev_tok = obj if kind == "light" and obj is not None else tok
-        _, q = self.speaker_of(scope, tok)
+        _, q = self.speaker_of(c.scope, tok)
         evidence = rule.origin if rule.origin != "hand" else kind
-        ev = self.make(sent, ev_tok, type_, mode, rule.context, sources, targets, flags,
-                       anchor=tok if kind in ("light", "verb", "adj") else anchor, trigger_span=span, quote=q,
+        ev = self.make(c.sent, ev_tok, c.type_, c.mode, rule.context, c.sources, c.targets, c.flags,
+                       anchor=tok if kind in ("light", "verb", "adj") else c.anchor, trigger_span=span, quote=q,
                        evidence=evidence)
         if ev is not None:
             ev.cameo = self.cameo_code(tok, rule, ev.type) if kind in ("verb", "adj") else None
             self.by_token.setdefault(tok.i, ev)
-            if scope.reported and not scope.absorbed:
-                self.accusation(sent, tok, ev, scope)
+            if c.scope.reported and not c.scope.absorbed:
+                self.accusation(c.sent, tok, ev, c.scope)
         return ev
 
     def commit(self, type_: str, mode: Optional[str], negated: bool):
