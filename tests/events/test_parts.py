@@ -148,3 +148,20 @@ def test_code_keeps_the_negated_attack_as_evidence_with_its_date():
 ])
 def test_resolve_date(expr, published, future, want):
     assert resolve_date(expr, published, future) == want
+
+
+# ------------------------------------------------------------------ CAMEO rows
+def test_cameo_rows_load_with_codes_and_slots():
+    from thucydides.events.lexicon import lexicon
+
+    lex = lexicon()
+    pats = lex.cameo["reiterate"]
+    assert any(p.obj == "&opposition" and p.type == "ACCUSE" and p.code == "110" for p in pats)
+    assert "&aircraft" in lex.cameo_classes and "helicopter" in lex.cameo_classes["&aircraft"]
+
+
+def test_bad_cameo_code_fails_with_file_and_line(patched, tmp_path):
+    _broken(patched, tmp_path, "cameo_verbs.tsv", lambda t: t + "zap\t\t*\t9x9\t-\tASSAULT\t\t\tverb\tZAP\n")
+    lex = load()
+    with pytest.raises(LexiconError, match=r"cameo_verbs\.tsv:\d+: '9x9' is not a CAMEO code"):
+        lexmod.load_cameo(lex)
