@@ -241,3 +241,13 @@ def test_sexual_violence_and_assault_are_assault_but_a_war_named_in_passing_is_n
     assert types(one("Aid workers have seen evidence of sexual violence against women in Tigray.")) == ["ASSAULT"]
     assert types(one("Several women were assaulted while working in the fields near Goma.")) == ["ASSAULT"]
     assert types(one("The war in Yemen has raised fuel prices across the region.")) == []
+
+
+def test_a_participle_used_as_a_noun_is_no_act():
+    doc = one("U.N. helicopters evacuated the wounded from the Libyan town of Sirte on Friday.")
+    assert "ASSAULT" not in types(doc)
+
+
+def test_banning_exports_is_a_sanction():
+    doc = one("Japan has banned the export of advanced chips to North Korea.")
+    assert types(doc) == ["SANCTION"]

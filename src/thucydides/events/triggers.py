@@ -104,7 +104,10 @@ class Triggers:
         if key in self._match_cache:
             return self._match_cache[key]
         got = None
-        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+        if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+                c.dep_ == "det" and c.lower_ in ("the", "those") for c in tok.children):
+            pass  # "evacuated the wounded", "the detained": a participle used as a noun names people, not an act
+        elif tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
             m = self.match_verb(tok)
             if m is not None:
                 r, obj = m
