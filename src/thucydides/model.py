@@ -87,6 +87,8 @@ class Event:
     location: Optional[str] = None
     score: Optional[float] = None  # PLOVER conflict-cooperation score
     quote: Optional[str] = None  # id of the quote the event was stated in
+    cameo: Optional[str] = None  # CAMEO code of the pattern that coded it, where there is one
+    confidence: Optional[float] = None  # 0..1, from the evidence of its coding (calibrated on the dev sets)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +108,8 @@ class Event:
             "location": self.location,
             "score": self.score,
             "quote": self.quote,
+            "cameo": self.cameo,
+            "confidence": self.confidence,
         }
 
 
@@ -191,7 +195,8 @@ class Document:
                             negated=bool(e.get("negated")), hypothetical=bool(e.get("hypothetical")),
                             future=bool(e.get("future")), historical=bool(e.get("historical")),
                             sentence=sp(e.get("sentence")), trigger=sp(e.get("trigger")), date=e.get("date"),
-                            location=e.get("location"), score=e.get("score"), quote=e.get("quote"))
+                            location=e.get("location"), score=e.get("score"), quote=e.get("quote"),
+                            cameo=e.get("cameo"), confidence=e.get("confidence"))
                       for e in rec.get("events") or []]
         return doc
 

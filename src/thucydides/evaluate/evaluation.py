@@ -128,6 +128,10 @@ def main(which: str, shared: Optional[str] = None, out_dir: str = "reports", set
             from .actors import run as run_actors
 
             run_actors(out, settings, gold=Path(gold_dir) / "actors.jsonl")
+        elif w == "events":  # both dev sets: the PLOVER gold records and eval/events_voa.jsonl
+            from .events import run as run_events
+
+            run_events(out, settings, sh, Path(gold_dir), run_analysis, score)
         else:
             run_set(w, sh, out, settings)
     return 0

@@ -42,7 +42,9 @@ CREATE TABLE IF NOT EXISTS events (
     negated BOOLEAN, hypothetical BOOLEAN, future BOOLEAN, historical BOOLEAN,
     sentence_start INTEGER, sentence_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
     date DATE, location VARCHAR, score DOUBLE, quote_id VARCHAR, sentence VARCHAR,
-    event_key VARCHAR, analyser VARCHAR);
+    event_key VARCHAR, analyser VARCHAR, cameo VARCHAR, confidence DOUBLE);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS cameo VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE;
 CREATE TABLE IF NOT EXISTS registry (
     registry_id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, country VARCHAR, sector VARCHAR,
     role VARCHAR, evidence_date DATE, evidence_doc VARCHAR, corrected BOOLEAN DEFAULT FALSE,
@@ -75,7 +77,7 @@ def _table_columns() -> dict[str, list]:
                    ("target", L), ("source_codes", L), ("target_codes", L), ("negated", B), ("hypothetical", B),
                    ("future", B), ("historical", B), ("sentence_start", I), ("sentence_end", I),
                    ("trigger_start", I), ("trigger_end", I), ("date", D), ("location", V), ("score", F),
-                   ("quote_id", V), ("sentence", V), ("event_key", V), ("analyser", V)],
+                   ("quote_id", V), ("sentence", V), ("event_key", V), ("analyser", V), ("cameo", V), ("confidence", F)],
         "inputs": [("input", V), ("doc_key", V), ("status", V), ("done_at", T)],
     }
 
@@ -275,13 +277,13 @@ class Store:
         for e in doc.events:
             scodes = sorted({actors[a].country for a in e.source if a in actors and actors[a].country})
             tcodes = sorted({actors[a].country for a in e.target if a in actors and actors[a].country})
-            date = _date(e.date) or published
+            date = _date(e.date) or (None if e.historical else published)  # background keeps no news date
             ekey = "|".join([e.type, ",".join(scodes), ",".join(tcodes), date.isoformat() if date else ""])
             rows["events"].append((key, e.id, e.type, e.mode, list(e.context), list(e.source), list(e.target), scodes,
                                    tcodes, e.negated, e.hypothetical, e.future, e.historical,
                                    *(e.sentence or (None, None)), *(e.trigger or (None, None)), date, e.location,
                                    e.score, e.quote, doc.text[e.sentence[0]:e.sentence[1]] if e.sentence else None,
-                                   ekey, __version__))
+                                   ekey, __version__, e.cameo, e.confidence))
 
     def _mark(self, input_name: str, key: Optional[str], status: str) -> None:
         self.con.execute("INSERT OR REPLACE INTO inputs VALUES (?,?,?,?)",

@@ -1,0 +1,278 @@
+"""Arguments: the actors of an event (source and target) from the parse and the actors stage."""
+from __future__ import annotations
+
+import bisect
+from typing import Optional
+
+from ..knowledge import multi
+from .lexicon import Rule
+
+ACTOR_PRONOUNS = ("it", "they", "its", "their", "we", "our", "them", "itself", "themselves", "us")
+
+
+class Arguments:
+    """Source and target actor ids of an event (mixed into the coder)."""
+
+    def _token_actors(self) -> list:
+        from ..actors.resolver import mentions
+
+        ms = sorted(mentions(self.doc))
+        if not ms:
+            ms = sorted((s, e, a.id, "") for a in self.doc.actors for s, e in a.mentions)
+        out: list = [None] * len(self.sdoc)
+        if not ms:
+            return out
+        starts = [m[0] for m in ms]
+        for t in self.sdoc:
+            s, e = t.idx, t.idx + len(t.text)
+            i = bisect.bisect_right(starts, s) - 1
+            for j in range(max(0, i - 3), min(len(ms), i + 4)):
+                ms_, me, aid, _ = ms[j]
+                if ms_ < e and me > s and aid in self.actor_by_id:
+                    out[t.i] = aid
+                    break
+        return out
+
+    def country(self, aid: str) -> Optional[str]:
+        a = self.actor_by_id.get(aid)
+        return a.country if a else None
+
+    def np_actors(self, tok, depth: int = 0) -> list[str]:
+        """Actors named by the noun phrase headed by ``tok`` (with its coordinated phrases)."""
+        if tok is None or depth > 4:
+            return []
+        out: list[str] = []
+        core, appos = [tok], []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod", "npadvmod", "case", "preconj") or (
+                        c.dep_ == "conj" and t is not tok):
+                    core.append(c)
+                    stack.append(c)
+                elif c.dep_ == "appos":
+                    appos.append(c)
+        for t in sorted(core, key=lambda t: t.i):
+            aid = self.tok_actor[t.i]
+            if aid and aid not in out:
+                out.append(aid)
+        if not out and tok.pos_ == "PRON" and tok.lower_ in ACTOR_PRONOUNS:
+            out = list(self.pronoun_actors(tok))
+        stateless = not out or all(self.actor_by_id[a].type == "PERSON" and not self.country(a) for a in out)
+        if stateless:
+            # "Mohammed Mamoun, a member of the Syrian parliament": the apposition gives the country
+            for a in appos:
+                out.extend(x for x in self.np_actors(a, depth + 1) if x not in out)
+        if not out or all(self.actor_by_id[a].type == "PERSON" and not self.country(a) for a in out):
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "for", "at", "with", "throughout", "across", "inside"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out.extend(a for a in self.np_actors(p, depth + 1) if a not in out)
+                    if out:
+                        break
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out.extend(a for a in self.np_actors(c, depth + 1) if a not in out)
+        return out
+
+    def pronoun_actors(self, tok) -> list[str]:
+        """'it'/'they' in a reported clause: the reporting subject; else the previous sentence's subject."""
+        h = tok.head
+        for _ in range(6):
+            if h.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
+                g = h.head
+                for c in g.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.pos_ != "PRON":
+                        got = self.np_actors(c, 3)
+                        if got:
+                            return got
+                h = g
+            elif h.head is not h:
+                h = h.head
+            else:
+                break
+        return list(self.last_subject)
+
+    def location_actors(self, anchor) -> list[str]:
+        out = []
+        if anchor is None:
+            return out
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside", "into", "across", "along", "throughout"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(a for a in self.np_actors(p) if a not in out)
+        return out
+
+    def args(self, tok, rule: Rule, obj, type_: str, mode: Optional[str], kind: str, merge: bool = True):
+        """(source ids, target ids) for an event triggered at ``tok``."""
+        verb = tok if kind in ("verb", "light") else self.clause_verb(tok)
+        if kind == "adj":
+            verb = tok.head if tok.dep_ in ("acomp", "amod") else tok
+        passive = kind in ("verb", "light") and self.is_passive(verb)
+        sources: list[str] = []
+        targets: list[str] = []
+        subj = None
+        if kind == "noun":
+            sources.extend(self.claimers(tok))  # "X claimed responsibility for the attack"
+            undergoer = tok.lemma_.lower() in self.lex.cls("PATIENT_NOUN")  # "Dodik's arrest": Dodik is arrested
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "poss", "nmod") and self.tok_actor[c.i]:
+                    if undergoer and c.dep_ == "poss":
+                        targets.extend(a for a in self.np_actors(c) if a not in targets)
+                        continue
+                    sources.extend(a for a in self.np_actors(c) if a not in sources)
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "between", "among", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            sources.extend(a for a in self.np_actors(p) if a not in sources)
+            undergo = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else tok.head
+            if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(undergo)[:2]) and tok.dep_ in ("dobj", "pobj") \
+                    and undergo.pos_ in ("VERB", "AUX"):
+                s = self.subject(verb)
+                targets.extend(self.np_actors(s) if s is not None else [])
+            elif tok.dep_ in ("nsubj", "attr", "dobj") and not sources:
+                s = self.subject(verb) if tok.dep_ != "nsubj" else None
+                sources = self.np_actors(s) if s is not None else []
+        elif passive and ("volition" in rule.frames or ("stative" in rule.frames and self.passive_agent(verb) is None)):
+            # "Ukraine is committed to ...", "Iraq is prepared to ...": the subject states the intention
+            sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
+        elif passive:
+            agent = self.passive_agent(verb)
+            if agent is not None:
+                sources = self.np_actors(agent)
+            targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
+        else:
+            subj = self.subject(verb)
+            if kind == "adj" and verb is tok:
+                subj = self.subject(tok)
+            if subj is not None:
+                sources = self.np_actors(subj)
+        if kind == "light" and obj is not None and not sources:
+            for c in obj.children:
+                if c.dep_ in ("amod", "compound", "poss") and self.tok_actor[c.i]:
+                    sources.extend(self.np_actors(c))
+        if "swap" in rule.frames:
+            giver = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+            sources, targets = giver, sources
+        row = self.lex.type_row(type_, mode)
+        preps = multi(row.get("target_preps", "")) or ["to", "with", "against", "on"]
+        if kind == "light":
+            holders = [obj, verb]
+        elif kind == "noun":
+            holders = [tok, obj]
+        else:
+            holders = [verb, obj if obj is not None else self.direct_object(verb)]
+        holders = [h for h in dict.fromkeys(holders) if h is not None]
+        holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]  # "photographs and intelligence to X"
+        if not passive and not targets and kind in ("verb", "adj"):
+            dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None and obj.dep_ in ("dobj", "dative", "attr", "oprd"):
+                dobj = obj
+            if dobj is None:
+                # "kidnapped up to 16 Russian advisers": the object sits under a particle
+                dobj = next((p for c in verb.children if c.dep_ == "prt" for pr in c.children if pr.dep_ == "prep"
+                             for p in pr.children if p.dep_ == "pobj"), None) or next(
+                    (p for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 2 and verb.nbor(1).dep_ == "prt"
+                     for p in c.children if p.dep_ == "pobj"), None)
+            if dobj is not None:
+                targets = self.np_actors(self.see_through(dobj))
+            if not targets:
+                dat = next((c for c in verb.children if c.dep_ == "dative"), None)
+                targets = self.np_actors(dat) if dat is not None else []
+        if not targets:
+            for p in preps:
+                for h in holders:
+                    for c in h.children:
+                        if c.dep_ in ("prep", "agent") and c.lower_ == p:
+                            for q in c.children:
+                                if q.dep_ == "pobj":
+                                    targets.extend(a for a in self.np_actors(q) if a not in targets)
+                    if targets:
+                        break
+                if targets:
+                    break
+        if not targets and kind in ("light", "noun") and obj is not None:
+            # the object of a nominalised act: "invasion of South Lebanon", "suspension of air links with Serbia"
+            targets = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
+        if merge and "recip" in rule.frames and not (type_ == "CONSULT" and mode == "visit"):
+            sources = sources + [a for a in targets if a not in sources]
+            targets = []
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in ("between", "among", "with"):
+                        for q in c.children:
+                            if q.dep_ == "pobj":
+                                sources.extend(a for a in self.np_actors(q) if a not in sources)
+        if not targets and (type_ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION", "CONCEDE")
+                            or (type_ == "CONSULT" and mode == "visit")):
+            for h in [verb] + [h for h in holders if h is not verb]:
+                targets = [a for a in self.location_actors(h) if a not in sources]
+                if targets:
+                    break
+        targets = [a for a in targets if a not in sources]
+        if not targets and self.lex.type_row(type_, None).get("domestic") == "yes":
+            # a protest is against, and repression falls on, the country where it happens
+            targets = [a for a in sources if (self.actor_by_id.get(a) and self.actor_by_id[a].type == "COUNTRY")]
+        return sources, targets
+
+    def content_targets(self, content, content_rule, sources) -> list[str]:
+        if content is None:
+            return []
+        if content.pos_ in ("NOUN", "PROPN"):
+            out = []
+            for c in content.children:
+                if c.dep_ in ("poss", "compound", "amod") or (
+                        c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "to", "against", "with", "on", "for")):
+                    toks = [c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"]
+                    for t in toks:
+                        out.extend(a for a in self.np_actors(t) if a not in out and a not in sources)
+            return out
+        rule = content_rule or Rule("V", "", (), "", "", "AGREE", None, (), frozenset(["-"]))
+        m = self.match(content)
+        kind = m[2] if m is not None else "verb"
+        obj = m[1] if m is not None else None
+        _, t = self.args(content, rule, obj, rule.type, rule.mode, kind if kind != "noun" else "verb", merge=False)
+        return [a for a in t if a not in sources]
+
+    def destination(self, v) -> list[str]:
+        """States that forces are sent "to": military assistance rather than a deployment."""
+        dest = []
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        # the place itself must be the state ("to Lithuania"), not "to the border with Ukraine"
+                        for t in [p] + [x for x in p.children if x.dep_ == "conj"]:
+                            aid = self.tok_actor[t.i]
+                            if aid and aid not in dest:
+                                dest.append(aid)
+        return dest if any(self.actor_by_id[a].type in ("COUNTRY", "IGO") for a in dest) else []
+
+    def agentive(self, v) -> bool:
+        """Whether the subject of ``v`` can be a political actor (a person, group or state), or is unstated."""
+        s = self.subject(v) if not self.is_passive(v) else self.passive_agent(v)
+        if s is None:
+            return True
+        s = self.see_through(s)
+        if s.pos_ in ("PRON", "PROPN") or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self.np_actors(s):
+            return True
+        return any(self.in_class(s, c) for c in ("@PERSONNOUN", "@CROWD", "@ARMED", "@ORG_GROUP", "@DIPLOMATS",
+                                                     "@OBSERVERS", "@FORCES", "@AGENT_NOUN"))
+
+    def claimers(self, n) -> list[str]:
+        """Who claimed an attack: "X claimed responsibility for the attack", "attacks were claimed by X"."""
+        h = n.head
+        verb = None
+        if n.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() == "responsibility":
+            verb = h.head.head
+        elif n.dep_ in ("nsubjpass", "dobj") and h.lemma_.lower() == "claim":
+            verb = h
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        who = self.passive_agent(verb) if self.is_passive(verb) else self.subject(verb)
+        return self.np_actors(who) if who is not None else []

@@ -1,0 +1,469 @@
+"""Frame rules: how a matched trigger in its construction becomes an event (control, request, commitment,
+joint action, destination), and the statements a speaker makes (relations, accusations)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Optional
+
+from ..model import Event
+from .lexicon import CONTROL_FRAMES, Rule
+from .scope import Scope
+
+
+@dataclass
+class Coding:
+    """One trigger's event while the frame rules refine it."""
+
+    sent: Any
+    tok: Any
+    rule: Rule
+    obj: Any
+    kind: str  # verb | light | adj | noun
+    scope: Scope
+    cues: dict
+    type_: str
+    mode: Optional[str]
+    frame: str
+    anchor: Any = None
+    flags: dict = field(default_factory=dict)
+    sources: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    content: Any = None
+    content_rule: Optional[Rule] = None
+    content_tok: Any = None
+
+
+class Frames:
+    """Frame rules (mixed into the coder)."""
+
+    def event_at(self, sent, tok, rule: Rule, obj, kind: str, scope: Scope, cues: dict) -> Optional[Event]:
+        """Code the event of a matched trigger: each frame rule below refines or drops the coding in turn."""
+        c = Coding(sent=sent, tok=tok, rule=rule, obj=obj, kind=kind, scope=scope, cues=cues, type_=rule.type,
+                   mode=rule.mode, frame=rule.frame if kind != "light" else "-", anchor=tok)
+        for step in (self.rule_senses, self.rule_scope, self.rule_control_content, self.rule_arguments,
+                     self.rule_request, self.rule_light_request_target, self.rule_conditional_threat,
+                     self.rule_fixed_and_refusal, self.rule_volition, self.rule_commitment, self.rule_absorbed,
+                     self.rule_destination, self.rule_joint, self.rule_keep):
+            if step(c) is False:
+                return None
+        return self.emit(c)
+
+    def rule_senses(self, c: "Coding") -> bool:
+        """Word senses and readings by the arguments' kind (senses.py)."""
+        if c.frame == "negcue" or (c.frame == "aspect" and c.type_ in ("", "-")):
+            return False
+        if c.kind == "verb" and (self.natural_cause(c.tok) or self.unperpetrated_death(c.sent, c.tok, c.rule)):
+            return False  # "the cyclone slammed into ...", "homes destroyed by floods", "five people were killed"
+        if c.kind == "verb" and self.verbal_attack(c.sent, c.tok, c.rule, c.obj):
+            c.type_, c.mode = "ACCUSE", "disapprove"  # "attacked the senator": criticism
+        if self.natural_noun(c.tok, c.kind):
+            return False  # "a fire broke out at the factory"
+        if self.idle_subject(c.tok, c.kind, c.type_):
+            return False  # "the internet helps them": no actor acts
+        return True
+
+    def rule_scope(self, c: "Coding") -> bool:
+        """Negation and modality of the trigger, its clause (for a noun) and its light verb's noun."""
+        cues = c.cues
+        if c.kind == "noun":
+            c.anchor = self.clause_verb(c.tok)
+            if c.anchor is not c.tok and c.tok.dep_ in ("nsubj", "nsubjpass", "attr", "dobj"):
+                # "there could be clashes", "talks may resume": the clause's cues are the noun's
+                vc = self.local_cues(c.anchor)
+                cues = c.cues = {k: cues[k] or vc[k] for k in cues}
+        c.flags = self.resolve_flags(c.scope, cues, c.anchor if c.kind != "noun" else None)
+        if c.kind == "light" and c.obj is not None:
+            nc = self.noun_cues(c.obj)
+            c.flags["neg"] = c.flags["neg"] or nc["neg"]
+            c.flags["hyp"] = c.flags["hyp"] or nc["hyp"]
+        return True
+
+    def rule_control_content(self, c: "Coding") -> bool:
+        """A control word's content ("agreed to X"); a light control noun needs one ("issued a demand that ...")."""
+        tok, obj = c.tok, c.obj
+        if c.kind == "light" and obj is not None and c.rule.frame in CONTROL_FRAMES:
+            if self.content_match(self.content_of(obj)) is None and self.content_match(
+                    next((x for x in tok.children if x.dep_ == "ccomp"), None)) is None and not any(
+                    self.np_actors(p) for x in obj.children if x.dep_ == "prep" and x.lower_ in ("to", "with", "on", "from")
+                    for p in x.children if p.dep_ == "pobj"):
+                return False
+        if c.frame in CONTROL_FRAMES:
+            c.content = self.content_of(tok)
+            cmatch = self.content_match(c.content)
+            if cmatch is not None:
+                c.content_rule, c.content_tok = cmatch[0][0], cmatch[1]
+        return True
+
+    def rule_arguments(self, c: "Coding") -> bool:
+        """Source and target; CAMEO rows need their actors; the attacker named by the weapon's adjective."""
+        c.sources, c.targets = self.args(c.tok, c.rule, c.obj, c.type_, c.mode, c.kind)
+        if "cswap" in c.rule.frames:
+            c.sources, c.targets = c.targets, c.sources  # CAMEO [:B]: the object acts on the subject
+        if c.rule.origin == "cameo-verb" and not (c.sources and c.targets):
+            return False  # a bare CAMEO verb codes only between two actors
+        if c.rule.origin == "cameo-pattern" and not c.sources:
+            return False
+        if c.type_ == "ASSAULT" and c.kind == "verb" and self.is_passive(c.tok) and self.passive_agent(c.tok) is None:
+            by_weapon = self.instrument_agents(c.tok)  # "killed in Turkish air strikes": Turkey attacked
+            if by_weapon:
+                c.sources = by_weapon
+                c.targets = [a for a in c.targets if a not in by_weapon]
+        return True
+
+    def rule_request(self, c: "Coding") -> bool:
+        """Whom a request is made of, and what it really is: an order to repress, an accusation, support."""
+        content, content_rule, tok = c.content, c.content_rule, c.tok
+        if content is None:
+            return True
+        ctargets = self.content_targets(c.content_tok or content, content_rule, c.sources)
+        if c.frame == "request":
+            addressee = c.targets
+            if not addressee and content.pos_ == "VERB":
+                cs = self.subject(content)
+                addressee = [a for a in (self.np_actors(cs) if cs is not None else []) if a not in c.sources]
+            third = [a for a in ctargets if a not in addressee and a not in c.sources]
+            ctype = content_rule.type if content_rule is not None else None
+            cquad = self.lex.quad(ctype) if ctype else ""
+            if ctype and any(l in self.lex.cls("ORDER") for l in self.lemmas(tok)[:2]) and cquad == "material_conflict":
+                c.type_, c.mode = content_rule.type, content_rule.mode  # an order to repress is repression
+                c.targets = addressee or ctargets
+            elif ctype and third and cquad.endswith("conflict") and ctype not in ("REQUEST", "REJECT"):
+                c.type_, c.mode, c.targets = "ACCUSE", "disapprove", third  # "called for sanctions against X"
+            elif ctype in ("SUPPORT", "AID") and third and addressee:
+                c.type_, c.mode, c.targets = "SUPPORT", None, third  # "urged the EU to support X"
+            else:
+                c.targets = addressee or ctargets
+        elif not c.targets:
+            c.targets = ctargets
+        return True
+
+    def rule_light_request_target(self, c: "Coding") -> bool:
+        """"issued a declaration demanding that the government ...": the demand is made of the clause's subject."""
+        tok, obj = c.tok, c.obj
+        if c.kind == "light" and c.rule.frame == "request" and not c.targets and obj is not None:
+            clause = self.content_of(obj) or next((x for x in tok.children if x.dep_ == "ccomp"), None)
+            for _ in range(2):
+                if clause is None or clause.pos_ not in ("VERB", "AUX"):
+                    break
+                subj = self.subject(clause)
+                got = [a for a in (self.np_actors(subj) if subj is not None and subj.i != obj.i else []) if a not in c.sources]
+                if got:
+                    c.targets = got
+                    break
+                clause = self.content_of(clause)
+        return True
+
+    def rule_conditional_threat(self, c: "Coding") -> bool:
+        """A conditional threat is aimed at the party whose act is the condition: "... unless Israel rescinds"."""
+        if c.type_ == "THREATEN" and not c.targets:
+            for h in (c.content, c.tok):
+                cond = next((x for x in (h.children if h is not None else ()) if x.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in x.children)), None)
+                if cond is not None:
+                    subj = self.subject(cond)
+                    c.targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in c.sources]
+                    if c.targets:
+                        break
+        return True
+
+    def rule_fixed_and_refusal(self, c: "Coding") -> bool:
+        """The mode of a threat from its content; refusals that refuse nothing political."""
+        content, content_rule = c.content, c.content_rule
+        if c.frame == "fixed" and c.type_ == "THREATEN" and content_rule is not None:
+            t2, m2, _ = self.commit(content_rule.type, content_rule.mode, False)
+            if t2 == "THREATEN":
+                c.mode = m2 or c.mode
+        if "coop" in c.rule.frames and content_rule is not None and self.lex.quad(content_rule.type).endswith("conflict"):
+            return False  # "failed to capture the town": no refusal; the capture did not happen (content negated)
+        if c.frame == "refuse" and content_rule is not None and (
+                content_rule.type == "REJECT" or content_rule.frame == "negcue"):
+            return False  # "refused to rule out X" keeps X open: no rejection
+        if c.frame == "refuse" and content is not None and content.pos_ == "VERB" and content_rule is None and \
+                any(l in self.lex.cls("SAY") for l in self.lemmas(content)[:2]):
+            return False  # "declined to comment" is no political refusal
+        return True
+
+    def rule_volition(self, c: "Coding") -> bool:
+        """"is ready to X", "vowed to X": the type is the intention's (a promise, a threat, a refusal)."""
+        if c.frame != "volition":
+            return True
+        content_rule = c.content_rule
+        if content_rule is not None and self.commit(content_rule.type, content_rule.mode, False)[0] in ("-", ""):
+            return False  # "plans to urge X": the request is yet to be made
+        if content_rule is not None:
+            ctok = c.content_tok or c.content
+            content_neg = any(x.dep_ == "neg" for x in ctok.children)
+            ctype, cmode = content_rule.type, content_rule.mode
+            if "dest" in content_rule.frames and self.destination(ctok):
+                ctype, cmode = "AID", None  # "ready to send troops to Lithuania" promises aid
+            c.type_, c.mode, still_neg = self.commit(ctype, cmode, content_neg)
+            c.flags["neg"] = c.flags["neg"] or still_neg
+        elif c.kind == "adj" and c.content is None:
+            return False
+        return True
+
+    def rule_commitment(self, c: "Coding") -> bool:
+        """A stated future act is a commitment: a promise (AGREE), a threat (THREATEN) or a refusal (REJECT)."""
+        scope, cues, flags = c.scope, c.cues, c.flags
+        explicit = cues.get("fut") or cues.get("would") or scope.fut or scope.would or scope.volition
+        if not scope.absorbed and c.frame != "volition" and (flags["fut"] or scope.volition) and not flags["hyp"] \
+                and "member" not in c.rule.frames:  # "would not join an alliance": a negated AGREE, kept as evidence
+            if c.kind == "noun" and not c.sources:
+                flags["hyp"] = True  # "there will be an arrest": a forecast, nobody commits to it
+            elif not flags["neg"] or explicit:
+                committed = self.commit(c.type_, c.mode, flags["neg"])
+                if committed[0] == "-":
+                    flags["hyp"] = True  # "X will demand ...": not yet made
+                else:
+                    if "recip" in c.rule.frames and committed[0] != c.type_:
+                        # "they would meet the U.N. mediator": a promise to the mediator
+                        c.sources, c.targets = self.args(c.tok, c.rule, c.obj, c.type_, c.mode, c.kind, merge=False)
+                    c.type_, c.mode, flags["neg"] = committed
+        return True
+
+    def rule_absorbed(self, c: "Coding") -> bool:
+        """The content of a governing event, and a protest's demands, are evidence, not events."""
+        if c.scope.absorbed and not c.flags["neg"]:
+            c.flags["hyp"] = True
+        if c.scope.protest and c.type_ in ("REQUEST", "ACCUSE"):
+            c.flags["hyp"] = True  # the demand of a protest is its topic
+        return True
+
+    def rule_destination(self, c: "Coding") -> bool:
+        """Forces sent to a named state are military assistance; sent to a border or region, a deployment."""
+        if "dest" in c.rule.frames:
+            dest = self.destination(c.tok)
+            if dest:
+                c.type_, c.mode = "AID", None
+                c.targets = dest
+        return True
+
+    def rule_joint(self, c: "Coding") -> bool:
+        """"joint exercises", drills with a partner: cooperation among all parties."""
+        if "joint" in c.rule.frames:
+            countries = {self.country(a) for a in c.sources + c.targets if self.country(a)}
+            with_partner = any(x.dep_ == "prep" and x.lower_ == "with" for h in (c.tok, c.anchor) for x in h.children)
+            if any(x.lower_ == "joint" for x in c.tok.children) or len(countries) >= 2 or with_partner:
+                c.type_, c.mode = "COOPERATE", None
+                c.sources, c.targets = c.sources + [a for a in c.targets if a not in c.sources], []
+        return True
+
+    def rule_keep(self, c: "Coding") -> bool:
+        """Last checks: something refused, asked or agreed; not a duplicate; parties and a maker present."""
+        tok, kind = c.tok, c.kind
+        if c.frame == "refuse" and kind == "verb" and c.content is None and c.obj is None and self.direct_object(tok) is None:
+            return False  # "the population continues to decline": no refusal without something refused
+        if c.type_ == "AGREE" and kind == "verb" and any(x.dep_ in ("ccomp", "parataxis") and x.i < tok.i for x in tok.children):
+            return False  # '"The danger is not passed," agreed X': a way of saying, no agreement
+        if c.frame == "request" and kind == "verb" and c.content is None and not c.targets and c.obj is None and not any(
+                x.dep_ in ("prep", "dobj", "ccomp", "xcomp", "dative") for x in tok.children):
+            return False  # "Bugajski asked.": a question, not a request
+        if self.duplicate_of_governor(c.anchor if kind != "light" else tok, c.type_, c.flags):
+            return False
+        if "needs2" in c.rule.frames and len(set(c.sources) | set(c.targets)) < 2 and not self.plural_subject(tok):
+            return False  # "the cabinet met": an internal meeting, not a consultation
+        if self.lex.quad(c.type_).startswith("verbal") and not c.sources and kind in ("verb", "adj") and \
+                not self.agentive(tok):
+            return False  # "the document fails to reflect ...": statements and decisions need someone to make them
+        return True
+
+    def emit(self, c: "Coding") -> Optional[Event]:
+        """The Event, with its trigger span, quote, CAMEO code and confidence; a speaker's accusation beside it."""
+        tok, obj, kind, rule = c.tok, c.obj, c.kind, c.rule
+        span = None
+        if kind == "light" and obj is not None:
+            span = (min(tok.idx, obj.idx), max(tok.idx + len(tok.text), obj.idx + len(obj.text)))
+        elif rule.particles and kind == "verb":
+            parts = [x for x in tok.children if x.lower_ in rule.particles and x.dep_ in ("prt", "prep", "advmod")
+                     and 0 < x.i - tok.i <= 2]
+            if parts:
+                span = (tok.idx, max(max(p.idx + len(p.text) for p in parts), tok.idx + len(tok.text)))
+        ev_tok = obj if kind == "light" and obj is not None else tok
+        _, q = self.speaker_of(c.scope, tok)
+        evidence = rule.origin if rule.origin != "hand" else kind
+        ev = self.make(c.sent, ev_tok, c.type_, c.mode, rule.context, c.sources, c.targets, c.flags,
+                       anchor=tok if kind in ("light", "verb", "adj") else c.anchor, trigger_span=span, quote=q,
+                       evidence=evidence)
+        if ev is not None:
+            ev.cameo = self.cameo_code(tok, rule, ev.type) if kind in ("verb", "adj") else None
+            self.by_token.setdefault(tok.i, ev)
+            if c.scope.reported and not c.scope.absorbed:
+                self.accusation(c.sent, tok, ev, c.scope)
+        return ev
+
+    def commit(self, type_: str, mode: Optional[str], negated: bool):
+        """How a stated intention to do ``type_`` is coded (plover_types.tsv future_as / negfuture_as)."""
+        row = self.lex.type_row(type_, mode)
+        target = (row.get("negfuture_as") if negated else row.get("future_as")) or ""
+        if target == "-":
+            return "-", mode, negated
+        if not target:
+            return type_, mode, negated
+        t, _, m = target.partition(":")
+        if t == type_:
+            return t, (m or mode), False
+        return t, (m or None), False
+
+    def duplicate_of_governor(self, tok, type_: str, flags: dict) -> bool:
+        """'summoned the ambassador to complain', 'shelled Juba, killing 20': one event, not two."""
+        h, steps = tok, 0
+        while steps < 3 and h.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "dobj", "pobj") and h.head is not h:
+            h = h.head
+            steps += 1
+            ev = self.by_token.get(h.i)
+            if ev is not None and ev.type == type_ and ev.negated == flags["neg"] and ev.hypothetical == flags["hyp"]:
+                return True
+        return False
+
+    def relation_statement(self, sent, v, scope: Scope) -> None:
+        """'relations between X and Y have never been better' -> SUPPORT; '... are strained' -> ACCUSE."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in self.lex.cls("RELATION_NOUN"):
+            return
+        pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")), None)
+        adjs = [pred] if pred is not None and pred.pos_ == "ADJ" else \
+            [c for c in pred.children if c.dep_ == "amod"] if pred is not None else []
+        lem = v.lemma_.lower()
+        if adjs:
+            words = {a.lower_ for a in adjs} | {a.lemma_.lower() for a in adjs}
+            if words & self.lex.cls("POSITIVE_ADJ"):
+                polarity = 1
+            elif words & self.lex.cls("NEGATIVE_ADJ"):
+                polarity = -1
+            else:
+                return
+        elif lem in self.lex.cls("RELATION_UP"):
+            polarity = 1
+        elif lem in self.lex.cls("RELATION_DOWN"):
+            polarity = -1
+        else:
+            return
+        speakers, q = self.speaker_of(scope, v)
+        if not speakers:
+            return
+        cues = self.local_cues(v)
+        flags = self.resolve_flags(scope, cues)
+        if cues["never"] and any(a.tag_ in ("JJR", "JJS", "RBR", "RBS") for a in adjs):
+            flags["neg"] = False  # "have never been better" is praise
+        parties = []
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        parties.extend(a for a in self.np_actors(p) if a not in parties)
+            elif c.dep_ in ("poss", "compound", "amod", "nmod"):
+                parties.extend(a for a in self.np_actors(c) if a not in parties)
+        own = self.speaker_country(speakers)
+        targets = [a for a in parties if a not in speakers and (self.country(a) is None or self.country(a) not in own)]
+        type_, mode = ("SUPPORT", None) if polarity > 0 else ("ACCUSE", "disapprove")
+        self.make(sent, v, type_, mode, ("diplomatic",), list(speakers), targets, flags, quote=q)
+
+    def evaluation_statement(self, sent, v, scope: Scope) -> None:
+        """A speaker calling something unacceptable, unfair, a crime or a deep concern: ACCUSE (disapprove);
+        calling it positive, a good step, or being grateful or encouraged: SUPPORT."""
+        if v.lemma_.lower() not in ("be", "remain", "seem", "become", "look", "sound", "feel"):
+            return
+        pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
+        if pred is None or any(c.dep_ == "expl" for c in v.children):
+            return  # "there are concerns that ...": a mood, not a judgement of someone
+        bad = self.lex.cls("DISAPPROVE_ADJ")
+        words = {pred.lower_, pred.lemma_.lower()}
+        good = words & self.lex.cls("APPROVE_ADJ") or (pred.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in self.lex.cls("APPROVE_ADJ") for c in pred.children))
+        if good:
+            self.approval(sent, v, pred, scope)
+            return
+        if pred.pos_ == "NOUN":
+            if not (words & self.lex.cls("CONCERN_NOUN")) and not any(
+                    c.dep_ == "amod" and c.lower_ in bad for c in pred.children):
+                return
+        elif not (words & bad) and not any(c.dep_ == "conj" and c.lower_ in bad for c in pred.children):
+            return
+        if pred.lower_ == "motivated" and not any(c.lower_ == "politically" for c in pred.children):
+            return
+        speakers, q = self.speaker_of(scope, v)
+        if not speakers and scope.say is None and q is None:
+            return  # only a speaker's judgement is an accusation
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and subj.lower_ in ("i", "we"):
+            return  # "we are concerned": the speaker's own state
+        if subj is not None and subj.pos_ != "PRON" and not (
+                self.np_actors(subj) or self.match_noun(subj) is not None or subj.dep_ == "csubj" or any(
+                    self.in_class(subj, c) for c in ("@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@PERSONNOUN"))):
+            return  # "the weather is unacceptable": no conduct judged
+        cues = self.local_cues(v)
+        flags = self.resolve_flags(scope, cues)
+        own = self.speaker_country(speakers)
+        targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers and (
+            self.country(a) is None or self.country(a) not in own)]
+        self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
+                  trigger_span=(pred.idx, pred.idx + len(pred.text)))
+
+    def approval(self, sent, v, pred, scope: Scope) -> None:
+        """"It's positive that ...", "a good step", "I'm encouraged the parties ...": SUPPORT from the speaker."""
+        speakers, q = self.speaker_of(scope, v)
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+        first_person = subj is not None and subj.lower_ in ("i", "we")
+        if not speakers and scope.say is None and q is None and not first_person:
+            return
+        if first_person and pred.lower_ not in self.lex.cls("GRATEFUL_ADJ"):
+            return  # "we are ready": the speaker's state, not a judgement
+        cues = self.local_cues(v)
+        flags = self.resolve_flags(scope, cues)
+        about = next((c for c in pred.children if c.dep_ in ("ccomp", "prep")), None) or \
+            next((c for c in v.children if c.dep_ == "ccomp"), None)
+        targets: list[str] = []
+        if about is not None:
+            s = self.subject(about) if about.pos_ in ("VERB", "AUX") else None
+            targets = self.np_actors(s) if s is not None else [a for p in about.children if p.dep_ == "pobj"
+                                                                 for a in self.np_actors(p)]
+        if not targets and subj is not None and not first_person:
+            targets = self.np_actors(subj)
+        if not (about is not None or targets or first_person or (subj is not None and (
+                self.match_noun(subj) is not None or self.in_class(subj, "@DECISION")))):
+            return  # "public sentiment is positive": a mood, not approval of someone's act
+        own = self.speaker_country(speakers)
+        targets = [a for a in targets if a not in speakers and (self.country(a) is None or self.country(a) not in own)]
+        self.make(sent, v, "SUPPORT", None, (), list(speakers), targets, flags, anchor=v, quote=q,
+                  trigger_span=(pred.idx, pred.idx + len(pred.text)))
+
+    def statement_events(self, sent, content, scope: Scope) -> None:
+        """"Y must X", said by a speaker, is a REQUEST of Y."""
+        speakers, q = self.speaker_of(scope, content)
+        if scope.background:
+            return
+        cues = self.local_cues(content)
+        subjunctive = content.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in content.children) and \
+            any(c.dep_ == "nsubj" for c in content.children)
+        if not (cues["oblig"] or subjunctive) or cues["neg"]:
+            return
+        subj = self.subject(content)
+        if subj is None or not self.agentive(content):
+            return
+        others = [a for a in self.np_actors(subj) if a not in speakers]
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us"):
+            return
+        flags = self.resolve_flags(replace(scope, oblig=False), {**cues, "oblig": False})
+        self.make(sent, content, "REQUEST", None, (), list(speakers), others, flags, quote=q)
+
+    def accusation(self, sent, tok, ev: Event, scope: Scope) -> None:
+        """A speaker describing a third party's standing conduct ("Western countries refuse to cooperate"): ACCUSE."""
+        if ev.negated or ev.hypothetical or ev.type in ("ACCUSE", "REQUEST"):
+            return
+        if self.lex.quad(ev.type).endswith("cooperation"):
+            return
+        verb = tok if tok.pos_ == "VERB" else self.clause_verb(tok)
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if auxes or verb.tag_ not in ("VBP", "VBZ"):
+            return
+        speakers, q = self.speaker_of(scope, tok)
+        if not speakers:
+            return
+        own = self.speaker_country(speakers)
+        accused = [a for a in ev.source if a not in speakers and (self.country(a) is None or self.country(a) not in own)]
+        if not accused:
+            return
+        made = self.make(sent, verb, "ACCUSE", "disapprove", (), list(speakers), accused, {"neg": False, "hyp": False, "fut": False},
+                         anchor=verb, quote=q)
+        if made is not None:
+            ev.hypothetical = True  # the conduct is the speaker's characterisation, kept as evidence

@@ -1,0 +1,143 @@
+"""Readings of a trigger by its arguments: word senses that are no event, verbal vs material attacks,
+deaths with no perpetrator, and the attacker named only by an adjective ("killed in Turkish air strikes").
+
+Each rule is a named method of :class:`Senses` (mixed into the coder); the word lists are data
+(``plover_classes.tsv``: NONVIOLENT, VERBAL_ATTACK, VERBAL_TARGET, WEAPONS, KILL_VERB).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+MATERIAL_TYPES = ("ASSAULT", "COERCE")
+
+
+class Senses:
+    """Rules that read a matched trigger by the kind of its subject and object (mixed into the coder)."""
+
+    def natural(self, tok) -> bool:
+        """A flood, a disease, a crash: the token or one of its modifiers names a natural cause."""
+        if tok is None:
+            return False
+        members = self.lex.cls("NONVIOLENT")
+        words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        return any(w.lemma_.lower() in members or w.lower_ in members for w in words) or \
+            any(f in members for f in self.forms(tok))
+
+    def natural_cause(self, v) -> bool:
+        """The doer of ``v`` is a natural cause: its subject, its passive agent, or a "killed in a flood" phrase."""
+        s = self.subject(v) if not self.is_passive(v) else self.passive_agent(v)
+        if s is not None and self.natural(self.see_through(s)):
+            return True
+        for c in v.children:  # "destroyed or submerged by floods": the agent of a coordinated verb
+            if c.dep_ == "conj" and c.pos_ == "VERB" and self.natural(self.passive_agent(c)):
+                return True
+        for c in v.children:  # "an emergency was declared at the hospital": a medical emergency
+            if c.dep_ == "prep" and c.lower_ in ("at", "in") and any(
+                    p.dep_ == "pobj" and self.in_class(p, "@FACILITY") for p in c.children) and any(
+                    self.in_class(o, "@EMERGENCY") for o in [self.direct_object(v)] if o is not None):
+                return True
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
+                cs = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
+                if cs is not None and self.natural(cs):
+                    return True  # "killed when a flood swept through the village"
+            if c.dep_ == "prep" and c.lower_ in ("in", "by", "from", "during", "after", "amid"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and self.natural(p) and not self.violent_word(p):
+                        return True
+        return False
+
+    def violent_word(self, tok) -> bool:
+        """An attack noun of the lexicon or a weapon."""
+        m = self.match_noun(tok) if tok.pos_ == "NOUN" else None
+        if m is not None and m[0].type == "ASSAULT":
+            return True
+        return self.in_class(tok, "@WEAPONS")
+
+    def violent_context(self, sent, skip: Optional[int] = None) -> bool:
+        """The sentence names an attack or a weapon (other than the trigger itself)."""
+        for t in sent:
+            if t.i == skip or t.pos_ != "NOUN":
+                continue
+            if self.violent_word(t) or t.lemma_.lower() in self.lex.cls("ATTACKER"):
+                return True
+        return False
+
+    def unperpetrated_death(self, sent, tok, rule) -> bool:
+        """"Five people were killed", "two died in the flood": a death with no doer and no attack named."""
+        if rule.type != "ASSAULT" or not any(l in self.lex.cls("KILL_VERB") for l in self.lemmas(tok)[:2]):
+            return False
+        if self.natural_cause(tok):
+            return True
+        if not self.is_passive(tok) or self.passive_agent(tok) is not None or self.subject(tok) is None:
+            return False
+        # "seven people were killed": an attack only where this sentence or the ones before it name one
+        if self.violent_context(sent, skip=tok.i):
+            return False
+        before = [s for s in self.sdoc.sents if s.end <= sent.start][-3:]
+        return not any(self.violent_context(s) for s in before)
+
+    def verbal_attack(self, sent, tok, rule, obj) -> bool:
+        """"attacked the senator", "took aim at the newspaper": criticism, not violence."""
+        if rule.type != "ASSAULT" or not any(l in self.lex.cls("VERBAL_ATTACK") for l in self.lemmas(tok)[:2]):
+            return False
+        target = obj if obj is not None else self.direct_object(tok)
+        if target is None:
+            return False
+        target = self.see_through(target)
+        aid = self.tok_actor[target.i]
+        actor = self.actor_by_id.get(aid) if aid else None
+        person = actor is not None and actor.type in ("PERSON", "MEDIA") or (
+            actor is not None and actor.type == "ORG" and actor.sector in ("media", "legislative", "judicial", "business"))
+        if not (person or self.in_class(target, "@VERBAL_TARGET")):
+            return False
+        if self.in_class(target, "@ARMED") or self.in_class(target, "@FORCES"):
+            return False
+        return not self.violent_context(sent, skip=tok.i)
+
+    def idle_subject(self, tok, kind: str, type_: str) -> bool:
+        """A subject that is neither an actor nor an event ("the internet helps", "foreign capital helps")."""
+        if kind not in ("verb", "adj") or type_ in MATERIAL_TYPES:
+            return False
+        v = tok if kind == "verb" else (tok.head if tok.dep_ in ("acomp", "amod") else tok)
+        s = self.subject(v) if not self.is_passive(v) else self.passive_agent(v)
+        if s is None:
+            return False
+        s = self.see_through(s)
+        if s.pos_ == "PRON" and s.lower_ in ("this", "that", "which", "these", "those") and not self.tok_actor[s.i]:
+            return True  # "this will allow the U.S. to ...": a thing, not an actor, acts
+        if s.pos_ != "NOUN" or self.match_noun(s) is not None or self.in_class(s, "@AGENT_NOUN"):
+            return False
+        return not self.agentive(v)
+
+    def instrument_agents(self, v) -> list[str]:
+        """"killed in Turkish air strikes", "hit by an Israeli drone": the attacker named by the weapon's adjective."""
+        out: list[str] = []
+        for c in v.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "from"):
+                for p in c.children:
+                    if p.dep_ != "pobj" or not self.violent_word(p):
+                        continue
+                    for m in p.children:
+                        if m.dep_ in ("amod", "compound", "poss", "nmod") and self.tok_actor[m.i]:
+                            out.extend(a for a in self.np_actors(m) if a not in out)
+                        if m.dep_ in ("prep", "agent") and m.lower_ in ("by", "from"):
+                            for q in m.children:
+                                if q.dep_ == "pobj":
+                                    out.extend(a for a in self.np_actors(q) if a not in out)
+        return out
+
+    def natural_noun(self, n, kind: str) -> bool:
+        """"a fire broke out": a noun that names a natural event unless a light verb makes it an act ("opened fire")."""
+        return kind == "noun" and n.lemma_.lower() in self.lex.cls("NONVIOLENT") and not any(
+            c.dep_ in ("amod", "compound", "poss") and self.tok_actor[c.i] for c in n.children)
+
+    def caption(self, sent) -> bool:
+        """A photo caption: "Senator X arrives for a hearing", "The minister speaks during a news conference"."""
+        root = sent.root
+        if root.tag_ not in ("VBZ", "VBP") or not any(l in self.lex.cls("CAPTION_VERB") for l in self.lemmas(root)[:2]):
+            return False
+        if any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children) or self.quote_at(root.idx) is not None:
+            return False
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.pos_ in ("PROPN", "NOUN") and not sent.text.rstrip().endswith(("?", '"', "”"))

@@ -1,0 +1,190 @@
+"""Syntax helpers over a spaCy dependency parse: lemmas, subjects, objects, particles, passives."""
+from __future__ import annotations
+
+
+def _lemma_guesses(tok) -> list[str]:
+    """The token's lemma, and guesses for the lemmatizer's misses ("staged" -> stag)."""
+    lem, low = tok.lemma_.lower(), tok.lower_
+    out = [lem, low]
+    for suf, rep in (("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+        if low.endswith(suf) and len(low) > len(suf) + 2:
+            out.append(low[: -len(suf)] + rep)
+    if low.endswith(("ped", "ted", "ged", "ned", "led", "red", "ped")) and len(low) > 5 and low[-3] == low[-4]:
+        out.append(low[:-3])  # "stopped" -> stop
+    return out
+
+
+class Syntax:
+    """Where a predicate's subject, objects and particles are (mixed into the coder)."""
+
+    def lemmas(self, tok) -> list[str]:
+        got = self._lemma_cache.get(tok.i)
+        if got is None:
+            got = self._lemma_cache[tok.i] = _lemma_guesses(tok)
+        return got
+
+    def forms(self, tok) -> list[str]:
+        """Phrases a noun can be looked up as: "hunger strike", "state of emergency", "strike"."""
+        key = ("forms", tok.i)
+        got = self._match_cache.get(key)
+        if got is not None:
+            return got
+        lem, low = tok.lemma_.lower(), tok.lower_
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        out = []
+        if mods:
+            start = min(m.i for m in mods)
+            out.append(self.sdoc[start:tok.i + 1].text.lower())
+            for m in mods:
+                out.append(f"{m.lower_} {low}")
+                out.append(f"{m.lower_} {lem}")
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.append(f"{lem} of {p.lower_}")
+                        out.append(f"{lem} of {p.lemma_.lower()}")
+        out.extend([low, lem])
+        self._match_cache[key] = out
+        return out
+
+    def in_class(self, tok, spec: str) -> bool:
+        if tok is None:
+            return False
+        if spec == "@ACTOR":
+            return bool(self.np_actors(tok))
+        if spec.startswith("@"):
+            if spec == "@PERSONNOUN" and self.tok_actor[tok.i]:
+                a = self.actor_by_id.get(self.tok_actor[tok.i])
+                if a is not None and a.type == "PERSON":
+                    return True
+            members = self.lex.cls(spec)
+            return any(f in members for f in self.forms(tok))
+        words = set(w.strip().lower() for w in spec.split("|"))
+        return any(f in words for f in self.forms(tok))
+
+    def see_through(self, tok):
+        """'a series of bombs' -> bombs; 'this kind of union' -> union; '700 kg of medicine' -> medicine."""
+        for _ in range(3):
+            if tok is not None and (tok.lemma_.lower() in self.lex.cls("QUANTITY") or tok.lower_ in self.lex.cls("QUANTITY")):
+                pobj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is None:
+                    break
+                tok = pobj
+            else:
+                break
+        return tok
+
+    def is_passive(self, v) -> bool:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+            return True
+        # "..., killed in an air strike": a bare past participle modifying its patient
+        return v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and v.i != self.main_acl and \
+            not any(c.dep_ in ("aux", "nsubj", "dobj") for c in v.children)
+
+    def objects(self, v, particles: tuple = ()) -> list:
+        """Object candidates for a pattern's object class: the direct object (or passive subject); the
+        objects of the pattern's own particles ("pull out of X"); other prepositional objects only when
+        there is no direct object ("agreed to a ceasefire")."""
+        objs = []
+        passive = self.is_passive(v)
+        for c in v.children:
+            if c.dep_ in ("dobj", "dative", "oprd", "attr") or (passive and c.dep_ == "nsubjpass"):
+                objs.append(self.see_through(c))
+                objs.extend(self.see_through(cc) for cc in c.children if cc.dep_ == "conj")
+        direct = bool(objs)
+        for c in v.children:
+            if c.dep_ in ("prep", "prt", "agent") or (c.dep_ == "advmod" and c.pos_ == "ADP"):
+                if direct and c.lower_ not in particles:
+                    continue
+                for p in c.children:
+                    if p.dep_ in ("pcomp", "pobj"):
+                        objs.append(self.see_through(p))
+        return objs
+
+    def direct_object(self, v):
+        passive = self.is_passive(v)
+        for c in v.children:
+            if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass"):
+                return self.see_through(c)
+        return None
+
+    def particles(self, v) -> set:
+        out = set()
+        for c in v.children:
+            if c.dep_ in ("prt", "prep", "agent", "acomp", "oprd") or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV")):
+                if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children):
+                    continue  # "on Sunday" is not the particle of "fire on"
+                out.add(c.lower_)
+            elif c.dep_ in ("advcl", "ccomp", "xcomp"):
+                if c.dep_ == "xcomp" or any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children):
+                    out.add("_to")  # "pressed Iran to ...", "called for Russia to ..."
+                for m in c.children:
+                    if m.dep_ == "mark" and m.i < c.i:
+                        out.add(m.lower_)  # "called for Russia to reciprocate"
+        return out
+
+    def subject(self, v, depth: int = 0):
+        """The grammatical subject token of verb ``v`` (inherited through control and coordination)."""
+        if v is None or depth > 6:
+            return None
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass"):
+                for d in c.children:
+                    if d.dep_ == "nsubj":
+                        return d  # "Egypt and Qatar are mediating", parsed with the subject on "are"
+        if v.i == self.main_acl:
+            return v.sent.root
+        if v.dep_ == "relcl":
+            return v.head
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            g = v.head.head
+            if g.pos_ == "ADV" and g.dep_ in ("advmod", "prt"):
+                g = g.head  # "stopped short of imposing"
+            if g.pos_ in ("VERB", "ADJ"):
+                return self.subject(g, depth + 1)  # "Turkey refrained from attacking"
+        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:
+            g = v.head
+            if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
+                return None
+            if v.dep_ == "xcomp" and any(l in self.lex.cls("CALL_CUE") for l in self.lemmas(g)[:2]):
+                # object control: "urged Iran to ...", "called on Arabs to ..."
+                for c in g.children:
+                    if c.dep_ == "dobj":
+                        return c
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                return p
+            for c in g.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    return c
+                if c.dep_ == "nsubjpass":
+                    return None if v.dep_ == "conj" else c
+            return self.subject(g, depth + 1)
+        return None
+
+    def passive_agent(self, v):
+        for c in v.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+        return None
+
+    def clause_verb(self, tok):
+        """The verb that a noun's clause hangs on."""
+        h = tok
+        for _ in range(6):
+            if h.pos_ in ("VERB", "AUX") or h.head is h:
+                return h
+            h = h.head
+        return h
+
+    def plural_subject(self, v) -> bool:
+        s = self.subject(v)
+        return s is not None and (s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children))
