@@ -47,6 +47,41 @@ def _given_names() -> dict[str, str]:
     return {r["name"]: r["gender"] for r in table("given_names.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _not_actor_words() -> dict[str, str]:
+    """Head words of place and thing names that are not actors ("Anbar desert", "Jaffar Express")."""
+    return {r["word"].lower(): r["what"] for r in table("not_actors.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _anaphors() -> dict[str, tuple[str, ...]]:
+    """Definite descriptions that refer back to an actor of a type ("the bloc", "the country", "the party")."""
+    return {r["noun"].lower(): tuple(r["types"].split("|")) for r in table("anaphors.tsv")}
+
+
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
+
+
+def written_role(phrase: str, canonical: str) -> str:
+    """The role as the text writes it ("foreign secretary" stays "foreign secretary"); abbreviations
+    ("gen.", "sen.", "mp") are spelled out by their canonical role."""
+    return canonical if phrase.endswith(".") or len(phrase) <= 3 else phrase
+
+
+@lru_cache(maxsize=8)
+def _agent_matcher(vocab):
+    """A PhraseMatcher for generic agent nouns (data/phoenix_agents.tsv), lower case."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    tok = spacy.blank("en", vocab=vocab)
+    m = PhraseMatcher(vocab, attr="LOWER")
+    nouns = list(kbmod.phoenix().agents)
+    for i in range(0, len(nouns), 500):
+        m.add("A", list(tok.tokenizer.pipe(nouns[i:i + 500])))
+    return m
+
+
 @lru_cache(maxsize=8)
 def _matchers(vocab):
     """PhraseMatchers for the knowledge base over a vocab (cached per loaded model)."""
@@ -76,6 +111,9 @@ class _Resolver:
         self.doc = doc
         self.sdoc = doc.doc
         self.kb = kbmod.load()
+        self.date = (doc.published or "")[:10] or None
+        self.places: list[tuple[int, str]] = []  # (token index, country) of places and countries in the text
+        self.org_codes: dict[str, str] = {}  # actor id -> the knowledge base's CAMEO code for an organisation
         self.actors: list[Actor] = []
         self.mentions: list[Mention] = []
         self.by_key: dict[str, Actor] = {}
@@ -103,11 +141,17 @@ class _Resolver:
             actor.mentions.append((start, end))
 
     def country_actor(self, code: str) -> Actor:
+        # a country named as a whole is the state: no sector (its code is the country's)
         return self.new_actor("C|" + code, name=self.kb.country_name(code) or code, type="COUNTRY", country=code)
 
     def org_actor(self, e: kbmod.Entry) -> Actor:
         country = e.code if e.type == "GROUP" else e.country
-        return self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
+        a = self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
+        if e.type == "IGO" and a.id not in self.org_codes:
+            ph = kbmod.phoenix_org(e.name, self.date)
+            if ph is not None and ph.code.startswith("IGO"):
+                self.org_codes[a.id] = ph.code
+        return a
 
     # ---------------------------------------------------------------- spans
     def candidate_spans(self):
@@ -212,7 +256,15 @@ class _Resolver:
             return None
         return (e + 1, j) if self._roles_in(e + 1, j) else None
 
+    def _canon(self, role: Optional[str]) -> Optional[str]:
+        """The canonical role of a role as written ("foreign secretary" -> "foreign minister")."""
+        if role is None:
+            return None
+        known = self.kb.roles.get(role.lower())
+        return known[0] if known else role
+
     def _rank(self, role: Optional[str]) -> int:
+        role = self._canon(role)
         return max((r for (name, _, r) in self.kb.roles.values() if name == role), default=0)
 
     def describe(self, actor: Actor, s: int, e: int) -> bool:
@@ -223,10 +275,11 @@ class _Resolver:
             rs, re_, phrase = roles[0]
             role, sector, rank = self.kb.roles[phrase]
             current = self._rank(actor.role)
-            # a courtesy or lesser title ("Prince", "Sheikh") does not replace an office already known
-            if actor.role is None or rank >= current:
-                actor.role = role
-                actor.sector = actor.sector or sector
+            # the text decides: a title or apposition replaces what a name match gave; within the text a
+            # courtesy or lesser title ("Prince", "Sheikh") does not replace an office already stated
+            if actor.role is None or rank >= current or actor.id not in self.described:
+                actor.role = written_role(phrase, role)
+                actor.sector = sector
             found = True
         code = self._country_in(s, e)
         if code:
@@ -256,6 +309,49 @@ class _Resolver:
                 if len(parts) > 1 and word in (parts[-1], parts[0]) and word[:1].isupper():
                     return True
         return False
+
+    def known_person(self, name: str) -> Optional[kbmod.Entry]:
+        """A person of the knowledge base as of the article's date: the project's list (leaders.tsv) first,
+        the Phoenix files for an article up to 2014 that they date, or for people the list does not have."""
+        lead = self.kb.leaders.get(name)
+        ph = kbmod.phoenix_person(lead.name if lead else name, self.date)
+        if lead is not None and ph is not None and self.date and self.date <= kbmod.PHOENIX_END:
+            return kbmod.Entry("leader", lead.name, lead.name, "PERSON", ph.sector, ph.country or lead.country, None,
+                               lead.gender)
+        return lead or ph
+
+    def is_place(self, s: int, e: int, known_actor: bool = False) -> bool:
+        """A name that is a place or a thing, not an actor: a place the knowledge base knows (and no actor
+        of that name), a name headed by a place or thing word ("Anbar desert", "Jaffar Express"), or a name
+        after a locative preposition ("in Houston") that no list knows as an actor. A place's country is kept
+        for the agents of the text ("police in Quetta")."""
+        span = self.sdoc[s:e]
+        text = span.text
+        head = self.sdoc[e - 1].lower_
+        if head in _not_actor_words() and not known_actor:
+            self._place(s, text)
+            return True
+        if known_actor:
+            return False
+        if kbmod.phoenix_place(text) and not kbmod.phoenix_org(text, self.date) and not kbmod.phoenix_person(text, self.date):
+            self._place(s, text)
+            return True
+        prev = self.sdoc[s - 1] if s > 0 else None
+        if prev is not None and prev.lower_ == "the" and s > 1:
+            prev = self.sdoc[s - 2]
+        if prev is not None and prev.lower_ in LOCATIVE and prev.dep_ == "prep":
+            self._place(s, text)
+            return True
+        return False
+
+    def _place(self, i: int, text: str) -> None:
+        code = self.kb.country_of(text) or kbmod.phoenix_place(text)
+        if code:
+            self.places.append((i, code))
+
+    def known_actor_name(self, text: str) -> bool:
+        return any(x.kind in ("org", "leader") for x in self.kb.forms.get(text, ())) or text in self.kb.leaders \
+            or kbmod.phoenix_org(text, self.date) is not None or kbmod.phoenix_person(text, self.date) is not None
 
     def person(self, s: int, e: int) -> Optional[Actor]:
         toks = [t for t in self.sdoc[s:e]]
@@ -291,7 +387,7 @@ class _Resolver:
                     self.by_key["P|" + name.lower()] = a
                     break
         if actor is None:
-            known = self.kb.leaders.get(name)
+            known = self.known_person(name)
             if known is not None:
                 actor = self.by_key.get("P|" + known.name.lower())
                 if actor is None:
@@ -358,11 +454,168 @@ class _Resolver:
                 sector = _sector_words()[w]
                 break
         typ = "ORG"
-        if MEDIA_CONTEXT.search(left):
+        ph = kbmod.phoenix_org(text, self.date)
+        if ph is not None:
+            typ, sector, code = ph.type, ph.sector or sector, code or ph.country
+        if MEDIA_CONTEXT.search(left) and sector in (None, "media", "business"):
             typ, sector = "MEDIA", "media"
-        actor = self.new_actor("O|" + text.lower(), name=text, type=typ, country=code, sector=sector)
+        if code is None and sector in STATE_SECTORS and ph is None:
+            # a state body named without its country ("the Foreign Ministry"): the country of its context
+            code = self.context_country(s, e)
+        actor = self.new_actor("O|" + text.lower() + "|" + (code or ""), name=text, type=typ, country=code, sector=sector)
+        if ph is not None:
+            self.org_codes.setdefault(actor.id, ph.code)
         self.add_mention(span.start_char, span.end_char, "org", actor)
         return actor
+
+    # ------------------------------------------------------- context countries
+    def dateline_country(self) -> Optional[str]:
+        """The country of the dateline ("TAIPEI", "DENPASAR, Indonesia", "ISLAMABAD/PENTAGON")."""
+        line = (self.doc.dateline or "").strip()
+        if not line:
+            return None
+        parts = [p.strip() for p in re.split(r"[,/;]| and ", line) if p.strip()]
+        for p in reversed(parts):  # "DENPASAR, Indonesia": the country named last
+            code = self.kb.country_of(p) or self.kb.country_of(p.title())
+            if code:
+                return code
+        for p in parts:
+            code = kbmod.phoenix_place(p.title()) or kbmod.phoenix_place(p)
+            if code:
+                return code
+        return None
+
+    def main_country(self) -> Optional[str]:
+        """The article's country: the dateline's, else the country named most often (first named on a tie)."""
+        code = self.dateline_country()
+        if code:
+            return code
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.actor.type == "COUNTRY" and m.actor.country:
+                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+        for _, c in self.places:
+            counts[c] = counts.get(c, 0) + 0  # places count on a tie only after countries
+        if not counts:
+            return None
+        best = max(counts.values())
+        for m in self.mentions:
+            if m.actor.type == "COUNTRY" and counts.get(m.actor.country) == best:
+                return m.actor.country
+        return next(iter(counts))
+
+    def _country_phrase(self, i: int, j: int) -> Optional[str]:
+        for a in range(i, j):
+            for b in range(min(j, a + 4), a, -1):
+                t = self.sdoc[a:b].text
+                code = self.kb.country_of(t) or kbmod.phoenix_place(t)
+                if code:
+                    return code
+        return None
+
+    def context_country(self, s: int, e: int, left: Optional[int] = None) -> Optional[str]:
+        """The country of a generic agent or state body at tokens [s, e): a nationality adjective or country
+        before it, an of-phrase after it, a place in the sentence (a place after "in"/"at" first, else the
+        nearest), the dateline, or the article's main country, in that order."""
+        sdoc = self.sdoc
+        if left is not None and left < s:
+            code = self._country_in(left, s)
+            if code:
+                return code
+        if e < len(sdoc) and sdoc[e].lower_ == "of":
+            code = self._country_phrase(e + 1, min(len(sdoc), e + 5))
+            if code:
+                return code
+        if e < len(sdoc) and sdoc[e].lower_ in LOCATIVE:
+            k = e + 1
+            while k < len(sdoc) and sdoc[k].lower_ in ("the", "southern", "northern", "eastern", "western", "central"):
+                k += 1
+            code = self._country_phrase(k, min(len(sdoc), k + 4))
+            if code:
+                return code
+        sent = sdoc[s].sent
+        near = [(abs(i - s), c) for i, c in self.places if sent.start <= i < sent.end]
+        near += [(abs(sdoc.char_span(m.start, m.end, alignment_mode="expand").start - s), m.actor.country)
+                 for m in self.mentions if m.actor.type == "COUNTRY" and m.actor.country
+                 and sent.start_char <= m.start < sent.end_char]
+        if near:
+            return min(near)[1]
+        return self.main_country()
+
+    # ---------------------------------------------------------- generic agents
+    def agents(self) -> None:
+        """Generic agents ("police", "prosecutors", "government forces", "rebels") as actors of a country and
+        sector (data/phoenix_agents.tsv). Institutions and groups of people only: a single person named by
+        a noun ("the judge") is a role description, not an agent."""
+        if not kbmod.phoenix_enabled():
+            return
+        sdoc = self.sdoc
+        matches = sorted(_agent_matcher(sdoc.vocab)(sdoc), key=lambda m: (m[1], -(m[2] - m[1])))
+        covered = [(m.start, m.end) for m in self.mentions]
+        last = -1
+        for _, s, e in matches:
+            if s < last:
+                continue
+            toks = sdoc[s:e]
+            head = sdoc[e - 1]
+            if not all(t.is_lower for t in toks) or head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "compound":
+                continue
+            if any(i in self.name_tokens or i in self.consumed for i in range(s, e)):
+                continue
+            if any(a < toks.end_char and toks.start_char < b for a, b in covered):
+                continue
+            found = kbmod.agent(toks.text)
+            if found is None:
+                continue
+            sector, _code = found
+            if not sector:
+                continue
+            words = _sector_words()
+            institution = head.lower_ in words or head.lemma_ in words
+            plural = head.tag_ in ("NNS", "NNPS")
+            if not (institution or plural) or (toks.text.lower() in self.kb.roles and not plural):
+                continue
+            last = e
+            typ = "REBEL" if sector == "rebels" else "ORG" if institution else "GROUP"
+            left = head.left_edge.i
+            while left < s and sdoc[left].lower_ in ("the", "a", "an", "some", "two", "three", "several", "many"):
+                left += 1
+            code = self.context_country(s, e, left)
+            start = s
+            name = f"{self.kb.country_name(code) or code} {toks.text.lower()}" if code else toks.text.lower()
+            key = f"A|{code}|{sector}|{typ}|{head.lemma_.lower()}"
+            actor = self.new_actor(key, name=name, type=typ, country=code, sector=sector)
+            self.add_mention(sdoc[start].idx, toks.end_char, "agent", actor)
+
+    # ------------------------------------------------------------ anaphors
+    def anaphors(self) -> None:
+        """"the bloc", "the country", "the party": the last actor named of a fitting type."""
+        sdoc = self.sdoc
+        table_ = _anaphors()
+        for t in sdoc:
+            if t.lower_ not in ("the", "this") or t.i + 1 >= len(sdoc):
+                continue
+            for n in (2, 1):
+                j = t.i + 1 + n
+                if j > len(sdoc):
+                    continue
+                phrase = sdoc[t.i + 1:j].text.lower()
+                types = table_.get(phrase)
+                if types is None or sdoc[j - 1].pos_ not in ("NOUN",) or (j < len(sdoc) and sdoc[j].pos_ in ("NOUN", "PROPN")):
+                    continue
+                if j < len(sdoc) and sdoc[j].text in POSSESSIVE:
+                    pass
+                if any(i in self.name_tokens or i in self.consumed for i in range(t.i, j)):
+                    break
+                if any(m.start < sdoc[j - 1].idx + len(sdoc[j - 1]) and sdoc[t.i].idx < m.end for m in self.mentions):
+                    break
+                before = [m for m in self.mentions if m.end <= t.idx and m.actor.type in types]
+                if not before:
+                    break
+                actor = max(before, key=lambda m: m.start).actor
+                self.add_mention(t.idx, sdoc[j - 1].idx + len(sdoc[j - 1]), "role", actor)
+                self.consumed.update(range(t.i, j))
+                break
 
     # -------------------------------------------------------- role descriptions
     def role_reference(self, rs: int, re_: int, phrase: str) -> Optional[Actor]:
@@ -396,9 +649,9 @@ class _Resolver:
             if m.actor.id not in seen:
                 seen.add(m.actor.id)
                 order.append(m.actor)
-        fits = [a for a in order if a.role == role and (code is None or a.country in (None, code))]
+        fits = [a for a in order if self._canon(a.role) == role and (code is None or a.country in (None, code))]
         if not fits and role in ("minister", "official", "chancellor", "diplomat", "leader"):
-            fits = [a for a in order if a.role and (role in a.role or (role == "chancellor" and a.sector == "government")
+            fits = [a for a in order if a.role and (role in self._canon(a.role) or (role == "chancellor" and a.sector == "government")
                                                      or role in ("official", "leader"))
                     and (code is None or a.country == code)]
             if role == "chancellor" and len(fits) != 1:
@@ -467,6 +720,9 @@ class _Resolver:
                 _, s, e, label = item
                 label = self.relabel(s, e, label)
                 if label.startswith("E|PERSON") or label.startswith("L|") or self.known_surname(s, e):
+                    if label == "E|PERSON" and not self.known_surname(s, e) and \
+                            self.is_place(s, e, self.known_actor_name(self.sdoc[s:e].text)):
+                        continue
                     self.person(s, e)
                 else:
                     deferred.append((s, e, label))
@@ -490,23 +746,32 @@ class _Resolver:
                 org = next((x for x in entries if x.kind == "org"), None)
                 if org is not None:
                     actor = self.org_actor(org)
-                    if actor.type == "ORG" and MEDIA_CONTEXT.search(self.doc.text[max(0, span.start_char - 40):span.start_char]):
+                    if actor.type == "ORG" and actor.sector in (None, "media", "business") and MEDIA_CONTEXT.search(self.doc.text[max(0, span.start_char - 40):span.start_char]):
                         actor.type, actor.sector = "MEDIA", "media"
                     self.add_mention(span.start_char, span.end_char, "org", actor)
                     continue
                 ctry = next((x for x in entries if x.kind in ("country", "adjective", "capital", "seat")), None)
                 if ctry is not None:
                     actor = self.country_actor(ctry.code)
-                    if ctry.sector and not actor.sector:
-                        actor.sector = ctry.sector
+                    self.places.append((s, ctry.code))
                     self.add_mention(span.start_char, span.end_char, "country", actor)
             elif label == "E|ORG":
-                self.org_from_entity(s, e)
+                if not self.is_place(s, e, self.known_actor_name(span.text)):
+                    self.org_from_entity(s, e)
             elif label in ("E|GPE", "E|NORP"):
                 code = self.kb.country_of(span.text)
                 if code:
+                    self.places.append((s, code))
                     self.add_mention(span.start_char, span.end_char, "country", self.country_actor(code))
+                else:
+                    self._place(s, span.text)
         self.mentions.sort(key=lambda m: (m.start, m.end))
+        self.anaphors()
+        self.agents()
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
 
 
 def s_ok(tok) -> bool:
@@ -526,6 +791,7 @@ def resolve(doc: Document) -> None:
     renumber = {a.id: f"a{i}" for i, a in enumerate(live, 1)}
     gender = {renumber[old]: g for old, g in r.gender.items() if old in renumber}
     for a in live:
+        a.code = kbmod.actor_code(a.country, a.sector, a.type, r.org_codes.get(a.id))
         a.id = renumber[a.id]
     doc.actors = live
     doc.state.mentions = [(m.start, m.end, m.actor.id, m.kind) for m in r.mentions if m.actor.mentions]
