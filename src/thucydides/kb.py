@@ -181,11 +181,17 @@ def phoenix() -> Phoenix:
         row = (c[0], intern(c[1]), intern(c[2]), intern(c[3]), intern(c[4]), intern(c[5]), intern(c[6]), intern(c[7]))
         index.setdefault(c[0].lower(), []).append(row)
         longest = max(longest, c[0].count(" ") + 1)
-    agents: dict[str, tuple[str, str]] = {}
+    agents = dict(project_agents())
     for c in _data_lines("phoenix_agents.tsv"):
         noun, sector, code = c[0].lower(), c[1], c[2]
         agents.setdefault(noun, (project_sector(sector) or "", intern(code)))
     return Phoenix(index, agents, longest)
+
+
+@lru_cache(maxsize=1)
+def project_agents() -> dict[str, tuple[str, str]]:
+    """The project's own generic agent nouns (data/agents.tsv): noun -> (sector, CAMEO code)."""
+    return {r["noun"].lower(): (project_sector(r["sector"]) or "", r["code"]) for r in table("agents.tsv")}
 
 
 def _covers(row: tuple, date: str) -> bool:
@@ -261,8 +267,13 @@ def phoenix_place(name: str) -> Optional[str]:
 def agent(noun: str) -> Optional[tuple[str, str]]:
     """A generic agent noun ("police", "prosecutors", "government forces") -> (sector, CAMEO code)."""
     if not phoenix_enabled():
-        return None
+        return project_agents().get(noun.lower())
     return phoenix().agents.get(noun.lower())
+
+
+def agent_nouns() -> list[str]:
+    """Every generic agent noun in use (the project's, and the Phoenix files' when enabled)."""
+    return list(phoenix().agents) if phoenix_enabled() else list(project_agents())
 
 
 def actor_code(country: Optional[str], sector: Optional[str], typ: str, org_code: Optional[str] = None) -> Optional[str]:
@@ -272,7 +283,7 @@ def actor_code(country: Optional[str], sector: Optional[str], typ: str, org_code
     element = sectors().get(sector or "", (None,))[0]
     if typ == "IGO" or sector == "igo":
         return (country or "") + "IGO" if country else "IGO"
-    if typ in ("COUNTRY", "GROUP"):
+    if typ == "COUNTRY" or (typ == "GROUP" and not element):
         return country
     if country:
         return country + (element or "")

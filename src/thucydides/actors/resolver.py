@@ -69,14 +69,14 @@ def written_role(phrase: str, canonical: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _agent_matcher(vocab):
+def _agent_matcher(vocab, with_phoenix: bool = True):
     """A PhraseMatcher for generic agent nouns (data/phoenix_agents.tsv), lower case."""
     import spacy
     from spacy.matcher import PhraseMatcher
 
     tok = spacy.blank("en", vocab=vocab)
     m = PhraseMatcher(vocab, attr="LOWER")
-    nouns = list(kbmod.phoenix().agents)
+    nouns = kbmod.agent_nouns()
     for i in range(0, len(nouns), 500):
         m.add("A", list(tok.tokenizer.pipe(nouns[i:i + 500])))
     return m
@@ -164,6 +164,9 @@ class _Resolver:
         for mid, s, e in lower(self.sdoc):
             cands.append((s, e, self.sdoc.vocab.strings[mid], 2))
         for ent in self.sdoc.ents:
+            if ent.label_ in NOT_ACTOR_LABELS and len(ent) > 1:
+                # "Gulf of Guinea", "Indian Ocean": a place or thing that holds a country's name is not the country
+                cands.append((ent.start, ent.end, "E|" + ent.label_, 0))
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 s, e = ent.start, ent.end
                 while s < e and self.sdoc[s].lower_ in ("the",):
@@ -200,6 +203,9 @@ class _Resolver:
                 if code:
                     return code
         return None
+
+    def _adjective_in(self, s: int, e: int) -> bool:
+        return any(x.kind == "adjective" for t in self.sdoc[s:e] for x in self.kb.forms.get(t.text, ()))
 
     def _org_in(self, s: int, e: int) -> Optional[kbmod.Entry]:
         for i in range(s, e):
@@ -293,7 +299,10 @@ class _Resolver:
                 actor.sector = org.sector
             self.consumed.update(range(s, e))
         if found or code:
-            self.consumed.update(range(s, e))
+            # a country named in the possessive ("Nigeria's defense minister") is still a mention of the country
+            self.consumed.update(i for i in range(s, e) if not (
+                i + 1 < len(self.sdoc) and self.sdoc[i + 1].text in POSSESSIVE
+                and any(x.kind == "country" for x in self.kb.forms.get(self.sdoc[i].text, ()))))
             self.described.add(actor.id)
         return found
 
@@ -328,7 +337,11 @@ class _Resolver:
         span = self.sdoc[s:e]
         text = span.text
         head = self.sdoc[e - 1].lower_
-        if head in _not_actor_words() and not known_actor:
+        words = _not_actor_words()
+        after = self.sdoc[e].lower_ if e < len(self.sdoc) else ""
+        # "Anbar desert", "Jaffar Express"; "the Sahel region", "Deh Yak district"; "the village of Jangebe"
+        before_of = self.sdoc[s - 2].lower_ if s > 1 and self.sdoc[s - 1].lower_ == "of" else ""
+        if (head in words or words.get(after) == "place" or words.get(before_of) == "place") and not known_actor:
             self._place(s, text)
             return True
         if known_actor:
@@ -491,8 +504,8 @@ class _Resolver:
         if code:
             return code
         counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.actor.type == "COUNTRY" and m.actor.country:
+        for m in self.mentions:  # every mention of an actor of a known country counts
+            if m.actor.country and m.actor.type not in ("GROUP",) and len(m.actor.country) == 3:
                 counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
         for _, c in self.places:
             counts[c] = counts.get(c, 0) + 0  # places count on a tie only after countries
@@ -500,7 +513,7 @@ class _Resolver:
             return None
         best = max(counts.values())
         for m in self.mentions:
-            if m.actor.type == "COUNTRY" and counts.get(m.actor.country) == best:
+            if counts.get(m.actor.country) == best:
                 return m.actor.country
         return next(iter(counts))
 
@@ -547,10 +560,8 @@ class _Resolver:
         """Generic agents ("police", "prosecutors", "government forces", "rebels") as actors of a country and
         sector (data/phoenix_agents.tsv). Institutions and groups of people only: a single person named by
         a noun ("the judge") is a role description, not an agent."""
-        if not kbmod.phoenix_enabled():
-            return
         sdoc = self.sdoc
-        matches = sorted(_agent_matcher(sdoc.vocab)(sdoc), key=lambda m: (m[1], -(m[2] - m[1])))
+        matches = sorted(_agent_matcher(sdoc.vocab, kbmod.phoenix_enabled())(sdoc), key=lambda m: (m[1], -(m[2] - m[1])))
         covered = [(m.start, m.end) for m in self.mentions]
         last = -1
         for _, s, e in matches:
@@ -558,7 +569,8 @@ class _Resolver:
                 continue
             toks = sdoc[s:e]
             head = sdoc[e - 1]
-            if not all(t.is_lower for t in toks) or head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "compound":
+            lower = all(t.is_lower or (t.i == t.sent.start and t.is_title) for t in toks)
+            if not lower or head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "compound":
                 continue
             if any(i in self.name_tokens or i in self.consumed for i in range(s, e)):
                 continue
@@ -582,6 +594,18 @@ class _Resolver:
                 left += 1
             code = self.context_country(s, e, left)
             start = s
+            if left < s and self._adjective_in(left, s):
+                # "Pakistani officials", "Indian navy": the nationality adjective belongs to the agent (a country
+                # named in full or in the possessive, "Russia's courts", stays a mention of the country)
+                start = left
+                lo, hi = sdoc[left].idx, toks.start_char
+                self.mentions = [m for m in self.mentions if not (m.actor.type == "COUNTRY" and lo <= m.start and m.end <= hi)]
+                for a in self.actors:
+                    a.mentions = [(ms, me) for ms, me in a.mentions if not (a.type == "COUNTRY" and lo <= ms and me <= hi)]
+            if head.lower_ in STATE_NOUNS and code and e - s == 1:
+                # "the Thai government" is the state
+                self.add_mention(sdoc[start].idx, toks.end_char, "country", self.country_actor(code))
+                continue
             name = f"{self.kb.country_name(code) or code} {toks.text.lower()}" if code else toks.text.lower()
             key = f"A|{code}|{sector}|{typ}|{head.lemma_.lower()}"
             actor = self.new_actor(key, name=name, type=typ, country=code, sector=sector)
@@ -612,7 +636,12 @@ class _Resolver:
                 before = [m for m in self.mentions if m.end <= t.idx and m.actor.type in types]
                 if not before:
                     break
-                actor = max(before, key=lambda m: m.start).actor
+                # an actor whose name has the noun ("the court": the International Court of Justice) first,
+                # then by the order of the types ("the bloc": an IGO before a group of countries), latest first
+                named = [m for m in before if phrase in m.actor.name.lower()]
+                pool = named or before
+                rank = {typ: k for k, typ in enumerate(types)}
+                actor = min(pool, key=lambda m: (rank[m.actor.type], -m.start)).actor
                 self.add_mention(t.idx, sdoc[j - 1].idx + len(sdoc[j - 1]), "role", actor)
                 self.consumed.update(range(t.i, j))
                 break
@@ -758,6 +787,8 @@ class _Resolver:
             elif label == "E|ORG":
                 if not self.is_place(s, e, self.known_actor_name(span.text)):
                     self.org_from_entity(s, e)
+            elif label[2:] in NOT_ACTOR_LABELS:
+                self._place(s, span.text)
             elif label in ("E|GPE", "E|NORP"):
                 code = self.kb.country_of(span.text)
                 if code:
@@ -769,9 +800,29 @@ class _Resolver:
         self.anaphors()
         self.agents()
         self.mentions.sort(key=lambda m: (m.start, m.end))
+        self.defaults()
+
+    def defaults(self) -> None:
+        """What the text leaves open: a person or an organisation no list knows, without a stated country, is
+        of the article's country (the dateline's, else the country it names most); a person with no office,
+        affiliation or description is a civilian. International officials and NGOs keep no country."""
+        home = None
+        for a in self.actors:
+            if not a.mentions or a.country or a.sector in ("igo", "ngo") or a.type not in ("PERSON", "ORG", "MEDIA", "PARTY"):
+                continue
+            if a.type != "PERSON" and (a.id in self.org_codes or self.kb.forms.get(a.name) or a.name in self.kb.leaders):
+                continue
+            if a.type == "PERSON" and a.name in self.kb.leaders:
+                continue
+            home = home or self.main_country()
+            a.country = home
+            if a.type == "PERSON" and a.sector is None and a.role is None and a.country:
+                a.sector = "civilians"
 
 
+NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
 
 
 def s_ok(tok) -> bool:

@@ -175,10 +175,13 @@ def kb_cost() -> dict:
     for name, build, clear in (("project lists", kbmod.load, kbmod.load.cache_clear),
                                ("Phoenix index", kbmod.phoenix, kbmod.phoenix.cache_clear)):
         clear()
-        tracemalloc.start()
         t0 = time.perf_counter()
         build()
-        out[name] = (time.perf_counter() - t0, tracemalloc.get_traced_memory()[0] / 1e6)
+        seconds = time.perf_counter() - t0
+        clear()
+        tracemalloc.start()
+        build()
+        out[name] = (seconds, tracemalloc.get_traced_memory()[0] / 1e6)
         tracemalloc.stop()
     return out
 
