@@ -323,7 +323,7 @@ class _Resolver:
         """A person of the knowledge base as of the article's date: the project's list (leaders.tsv) first,
         the Phoenix files for an article up to 2014 that they date, or for people the list does not have."""
         lead = self.kb.leaders.get(name)
-        ph = kbmod.phoenix_person(lead.name if lead else name, self.date)
+        ph = kbmod.phoenix_person(name, self.date) or (kbmod.phoenix_person(lead.name, self.date) if lead else None)
         if lead is not None and ph is not None and self.date and self.date <= kbmod.PHOENIX_END:
             return kbmod.Entry("leader", lead.name, lead.name, "PERSON", ph.sector, ph.country or lead.country, None,
                                lead.gender)
@@ -584,7 +584,7 @@ class _Resolver:
                 continue
             words = _sector_words()
             institution = head.lower_ in words or head.lemma_ in words
-            plural = head.tag_ in ("NNS", "NNPS")
+            plural = head.tag_ in ("NNS", "NNPS") or (head.lower_.endswith("s") and kbmod.agent(head.lower_[:-1]) is not None)
             if not (institution or plural) or (toks.text.lower() in self.kb.roles and not plural):
                 continue
             last = e
@@ -592,6 +592,8 @@ class _Resolver:
             left = head.left_edge.i
             while left < s and sdoc[left].lower_ in ("the", "a", "an", "some", "two", "three", "several", "many"):
                 left += 1
+            if any(t.lower_ in ("and", "or", ",") for t in sdoc[left:s]):
+                left = s  # "South Korean and Japanese officials": officials of two countries, not one
             code = self.context_country(s, e, left)
             start = s
             if left < s and self._adjective_in(left, s):
