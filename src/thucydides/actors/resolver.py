@@ -223,7 +223,8 @@ class _Resolver:
             t = self.sdoc[i - 1]
             ok = (t.is_title or t.is_upper or t.pos_ in ("PROPN", "ADJ") or t.text in POSSESSIVE
                   or t.lower_ in ("of", "the", "for", "and", "top", "chief", "deputy", "former", "acting")
-                  or any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches))
+                  or any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
+                  or (t.pos_ == "NOUN" and t.is_lower and kbmod.agent(t.lower_) is not None))
             in_role = any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
             if not ok or ((i - 1) in self.name_tokens and not in_role and not self.kb.country_of(t.text)
                           and not self._org_in(i - 1, i)):
@@ -260,7 +261,20 @@ class _Resolver:
         first = self.sdoc[e + 1] if e + 1 < len(self.sdoc) else None
         if first is None or not (first.lower_ in ("the", "a", "an") or first.pos_ in ("PROPN", "ADJ", "NOUN") or first.is_title):
             return None
-        return (e + 1, j) if self._roles_in(e + 1, j) else None
+        return (e + 1, j) if self._roles_in(e + 1, j) or self._agent_in(e + 1, j) else None
+
+    def _agent_in(self, s: int, e: int):
+        """The longest generic agent noun inside tokens [s, e) ("lawyer", "deputy caliph"), as (phrase, sector)."""
+        best = None
+        for i in range(s, e):
+            for j in range(min(e, i + 4), i, -1):
+                span = self.sdoc[i:j]
+                if not all(t.is_lower or t.is_title for t in span) or span[-1].pos_ not in ("NOUN", "PROPN"):
+                    continue
+                found = kbmod.agent(span.text)
+                if found and found[0] and (best is None or j - i > best[2]):
+                    best = (span.text.lower(), found[0], j - i)
+        return best[:2] if best else None
 
     def _canon(self, role: Optional[str]) -> Optional[str]:
         """The canonical role of a role as written ("foreign secretary" -> "foreign minister")."""
@@ -287,7 +301,15 @@ class _Resolver:
                 actor.role = written_role(phrase, role)
                 actor.sector = sector
             found = True
+        else:
+            # no office: a generic agent noun says what the person is ("lawyer Chris Mhike", "a journalist")
+            agent = self._agent_in(s, e)
+            if agent is not None and (actor.role is None or actor.id not in self.described):
+                actor.role, actor.sector = agent
+                found = True
         code = self._country_in(s, e)
+        if code and actor.sector == "igo":
+            code = None  # "the U.N. envoy for Syria": the mandate, not the person's country
         if code:
             actor.country = code
         org = self._org_in(s, e)

@@ -249,7 +249,7 @@ def link_all(items: Iterable, reg: Registry) -> Iterator:
 
 def list_actors(store, name: Optional[str] = None, limit: int = 100) -> list[dict]:
     sql = """SELECT r.registry_id, r.name, r.type, r.country, r.sector, r.role, r.evidence_date, r.corrected,
-                    count(DISTINCT a.doc_key) AS documents
+                    count(DISTINCT a.doc_key) AS documents, mode(a.code) AS code
              FROM registry r LEFT JOIN actors a ON a.registry_id = r.registry_id
              WHERE r.merged_into IS NULL {where}
              GROUP BY ALL ORDER BY documents DESC, r.name LIMIT ?"""
