@@ -363,7 +363,10 @@ class _Resolver:
         after = self.sdoc[e].lower_ if e < len(self.sdoc) else ""
         # "Anbar desert", "Jaffar Express"; "the Sahel region", "Deh Yak district"; "the village of Jangebe"
         before_of = self.sdoc[s - 2].lower_ if s > 1 and self.sdoc[s - 1].lower_ == "of" else ""
-        if (head in words or words.get(after) == "place" or words.get(before_of) == "place") and not known_actor:
+        root = span.root
+        # the name modifies a place or thing: "the Croix des Bouquets jail", "the Schengen system"
+        modifies = root.dep_ in ("compound", "nmod", "amod") and root.head.i >= e and root.head.lower_ in words
+        if (head in words or words.get(after) == "place" or words.get(before_of) == "place" or modifies) and not known_actor:
             self._place(s, text)
             return True
         if known_actor:
@@ -587,6 +590,8 @@ class _Resolver:
         covered = [(m.start, m.end) for m in self.mentions]
         last = -1
         for _, s, e in matches:
+            while s < e - 1 and sdoc[s].lower_ in ("the", "a", "an"):
+                s += 1  # "the court" is listed as it is
             if s < last:
                 continue
             toks = sdoc[s:e]
@@ -603,6 +608,7 @@ class _Resolver:
                 continue
             sector, _code = found
             if not sector:
+                last = e  # listed as not an agent: its words are not agents either
                 continue
             words = _sector_words()
             institution = head.lower_ in words or head.lemma_ in words
@@ -691,6 +697,7 @@ class _Resolver:
         det = sdoc[i - 1] if i > 0 else None
         if not (det is not None and det.lower_ in ("the", "this", "that") or code):
             return None
+        qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
         if re_ < len(sdoc) and sdoc[re_].lower_ == "of":
             # "the foreign minister of Japan"
             c = self._country_in(re_ + 1, min(len(sdoc), re_ + 4))
@@ -703,7 +710,10 @@ class _Resolver:
                 seen.add(m.actor.id)
                 order.append(m.actor)
         fits = [a for a in order if self._canon(a.role) == role and (code is None or a.country in (None, code))]
-        if not fits and role in ("minister", "official", "chancellor", "diplomat", "leader"):
+        if qualifier:
+            # "the gang leader", "the opposition leader": only a person the text gave that kind of role
+            fits = [a for a in fits if a.role and all(q in a.role for q in qualifier)]
+        elif not fits and role in ("minister", "official", "chancellor", "diplomat", "leader"):
             fits = [a for a in order if a.role and (role in self._canon(a.role) or (role == "chancellor" and a.sector == "government")
                                                      or role in ("official", "leader"))
                     and (code is None or a.country == code)]
@@ -773,8 +783,9 @@ class _Resolver:
                 _, s, e, label = item
                 label = self.relabel(s, e, label)
                 if label.startswith("E|PERSON") or label.startswith("L|") or self.known_surname(s, e):
-                    if label == "E|PERSON" and not self.known_surname(s, e) and \
-                            self.is_place(s, e, self.known_actor_name(self.sdoc[s:e].text)):
+                    if label == "E|PERSON" and not self.known_surname(s, e) and (
+                            not any(t.text[:1].isupper() for t in self.sdoc[s:e])  # "tongseng": not a name
+                            or self.is_place(s, e, self.known_actor_name(self.sdoc[s:e].text))):
                         continue
                     self.person(s, e)
                 else:
