@@ -164,7 +164,7 @@ class _Resolver:
         for mid, s, e in lower(self.sdoc):
             cands.append((s, e, self.sdoc.vocab.strings[mid], 2))
         for ent in self.sdoc.ents:
-            if ent.label_ in NOT_ACTOR_LABELS and len(ent) > 1:
+            if ent.label_ in NOT_ACTOR_LABELS and len(ent) > 1 and not self.kb.country_of(ent.root.text):
                 # "Gulf of Guinea", "Indian Ocean": a place or thing that holds a country's name is not the country
                 cands.append((ent.start, ent.end, "E|" + ent.label_, 0))
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -321,10 +321,19 @@ class _Resolver:
                 actor.sector = org.sector
             self.consumed.update(range(s, e))
         if found or code:
-            # a country named in the possessive ("Nigeria's defense minister") is still a mention of the country
-            self.consumed.update(i for i in range(s, e) if not (
-                i + 1 < len(self.sdoc) and self.sdoc[i + 1].text in POSSESSIVE
-                and any(x.kind == "country" for x in self.kb.forms.get(self.sdoc[i].text, ()))))
+            # a country or organisation named in the possessive ("Nigeria's defense minister", "UNICEF's
+            # executive director") is still a mention of it
+            keep = set()
+            for i in range(s, e):
+                if i + 1 < len(self.sdoc) and self.sdoc[i + 1].text in POSSESSIVE:
+                    j = i
+                    while j > s and self.sdoc[j - 1].text[:1].isupper():
+                        j -= 1
+                    name = self.sdoc[j:i + 1].text
+                    if any(x.kind in ("country", "org") for x in self.kb.forms.get(name, ())) or \
+                            any(x.kind in ("country", "org") for x in self.kb.forms.get(self.sdoc[i].text, ())):
+                        keep.update(range(j, i + 1))
+            self.consumed.update(i for i in range(s, e) if i not in keep)
             self.described.add(actor.id)
         return found
 
@@ -377,7 +386,8 @@ class _Resolver:
         prev = self.sdoc[s - 1] if s > 0 else None
         if prev is not None and prev.lower_ == "the" and s > 1:
             prev = self.sdoc[s - 2]
-        if prev is not None and prev.lower_ in LOCATIVE and prev.dep_ == "prep":
+        org_word = any(t.lower_ in _sector_words() for t in span)  # "at Cornell University" is an affiliation
+        if prev is not None and prev.lower_ in LOCATIVE and prev.dep_ == "prep" and not org_word:
             self._place(s, text)
             return True
         return False
