@@ -271,6 +271,12 @@ def agent(noun: str) -> Optional[tuple[str, str]]:
     return phoenix().agents.get(noun.lower())
 
 
+@lru_cache(maxsize=1)
+def agents_abroad() -> frozenset[str]:
+    """Agent nouns for people who serve in other countries (data/agents.tsv, abroad = yes)."""
+    return frozenset(r["noun"].lower() for r in table("agents.tsv") if r.get("abroad") == "yes")
+
+
 def agent_nouns() -> list[str]:
     """Every generic agent noun in use (the project's, and the Phoenix files' when enabled)."""
     return list(phoenix().agents) if phoenix_enabled() else list(project_agents())

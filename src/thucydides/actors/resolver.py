@@ -632,7 +632,15 @@ class _Resolver:
                 left += 1
             if any(t.lower_ in ("and", "or", ",") for t in sdoc[left:s]):
                 left = s  # "South Korean and Japanese officials": officials of two countries, not one
-            code = self.context_country(s, e, left)
+            if toks.text.lower() in kbmod.agents_abroad():
+                # "diplomats in Vienna" are not Austrian: a nationality or an of-phrase, or no actor at all
+                code = self._country_in(left, s) if left < s else None
+                if code is None and e < len(sdoc) and sdoc[e].lower_ == "of":
+                    code = self._country_phrase(e + 1, min(len(sdoc), e + 5))
+                if code is None:
+                    continue
+            else:
+                code = self.context_country(s, e, left)
             start = s
             if left < s and self._adjective_in(left, s):
                 # "Pakistani officials", "Indian navy": the nationality adjective belongs to the agent (a country
