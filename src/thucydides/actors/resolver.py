@@ -112,6 +112,7 @@ class _Resolver:
         self.sdoc = doc.doc
         self.kb = kbmod.load()
         self.date = (doc.published or "")[:10] or None
+        self.country_tokens: set[int] = set()
         self.places: list[tuple[int, str]] = []  # (token index, country) of places and countries in the text
         self.org_codes: dict[str, str] = {}  # actor id -> the knowledge base's CAMEO code for an organisation
         self.actors: list[Actor] = []
@@ -187,6 +188,8 @@ class _Resolver:
         chosen.sort()
         self.role_matches = sorted((s, e, self.sdoc.vocab.strings[m][2:]) for m, s, e in roles(self.sdoc))
         self.name_tokens = taken
+        # tokens of a country's name or adjective ("South Korean"): they may stand in a person's title
+        self.country_tokens = {i for s, e, label in chosen if self.kb.country_of(self.sdoc[s:e].text) for i in range(s, e)}
         return chosen
 
     # ---------------------------------------------------------- roles, titles
@@ -227,7 +230,7 @@ class _Resolver:
                   or (t.pos_ == "NOUN" and t.is_lower and kbmod.agent(t.lower_) is not None))
             in_role = any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
             if not ok or ((i - 1) in self.name_tokens and not in_role and not self.kb.country_of(t.text)
-                          and not self._org_in(i - 1, i)):
+                          and (i - 1) not in self.country_tokens and not self._org_in(i - 1, i)):
                 break
             if t.text in (",", ";", ":", "(", ")", '"', "“", "”"):
                 break
@@ -261,6 +264,8 @@ class _Resolver:
         first = self.sdoc[e + 1] if e + 1 < len(self.sdoc) else None
         if first is None or not (first.lower_ in ("the", "a", "an") or first.pos_ in ("PROPN", "ADJ", "NOUN") or first.is_title):
             return None
+        if any(t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ not in ("relcl", "acl") for t in self.sdoc[e + 1:j]):
+            return None  # "With Wang, the Japanese minister raised ...": a clause, not an apposition
         return (e + 1, j) if self._roles_in(e + 1, j) or self._agent_in(e + 1, j) else None
 
     def _agent_in(self, s: int, e: int):
@@ -289,6 +294,9 @@ class _Resolver:
 
     def describe(self, actor: Actor, s: int, e: int) -> bool:
         """Read role, country and sector from tokens [s, e); mark them consumed. True when a role was found."""
+        code = self._country_in(s, e)
+        if actor.id in self.described and code and actor.country and code != actor.country:
+            return False  # the text already said who this is; a conflicting later description is someone else
         roles = self._roles_in(s, e)
         found = False
         if roles:
@@ -307,7 +315,6 @@ class _Resolver:
             if agent is not None and (actor.role is None or actor.id not in self.described):
                 actor.role, actor.sector = agent
                 found = True
-        code = self._country_in(s, e)
         if code and actor.sector == "igo":
             code = None  # "the U.N. envoy for Syria": the mandate, not the person's country
         if code:
@@ -582,10 +589,19 @@ class _Resolver:
             if code:
                 return code
         sent = sdoc[s].sent
-        near = [(abs(i - s), c) for i, c in self.places if sent.start <= i < sent.end]
-        near += [(abs(sdoc.char_span(m.start, m.end, alignment_mode="expand").start - s), m.actor.country)
-                 for m in self.mentions if m.actor.type == "COUNTRY" and m.actor.country
-                 and sent.start_char <= m.start < sent.end_char]
+
+        def located(i: int) -> bool:  # a place where something is: "in Quetta", "at the border of Chad"
+            head = sdoc[i].head
+            while head.dep_ in ("compound", "amod", "pobj", "conj") and head.i != head.head.i and head.pos_ != "ADP":
+                head = head.head
+            return head.pos_ == "ADP" and head.lower_ in LOCATIVE | {"from"}
+
+        near = [(abs(i - s), c) for i, c in self.places if sent.start <= i < sent.end and located(i)]
+        for m in self.mentions:
+            if m.actor.type == "COUNTRY" and m.actor.country and sent.start_char <= m.start < sent.end_char:
+                i = sdoc.char_span(m.start, m.end, alignment_mode="expand").start
+                if located(i):
+                    near.append((abs(i - s), m.actor.country))
         if near:
             return min(near)[1]
         return self.main_country()
@@ -630,8 +646,11 @@ class _Resolver:
             left = head.left_edge.i
             while left < s and sdoc[left].lower_ in ("the", "a", "an", "some", "two", "three", "several", "many"):
                 left += 1
-            if any(t.lower_ in ("and", "or", ",") for t in sdoc[left:s]):
-                left = s  # "South Korean and Japanese officials": officials of two countries, not one
+            if any(t.lower_ in ("and", "or", ",") for t in sdoc[left:s]) and self._country_in(left, s):
+                continue  # "South Korean and Japanese officials": officials of several countries are no one actor
+            if e < len(sdoc) and sdoc[e].lower_ == "of" and len({self._country_phrase(k, k + 1) for k in
+                                                                 range(e + 1, min(len(sdoc), e + 8))} - {None}) > 1:
+                continue  # "foreign ministers of Japan, China and South Korea"
             if toks.text.lower() in kbmod.agents_abroad():
                 # "diplomats in Vienna" are not Austrian: a nationality or an of-phrase, or no actor at all
                 code = self._country_in(left, s) if left < s else None
