@@ -523,6 +523,12 @@ class _Resolver:
         self.add_mention(span.start_char, span.end_char, "org", actor)
         return actor
 
+    def people_of(self, s: int, e: int, entry: kbmod.Entry) -> bool:
+        """A bare plural demonym ("Malaysians", not "the Malaysians") names a country's people."""
+        last = self.sdoc[e - 1]
+        return entry.kind == "adjective" and last.text.endswith("s") and last.tag_ in ("NNPS", "NNS") \
+            and not (s > 0 and self.sdoc[s - 1].lower_ in ("the", "those", "these"))
+
     # ------------------------------------------------------- context countries
     def dateline_country(self) -> Optional[str]:
         """The country of the dateline ("TAIPEI", "DENPASAR, Indonesia", "ISLAMABAD/PENTAGON")."""
@@ -547,7 +553,7 @@ class _Resolver:
             return code
         counts: dict[str, int] = {}
         for m in self.mentions:  # every mention of an actor of a known country counts
-            if m.actor.country and m.actor.type not in ("GROUP",) and len(m.actor.country) == 3:
+            if m.actor.country in self.kb.countries:
                 counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
         for _, c in self.places:
             counts[c] = counts.get(c, 0) + 0  # places count on a tie only after countries
@@ -594,7 +600,7 @@ class _Resolver:
             head = sdoc[i].head
             while head.dep_ in ("compound", "amod", "pobj", "conj") and head.i != head.head.i and head.pos_ != "ADP":
                 head = head.head
-            return head.pos_ == "ADP" and head.lower_ in LOCATIVE | {"from"}
+            return head.pos_ == "ADP" and head.lower_ in LOCATIVE
 
         near = [(abs(i - s), c) for i, c in self.places if sent.start <= i < sent.end and located(i)]
         for m in self.mentions:
@@ -852,7 +858,12 @@ class _Resolver:
                     self.add_mention(span.start_char, span.end_char, "org", actor)
                     continue
                 ctry = next((x for x in entries if x.kind in ("country", "adjective", "capital", "seat")), None)
-                if ctry is not None:
+                if ctry is not None and self.people_of(s, e, ctry):
+                    # "Haitians worldwide", "Malaysians voted": the people, not the state ("the Russians" is)
+                    actor = self.new_actor(f"A|{ctry.code}|civilians|GROUP|people", name=span.text, type="GROUP",
+                                           country=ctry.code, sector="civilians")
+                    self.add_mention(span.start_char, span.end_char, "agent", actor)
+                elif ctry is not None:
                     actor = self.country_actor(ctry.code)
                     self.places.append((s, ctry.code))
                     self.add_mention(span.start_char, span.end_char, "country", actor)
