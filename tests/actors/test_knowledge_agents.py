@@ -192,3 +192,31 @@ def test_eval_scores_country_type_sector_and_non_actors(tmp_path):
     path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
     res = evaluate(path)
     assert (res["country"], res["type"], res["sector"], res["non_actors_out"]) == (1.0, 1.0, 1.0, 1.0)
+
+
+def test_a_later_clause_does_not_rewrite_who_someone_is():
+    doc = analyse("Japanese Foreign Minister Takeshi Iwaya hosted China's top diplomat Wang Yi on Saturday. In "
+                  "separate talks with Wang, the Japanese minister raised concerns about coast guard ships.",
+                  published="2025-03-22")
+    wang = actor_for(doc, "Wang", 1)
+    assert (wang.name, wang.country, wang.sector) == ("Wang Yi", "CHN", "government")
+
+
+def test_diplomats_abroad_take_no_country_from_the_place():
+    doc = analyse("Diplomats in Vienna said the inspectors had not been allowed in. Iranian diplomats denied it.",
+                  published="2025-03-22")
+    assert actor_for(doc, "Diplomats") is None or actor_for(doc, "Diplomats").country != "AUT"
+    assert actor_for(doc, "Iranian diplomats").country == "IRN"
+
+
+def test_agents_of_several_countries_are_no_single_actor():
+    doc = analyse("Foreign ministers of Japan, China and South Korea met in Tokyo on Saturday.", published="2025-03-22")
+    a = actor_for(doc, "Foreign ministers")
+    assert a is None or a.country is None
+
+
+def test_bare_demonym_is_the_people_and_the_demonym_with_the_is_the_state():
+    doc = analyse("Haitians abroad sent money home. The Russians rejected the plan.", published="2025-03-22")
+    people = actor_for(doc, "Haitians")
+    assert (people.type, people.country, people.sector) == ("GROUP", "HTI", "civilians")
+    assert actor_for(doc, "Russians").type == "COUNTRY"
