@@ -148,9 +148,10 @@ class _Resolver:
     def org_actor(self, e: kbmod.Entry) -> Actor:
         country = e.code if e.type == "GROUP" else e.country
         a = self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
-        if e.type == "IGO" and a.id not in self.org_codes:
+        if e.type in ("IGO", "REBEL", "ORG") and not country and a.id not in self.org_codes:
+            # an organisation of no one country: the Phoenix code says what it is (IGOUNO, IMGMUSISI, NGO...)
             ph = kbmod.phoenix_org(e.name, self.date)
-            if ph is not None and ph.code.startswith("IGO"):
+            if ph is not None and ph.code.startswith(("IGO", "IMG", "NGO", "MNC")):
                 self.org_codes[a.id] = ph.code
         return a
 
@@ -509,6 +510,13 @@ class _Resolver:
                 sector = _sector_words()[w]
                 break
         typ = "ORG"
+        owner = next((x for k in range(s + 1, e) if self.sdoc[k].text in POSSESSIVE
+                      for x in self.kb.forms.get(self.sdoc[s:k].text, ()) if x.kind == "org"), None)
+        if owner is not None:
+            # "VOA's Russian Service": a part of a known organisation is of its country, type and sector
+            code = owner.country
+            typ = owner.type if owner.type in ("MEDIA", "IGO", "PARTY", "REBEL") else typ
+            sector = owner.sector or sector
         ph = kbmod.phoenix_org(text, self.date)
         if ph is not None:
             typ, sector, code = ph.type, ph.sector or sector, code or ph.country

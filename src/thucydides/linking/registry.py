@@ -254,8 +254,13 @@ def list_actors(store, name: Optional[str] = None, limit: int = 100) -> list[dic
              WHERE r.merged_into IS NULL {where}
              GROUP BY ALL ORDER BY documents DESC, r.name LIMIT ?"""
     if name:
-        return store.query(sql.format(where="AND r.name ILIKE ? ESCAPE '\\'"), [contains(name), limit])
-    return store.query(sql.format(where=""), [limit])
+        rows = store.query(sql.format(where="AND r.name ILIKE ? ESCAPE '\\'"), [contains(name), limit])
+    else:
+        rows = store.query(sql.format(where=""), [limit])
+    for r in rows:  # the code follows the registry's country and sector (documents may have said otherwise)
+        if r["country"] and not (r["code"] or "").startswith(r["country"]) or not r["sector"]:
+            r["code"] = kbmod.actor_code(r["country"], r["sector"], r["type"], r["code"])
+    return rows
 
 
 def _require(store, rid: str) -> dict:
