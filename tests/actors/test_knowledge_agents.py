@@ -220,3 +220,11 @@ def test_bare_demonym_is_the_people_and_the_demonym_with_the_is_the_state():
     people = actor_for(doc, "Haitians")
     assert (people.type, people.country, people.sector) == ("GROUP", "HTI", "civilians")
     assert actor_for(doc, "Russians").type == "COUNTRY"
+
+
+def test_a_person_named_like_a_city_stays_a_person_when_acting_as_one():
+    doc = analyse("Defense Secretary Austin said the troops would stay.", published="2023-03-01")
+    assert actor_for(doc, "Austin").type == "PERSON"
+    doc = analyse("The refugees were flown to Ghazni on Monday.", published="2023-03-01")
+    a = actor_for(doc, "Ghazni")
+    assert a is None or a.type in ("COUNTRY", "GROUP")

@@ -368,7 +368,7 @@ class _Resolver:
                                lead.gender)
         return lead or ph
 
-    def is_place(self, s: int, e: int, known_actor: bool = False) -> bool:
+    def is_place(self, s: int, e: int, known_actor: bool = False, person: bool = False) -> bool:
         """A name that is a place or a thing, not an actor: a place the knowledge base knows (and no actor
         of that name), a name headed by a place or thing word ("Anbar desert", "Jaffar Express"), or a name
         after a locative preposition ("in Houston") that no list knows as an actor. A place's country is kept
@@ -388,7 +388,12 @@ class _Resolver:
             return True
         if known_actor:
             return False
-        if kbmod.phoenix_place(text) and not kbmod.phoenix_org(text, self.date) and not kbmod.phoenix_person(text, self.date):
+        # a city the tagger calls an organisation ("Quetta") is a place; one it calls a person too, unless it acts
+        # as a person would: the subject of a verb, after a title ("Defense Secretary Austin said")
+        acts = span.root.dep_ in ("nsubj", "nsubjpass") or (s > 0 and self.sdoc[s - 1].is_title
+                                                            and self.sdoc[s - 1].pos_ == "PROPN")
+        if not (person and acts) and kbmod.phoenix_place(text) and not kbmod.phoenix_org(text, self.date) \
+                and not kbmod.phoenix_person(text, self.date):
             self._place(s, text)
             return True
         prev = self.sdoc[s - 1] if s > 0 else None
@@ -836,7 +841,7 @@ class _Resolver:
                 if label.startswith("E|PERSON") or label.startswith("L|") or self.known_surname(s, e):
                     if label == "E|PERSON" and not self.known_surname(s, e) and (
                             not any(t.text[:1].isupper() for t in self.sdoc[s:e])  # "tongseng": not a name
-                            or self.is_place(s, e, self.known_actor_name(self.sdoc[s:e].text))):
+                            or self.is_place(s, e, self.known_actor_name(self.sdoc[s:e].text), person=True)):
                         continue
                     self.person(s, e)
                 else:
