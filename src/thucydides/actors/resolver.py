@@ -62,6 +62,11 @@ def _anaphors() -> dict[str, tuple[str, ...]]:
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
 
 
+def _fold(name: str) -> str:
+    """A name for comparison: case and the apostrophe's form do not count ("al-Rufay’i" = "al-Rufay'i")."""
+    return name.replace("’", "'").replace("`", "'").lower()
+
+
 def written_role(phrase: str, canonical: str) -> str:
     """The role as the text writes it ("foreign secretary" stays "foreign secretary"); abbreviations
     ("gen.", "sen.", "mp") are spelled out by their canonical role."""
@@ -354,7 +359,7 @@ class _Resolver:
         for a in self.actors:
             if a.type == "PERSON" and a.mentions:
                 parts = a.name.split()
-                if len(parts) > 1 and word in (parts[-1], parts[0]) and word[:1].isupper():
+                if len(parts) > 1 and _fold(word) in (_fold(parts[-1]), _fold(parts[0])) and word[:1].isupper():
                     return True
         return False
 
@@ -432,33 +437,33 @@ class _Resolver:
         if not re.search(r"[A-Za-z]", name):
             return None
         parts = name.split()
-        actor = self.by_key.get("P|" + name.lower())
+        actor = self.by_key.get("P|" + _fold(name))
         kind = "name"
         if actor is None and len(parts) == 1:
             surname = parts[0].lower()
             same = [a for a in self.actors if a.type == "PERSON" and len(a.name.split()) > 1
-                    and surname in (a.name.split()[-1].lower(), a.name.split()[0].lower())]
+                    and _fold(surname) in (_fold(a.name.split()[-1]), _fold(a.name.split()[0]))]
             if same:
                 actor, kind = same[-1], "surname"
         if actor is None and len(parts) > 1:
             for a in self.actors:
-                if a.type == "PERSON" and len(a.name.split()) == 1 and a.name.lower() == parts[-1].lower():
+                if a.type == "PERSON" and len(a.name.split()) == 1 and _fold(a.name) == _fold(parts[-1]):
                     actor = a
                     a.name = name
-                    self.by_key["P|" + name.lower()] = a
+                    self.by_key["P|" + _fold(name)] = a
                     break
         if actor is None:
             known = self.known_person(name)
             if known is not None:
-                actor = self.by_key.get("P|" + known.name.lower())
+                actor = self.by_key.get("P|" + _fold(known.name))
                 if actor is None:
-                    actor = self.new_actor("P|" + known.name.lower(), name=known.name, type="PERSON",
+                    actor = self.new_actor("P|" + _fold(known.name), name=known.name, type="PERSON",
                                            country=known.country, sector=known.sector, role=known.role)
                     if known.gender:
                         self.gender[actor.id] = known.gender
                 kind = "name" if len(parts) > 1 else "surname"
             else:
-                actor = self.new_actor("P|" + name.lower(), name=name, type="PERSON")
+                actor = self.new_actor("P|" + _fold(name), name=name, type="PERSON")
         if honorific_gender:
             self.gender.setdefault(actor.id, honorific_gender)
         given = _given_names().get(actor.name.split()[0]) if len(actor.name.split()) > 1 else None
