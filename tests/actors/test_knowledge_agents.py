@@ -228,3 +228,11 @@ def test_a_person_named_like_a_city_stays_a_person_when_acting_as_one():
     doc = analyse("The refugees were flown to Ghazni on Monday.", published="2023-03-01")
     a = actor_for(doc, "Ghazni")
     assert a is None or a.type in ("COUNTRY", "GROUP")
+
+
+def test_ships_and_lists_of_names_are_not_actors():
+    doc = analyse("The Indian Navy said the INS Imphal had docked. Russian officials said the USS Carl Vinson "
+                  "had left.", published="2025-03-01")
+    for surface in ("INS Imphal", "USS Carl Vinson"):
+        a = actor_for(doc, surface)
+        assert a is None or a.type in ("COUNTRY", "GROUP"), (surface, a)

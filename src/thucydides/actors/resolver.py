@@ -393,6 +393,11 @@ class _Resolver:
             return True
         if known_actor:
             return False
+        if words.get(span[0].lower_) == "vessel" and len(span) > 1 or \
+                (e < len(self.sdoc) and words.get(span[-1].lower_) == "vessel" and self.sdoc[e].is_title):
+            return True  # a ship: "INS Imphal", "USS Carl Vinson"
+        if any(t.text == "," for t in span) and any(t.lower_ in ("and", "or") for t in span):
+            return True  # "Twitter, Instagram and Facebook": a list of names is no one actor
         # a city the tagger calls an organisation ("Quetta") is a place; one it calls a person too, unless it acts
         # as a person would: the subject of a verb, after a title ("Defense Secretary Austin said")
         acts = span.root.dep_ in ("nsubj", "nsubjpass") or (s > 0 and self.sdoc[s - 1].is_title
