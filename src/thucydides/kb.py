@@ -230,8 +230,9 @@ def as_of(rows: list[tuple], date: Optional[str]) -> Optional[tuple]:
     fallback = [r for r in mine if not (r[5] or r[6])]
     if fallback:
         return fallback[0]
-    # only dated rows, none covering: the person's country, no office
-    r = max(mine, key=lambda r: r[6] or "9999")
+    # only dated rows, none covering: the person's country (the latest row that names one), no office
+    with_country = [r for r in mine if r[3]] or mine
+    r = max(with_country, key=lambda r: r[6] or "9999")
     return (r[0], r[1], r[3], r[3], "", "", "", r[7])
 
 
@@ -243,7 +244,14 @@ def phoenix_person(name: str, date: Optional[str]) -> Optional[Entry]:
     r = as_of(rows, date)
     if r is None:
         return None
-    return Entry("leader", r[1], r[1], "PERSON", project_sector(r[4]), r[3] or None, None, None)
+    canonical = r[1]
+    words = canonical.split()
+    roles = load().roles
+    for k in range(len(words) - 1, 0, -1):  # "Secretary-general Ban Ki-moon": the name without the title
+        if " ".join(words[:k]).lower() in roles:
+            canonical = " ".join(words[k:])
+            break
+    return Entry("leader", canonical, canonical, "PERSON", project_sector(r[4]), r[3] or None, None, None)
 
 
 def phoenix_org(name: str, date: Optional[str]) -> Optional[Entry]:

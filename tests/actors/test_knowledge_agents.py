@@ -236,3 +236,10 @@ def test_ships_and_lists_of_names_are_not_actors():
     for surface in ("INS Imphal", "USS Carl Vinson"):
         a = actor_for(doc, surface)
         assert a is None or a.type in ("COUNTRY", "GROUP"), (surface, a)
+
+
+def test_former_officials_keep_their_country_after_office():
+    later = actor_for(analyse("Ban Ki-moon spoke at the forum in Geneva.", published="2023-03-01"), "Ban Ki-moon")
+    during = actor_for(analyse("Ban Ki-moon spoke at the forum in Geneva.", published="2010-03-01"), "Ban Ki-moon")
+    assert (later.name, later.country, later.sector) == ("Ban Ki-moon", "KOR", None)
+    assert (during.country, during.sector, during.code) == (None, "igo", "IGO")

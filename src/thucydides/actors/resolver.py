@@ -118,6 +118,7 @@ class _Resolver:
         self.kb = kbmod.load()
         self.date = (doc.published or "")[:10] or None
         self.country_tokens: set[int] = set()
+        self.known: set[str] = set()  # actors the knowledge base identified (no defaults for them)
         self.places: list[tuple[int, str]] = []  # (token index, country) of places and countries in the text
         self.org_codes: dict[str, str] = {}  # actor id -> the knowledge base's CAMEO code for an organisation
         self.actors: list[Actor] = []
@@ -464,6 +465,7 @@ class _Resolver:
                 if actor is None:
                     actor = self.new_actor("P|" + _fold(known.name), name=known.name, type="PERSON",
                                            country=known.country, sector=known.sector, role=known.role)
+                    self.known.add(actor.id)
                     if known.gender:
                         self.gender[actor.id] = known.gender
                 kind = "name" if len(parts) > 1 else "surname"
@@ -918,7 +920,7 @@ class _Resolver:
                 continue
             if a.type != "PERSON" and (a.id in self.org_codes or self.kb.forms.get(a.name) or a.name in self.kb.leaders):
                 continue
-            if a.type == "PERSON" and a.name in self.kb.leaders:
+            if a.type == "PERSON" and (a.name in self.kb.leaders or a.id in self.known):
                 continue
             home = home or self.main_country()
             a.country = home
