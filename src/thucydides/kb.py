@@ -107,3 +107,202 @@ def load() -> KB:
         for v in [r["name"]] + multi(r.get("aliases", "")):
             kb.leaders.setdefault(v, e)
     return kb
+
+
+# ------------------------------------------------------------------ Phoenix / PETRARCH-2 (lazily built)
+#
+# data/phoenix_actors.tsv and data/phoenix_agents.tsv (tools/kb/convert_phoenix.py; Open Event Data Alliance,
+# MIT licence) are indexed on first use only, so runs that never miss the project's own lists pay nothing.
+# The project's lists win: they are looked up first, and for articles after PHOENIX_END (when the Phoenix
+# files stop) an office the Phoenix files give with an open end is not taken as current.
+
+PHOENIX_END = "2014-12-31"
+_PHOENIX = {"enabled": None}
+
+
+def phoenix_enabled() -> bool:
+    if _PHOENIX["enabled"] is None:
+        from .settings import load as load_settings
+
+        _PHOENIX["enabled"] = bool(load_settings().phoenix)
+    return bool(_PHOENIX["enabled"])
+
+
+def set_phoenix(enabled: bool) -> None:
+    """Use the Phoenix knowledge base (True) or only the project's lists (False), for this process."""
+    _PHOENIX["enabled"] = bool(enabled)
+
+
+@dataclass
+class Phoenix:
+    actors: dict[str, list[tuple]]  # lower-cased form -> rows (form, canonical, code, country, sector, start, end, kind)
+    agents: dict[str, tuple[str, str]]  # noun (lower case) -> (project sector or "", CAMEO code)
+    max_words: int = 1
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, tuple[str, Optional[str]]]:
+    """Sector word -> (CAMEO code element, project sector or None), from data/sectors.tsv."""
+    return {r["sector"]: (r["code"], r.get("project") or None) for r in table("sectors.tsv")}
+
+
+def project_sector(sector: Optional[str]) -> Optional[str]:
+    """A Phoenix sector in the project's words ("armed" -> "rebels", "elite" -> None)."""
+    if not sector:
+        return None
+    return sectors().get(sector, (None, sector))[1]
+
+
+def _data_lines(name: str):
+    from .knowledge import path
+
+    header = None
+    with path(name).open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            c = line.rstrip("\n").split("\t")
+            if header is None:
+                header = c
+                continue
+            yield c
+
+
+@lru_cache(maxsize=1)
+def phoenix() -> Phoenix:
+    """The Phoenix index, built once (plain tuples, repeated cells interned: see tools/kb/README.md)."""
+    import sys
+
+    intern = sys.intern
+    index: dict[str, list[tuple]] = {}
+    longest = 1
+    for c in _data_lines("phoenix_actors.tsv"):
+        c += [""] * (8 - len(c))
+        row = (c[0], intern(c[1]), intern(c[2]), intern(c[3]), intern(c[4]), intern(c[5]), intern(c[6]), intern(c[7]))
+        index.setdefault(c[0].lower(), []).append(row)
+        longest = max(longest, c[0].count(" ") + 1)
+    agents = dict(project_agents())
+    for c in _data_lines("phoenix_agents.tsv"):
+        noun, sector, code = c[0].lower(), c[1], c[2]
+        agents.setdefault(noun, (project_sector(sector) or "", intern(code)))
+    return Phoenix(index, agents, longest)
+
+
+@lru_cache(maxsize=1)
+def project_agents() -> dict[str, tuple[str, str]]:
+    """The project's own generic agent nouns (data/agents.tsv): noun -> (sector, CAMEO code)."""
+    return {r["noun"].lower(): (project_sector(r["sector"]) or "", r["code"]) for r in table("agents.tsv")}
+
+
+def _covers(row: tuple, date: str) -> bool:
+    return bool(row[5] or row[6]) and (not row[5] or row[5] <= date) and (not row[6] or date <= row[6])
+
+
+def phoenix_rows(form: str, kinds=("person",)) -> list[tuple]:
+    """Phoenix rows for a form as written (one-word forms must be capitalised in the text)."""
+    if not phoenix_enabled() or not form:
+        return []
+    rows = phoenix().actors.get(form.lower(), [])
+    if " " not in form and not form[:1].isupper():
+        return []
+    if len(form) <= 3 and form.isupper():
+        rows = [r for r in rows if r[0].isupper()]
+    return [r for r in rows if r[7] in kinds]
+
+
+def as_of(rows: list[tuple], date: Optional[str]) -> Optional[tuple]:
+    """The row that applies on ``date`` (PETRARCH's rule: a dated row covering the date, else the undated
+    fallback). After PHOENIX_END an open-ended office is not taken as current (the files stop in 2014), and
+    without a date the latest office is taken."""
+    if not rows:
+        return None
+    canon = rows[0][1]
+    mine = [r for r in rows if r[1] == canon] if len({r[1] for r in rows}) > 1 else rows
+    if date:
+        date = date[:10]
+        cover = [r for r in mine if _covers(r, date) and not (date > PHOENIX_END and not r[6])]
+        if cover:
+            return max(cover, key=lambda r: r[5] or "")
+    else:
+        dated = [r for r in mine if r[5] or r[6]]
+        if dated:
+            return max(dated, key=lambda r: (not r[6], r[6], r[5]))
+    fallback = [r for r in mine if not (r[5] or r[6])]
+    if fallback:
+        return fallback[0]
+    # only dated rows, none covering: the person's country (the latest row that names one), no office
+    with_country = [r for r in mine if r[3]] or mine
+    r = max(with_country, key=lambda r: r[6] or "9999")
+    return (r[0], r[1], r[3], r[3], "", "", "", r[7])
+
+
+def phoenix_person(name: str, date: Optional[str]) -> Optional[Entry]:
+    """A named person known to the Phoenix files, with country and sector as of ``date``."""
+    rows = phoenix_rows(name, ("person",))
+    if not rows or len(name.split()) < 2:
+        return None
+    r = as_of(rows, date)
+    if r is None:
+        return None
+    canonical = r[1]
+    words = canonical.split()
+    roles = load().roles
+    for k in range(len(words) - 1, 0, -1):  # "Secretary-general Ban Ki-moon": the name without the title
+        if " ".join(words[:k]).lower() in roles:
+            canonical = " ".join(words[k:])
+            break
+    return Entry("leader", canonical, canonical, "PERSON", project_sector(r[4]), r[3] or None, None, None)
+
+
+def phoenix_org(name: str, date: Optional[str]) -> Optional[Entry]:
+    """A state body, international organisation or armed or other group known to the Phoenix files."""
+    rows = phoenix_rows(name, ("body", "group"))
+    r = as_of(rows, date) if rows else None
+    if r is None:
+        return None
+    code, sector = r[2], project_sector(r[4])
+    typ = ("IGO" if code.startswith("IGO") else "REBEL" if sector == "rebels"
+           else "MEDIA" if sector == "media" else "PARTY" if code[3:6] == "PTY" else "ORG")
+    return Entry("org", code, r[1], typ, sector, r[3] or None)
+
+
+def phoenix_place(name: str) -> Optional[str]:
+    """The country of a place the Phoenix Countries file names (cities, provinces: "Quetta" -> PAK)."""
+    rows = phoenix_rows(name, ("country",))
+    return rows[0][3] or None if rows else None
+
+
+def agent(noun: str) -> Optional[tuple[str, str]]:
+    """A generic agent noun ("police", "prosecutors", "government forces") -> (sector, CAMEO code)."""
+    if not phoenix_enabled():
+        return project_agents().get(noun.lower())
+    return phoenix().agents.get(noun.lower())
+
+
+@lru_cache(maxsize=1)
+def agents_abroad() -> frozenset[str]:
+    """Agent nouns for people who serve in other countries (data/agents.tsv, abroad = yes)."""
+    return frozenset(r["noun"].lower() for r in table("agents.tsv") if r.get("abroad") == "yes")
+
+
+def agent_nouns() -> list[str]:
+    """Every generic agent noun in use (the project's, and the Phoenix files' when enabled)."""
+    return list(phoenix().agents) if phoenix_enabled() else list(project_agents())
+
+
+def actor_code(country: Optional[str], sector: Optional[str], typ: str, org_code: Optional[str] = None) -> Optional[str]:
+    """ICEWS/Phoenix-style code: country + sector element (RUSGOV, USAMIL, PAKCOP); IGO codes for IGOs."""
+    if org_code and org_code.startswith(("IGO", "NGO", "MNC", "IMG")):
+        return org_code
+    element = sectors().get(sector or "", (None,))[0]
+    if typ == "IGO" or sector == "igo":
+        return (country or "") + "IGO" if country else "IGO"
+    if typ == "COUNTRY" or (typ == "GROUP" and not element):
+        return country
+    if country:
+        return country + (element or "")
+    if sector == "ngo":
+        return "NGO"
+    if sector == "business":
+        return "MNC"
+    return element

@@ -28,13 +28,7 @@ class Actor:
     role: Optional[str] = None  # "foreign minister", "president", ...
     mentions: list[Span] = field(default_factory=list)
     registry_id: Optional[str] = None  # id in the cross-document registry, once stored
-
-    @property
-    def code(self) -> Optional[str]:
-        """CAMEO-style actor code: the country (ISO alpha-3) or group code; IGO for international bodies."""
-        if self.country:
-            return self.country
-        return "IGO" if self.type == "IGO" else None
+    code: Optional[str] = None  # ICEWS/Phoenix-style code: CAMEO country + sector (RUSGOV, USAMIL, PAKCOP, IGOUNO)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -185,7 +179,7 @@ class Document:
                   dateline=rec.get("dateline"), published=rec.get("published"), source=rec.get("source"),
                   url=rec.get("url"), removed=list(rec.get("removed") or []))
         doc.actors = [Actor(id=a["id"], name=a["name"], type=a["type"], country=a.get("country"), sector=a.get("sector"),
-                            role=a.get("role"), mentions=[tuple(m) for m in a.get("mentions") or []])
+                            role=a.get("role"), mentions=[tuple(m) for m in a.get("mentions") or []], code=a.get("code"))
                       for a in rec.get("actors") or []]
         doc.quotes = [Quote(id=q["id"], kind=q["kind"], content=sp(q["content"]), cue=sp(q.get("cue")),
                             speaker_mention=sp(q.get("speaker_mention")), speaker=q.get("speaker"))

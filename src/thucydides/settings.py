@@ -30,6 +30,8 @@ class Settings:
     doc_timeout: float = 60.0
     # spaCy components the analysis does not use.
     disable: tuple[str, ...] = field(default_factory=tuple)
+    # Use the Phoenix/PETRARCH-2 knowledge base (data/phoenix_*.tsv) beside the project's own lists.
+    phoenix: bool = True
 
     def replace(self, **changes) -> "Settings":
         changes = {k: v for k, v in changes.items() if v is not None}

@@ -47,6 +47,46 @@ def _given_names() -> dict[str, str]:
     return {r["name"]: r["gender"] for r in table("given_names.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _not_actor_words() -> dict[str, str]:
+    """Head words of place and thing names that are not actors ("Anbar desert", "Jaffar Express")."""
+    return {r["word"].lower(): r["what"] for r in table("not_actors.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _anaphors() -> dict[str, tuple[str, ...]]:
+    """Definite descriptions that refer back to an actor of a type ("the bloc", "the country", "the party")."""
+    return {r["noun"].lower(): tuple(r["types"].split("|")) for r in table("anaphors.tsv")}
+
+
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
+
+
+def _fold(name: str) -> str:
+    """A name for comparison: case and the apostrophe's form do not count ("al-Rufay’i" = "al-Rufay'i")."""
+    return name.replace("’", "'").replace("`", "'").lower()
+
+
+def written_role(phrase: str, canonical: str) -> str:
+    """The role as the text writes it ("foreign secretary" stays "foreign secretary"); abbreviations
+    ("gen.", "sen.", "mp") are spelled out by their canonical role."""
+    return canonical if phrase.endswith(".") or len(phrase) <= 3 else phrase
+
+
+@lru_cache(maxsize=8)
+def _agent_matcher(vocab, with_phoenix: bool = True):
+    """A PhraseMatcher for generic agent nouns (data/phoenix_agents.tsv), lower case."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    tok = spacy.blank("en", vocab=vocab)
+    m = PhraseMatcher(vocab, attr="LOWER")
+    nouns = kbmod.agent_nouns()
+    for i in range(0, len(nouns), 500):
+        m.add("A", list(tok.tokenizer.pipe(nouns[i:i + 500])))
+    return m
+
+
 @lru_cache(maxsize=8)
 def _matchers(vocab):
     """PhraseMatchers for the knowledge base over a vocab (cached per loaded model)."""
@@ -76,6 +116,11 @@ class _Resolver:
         self.doc = doc
         self.sdoc = doc.doc
         self.kb = kbmod.load()
+        self.date = (doc.published or "")[:10] or None
+        self.country_tokens: set[int] = set()
+        self.known: set[str] = set()  # actors the knowledge base identified (no defaults for them)
+        self.places: list[tuple[int, str]] = []  # (token index, country) of places and countries in the text
+        self.org_codes: dict[str, str] = {}  # actor id -> the knowledge base's CAMEO code for an organisation
         self.actors: list[Actor] = []
         self.mentions: list[Mention] = []
         self.by_key: dict[str, Actor] = {}
@@ -103,11 +148,18 @@ class _Resolver:
             actor.mentions.append((start, end))
 
     def country_actor(self, code: str) -> Actor:
+        # a country named as a whole is the state: no sector (its code is the country's)
         return self.new_actor("C|" + code, name=self.kb.country_name(code) or code, type="COUNTRY", country=code)
 
     def org_actor(self, e: kbmod.Entry) -> Actor:
         country = e.code if e.type == "GROUP" else e.country
-        return self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
+        a = self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
+        if e.type in ("IGO", "REBEL", "ORG") and not country and a.id not in self.org_codes:
+            # an organisation of no one country: the Phoenix code says what it is (IGOUNO, IMGMUSISI, NGO...)
+            ph = kbmod.phoenix_org(e.name, self.date)
+            if ph is not None and ph.code.startswith(("IGO", "IMG", "NGO", "MNC")):
+                self.org_codes[a.id] = ph.code
+        return a
 
     # ---------------------------------------------------------------- spans
     def candidate_spans(self):
@@ -120,6 +172,9 @@ class _Resolver:
         for mid, s, e in lower(self.sdoc):
             cands.append((s, e, self.sdoc.vocab.strings[mid], 2))
         for ent in self.sdoc.ents:
+            if ent.label_ in NOT_ACTOR_LABELS and len(ent) > 1 and not self.kb.country_of(ent.root.text):
+                # "Gulf of Guinea", "Indian Ocean": a place or thing that holds a country's name is not the country
+                cands.append((ent.start, ent.end, "E|" + ent.label_, 0))
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 s, e = ent.start, ent.end
                 while s < e and self.sdoc[s].lower_ in ("the",):
@@ -140,6 +195,8 @@ class _Resolver:
         chosen.sort()
         self.role_matches = sorted((s, e, self.sdoc.vocab.strings[m][2:]) for m, s, e in roles(self.sdoc))
         self.name_tokens = taken
+        # tokens of a country's name or adjective ("South Korean"): they may stand in a person's title
+        self.country_tokens = {i for s, e, label in chosen if self.kb.country_of(self.sdoc[s:e].text) for i in range(s, e)}
         return chosen
 
     # ---------------------------------------------------------- roles, titles
@@ -157,6 +214,9 @@ class _Resolver:
                     return code
         return None
 
+    def _adjective_in(self, s: int, e: int) -> bool:
+        return any(x.kind == "adjective" for t in self.sdoc[s:e] for x in self.kb.forms.get(t.text, ()))
+
     def _org_in(self, s: int, e: int) -> Optional[kbmod.Entry]:
         for i in range(s, e):
             for j in range(min(e, i + 6), i, -1):
@@ -173,10 +233,11 @@ class _Resolver:
             t = self.sdoc[i - 1]
             ok = (t.is_title or t.is_upper or t.pos_ in ("PROPN", "ADJ") or t.text in POSSESSIVE
                   or t.lower_ in ("of", "the", "for", "and", "top", "chief", "deputy", "former", "acting")
-                  or any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches))
+                  or any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
+                  or (t.pos_ == "NOUN" and t.is_lower and kbmod.agent(t.lower_) is not None))
             in_role = any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
             if not ok or ((i - 1) in self.name_tokens and not in_role and not self.kb.country_of(t.text)
-                          and not self._org_in(i - 1, i)):
+                          and (i - 1) not in self.country_tokens and not self._org_in(i - 1, i)):
                 break
             if t.text in (",", ";", ":", "(", ")", '"', "“", "”"):
                 break
@@ -210,25 +271,59 @@ class _Resolver:
         first = self.sdoc[e + 1] if e + 1 < len(self.sdoc) else None
         if first is None or not (first.lower_ in ("the", "a", "an") or first.pos_ in ("PROPN", "ADJ", "NOUN") or first.is_title):
             return None
-        return (e + 1, j) if self._roles_in(e + 1, j) else None
+        if any(t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ not in ("relcl", "acl") for t in self.sdoc[e + 1:j]):
+            return None  # "With Wang, the Japanese minister raised ...": a clause, not an apposition
+        return (e + 1, j) if self._roles_in(e + 1, j) or self._agent_in(e + 1, j) else None
+
+    def _agent_in(self, s: int, e: int):
+        """The longest generic agent noun inside tokens [s, e) ("lawyer", "deputy caliph"), as (phrase, sector)."""
+        best = None
+        for i in range(s, e):
+            for j in range(min(e, i + 4), i, -1):
+                span = self.sdoc[i:j]
+                if not all(t.is_lower or t.is_title for t in span) or span[-1].pos_ not in ("NOUN", "PROPN"):
+                    continue
+                found = kbmod.agent(span.text)
+                if found and found[0] and (best is None or j - i > best[2]):
+                    best = (span.text.lower(), found[0], j - i)
+        return best[:2] if best else None
+
+    def _canon(self, role: Optional[str]) -> Optional[str]:
+        """The canonical role of a role as written ("foreign secretary" -> "foreign minister")."""
+        if role is None:
+            return None
+        known = self.kb.roles.get(role.lower())
+        return known[0] if known else role
 
     def _rank(self, role: Optional[str]) -> int:
+        role = self._canon(role)
         return max((r for (name, _, r) in self.kb.roles.values() if name == role), default=0)
 
     def describe(self, actor: Actor, s: int, e: int) -> bool:
         """Read role, country and sector from tokens [s, e); mark them consumed. True when a role was found."""
+        code = self._country_in(s, e)
+        if actor.id in self.described and code and actor.country and code != actor.country:
+            return False  # the text already said who this is; a conflicting later description is someone else
         roles = self._roles_in(s, e)
         found = False
         if roles:
             rs, re_, phrase = roles[0]
             role, sector, rank = self.kb.roles[phrase]
             current = self._rank(actor.role)
-            # a courtesy or lesser title ("Prince", "Sheikh") does not replace an office already known
-            if actor.role is None or rank >= current:
-                actor.role = role
-                actor.sector = actor.sector or sector
+            # the text decides: a title or apposition replaces what a name match gave; within the text a
+            # courtesy or lesser title ("Prince", "Sheikh") does not replace an office already stated
+            if actor.role is None or rank >= current or actor.id not in self.described:
+                actor.role = written_role(phrase, role)
+                actor.sector = sector
             found = True
-        code = self._country_in(s, e)
+        else:
+            # no office: a generic agent noun says what the person is ("lawyer Chris Mhike", "a journalist")
+            agent = self._agent_in(s, e)
+            if agent is not None and (actor.role is None or actor.id not in self.described):
+                actor.role, actor.sector = agent
+                found = True
+        if code and actor.sector == "igo":
+            code = None  # "the U.N. envoy for Syria": the mandate, not the person's country
         if code:
             actor.country = code
         org = self._org_in(s, e)
@@ -240,7 +335,19 @@ class _Resolver:
                 actor.sector = org.sector
             self.consumed.update(range(s, e))
         if found or code:
-            self.consumed.update(range(s, e))
+            # a country or organisation named in the possessive ("Nigeria's defense minister", "UNICEF's
+            # executive director") is still a mention of it
+            keep = set()
+            for i in range(s, e):
+                if i + 1 < len(self.sdoc) and self.sdoc[i + 1].text in POSSESSIVE:
+                    j = i
+                    while j > s and self.sdoc[j - 1].text[:1].isupper():
+                        j -= 1
+                    name = self.sdoc[j:i + 1].text
+                    if any(x.kind in ("country", "org") for x in self.kb.forms.get(name, ())) or \
+                            any(x.kind in ("country", "org") for x in self.kb.forms.get(self.sdoc[i].text, ())):
+                        keep.update(range(j, i + 1))
+            self.consumed.update(i for i in range(s, e) if i not in keep)
             self.described.add(actor.id)
         return found
 
@@ -253,9 +360,70 @@ class _Resolver:
         for a in self.actors:
             if a.type == "PERSON" and a.mentions:
                 parts = a.name.split()
-                if len(parts) > 1 and word in (parts[-1], parts[0]) and word[:1].isupper():
+                if len(parts) > 1 and _fold(word) in (_fold(parts[-1]), _fold(parts[0])) and word[:1].isupper():
                     return True
         return False
+
+    def known_person(self, name: str) -> Optional[kbmod.Entry]:
+        """A person of the knowledge base as of the article's date: the project's list (leaders.tsv) first,
+        the Phoenix files for an article up to 2014 that they date, or for people the list does not have."""
+        lead = self.kb.leaders.get(name)
+        ph = kbmod.phoenix_person(name, self.date) or (kbmod.phoenix_person(lead.name, self.date) if lead else None)
+        if lead is not None and ph is not None and self.date and self.date <= kbmod.PHOENIX_END:
+            return kbmod.Entry("leader", lead.name, lead.name, "PERSON", ph.sector, ph.country or lead.country, None,
+                               lead.gender)
+        return lead or ph
+
+    def is_place(self, s: int, e: int, known_actor: bool = False, person: bool = False) -> bool:
+        """A name that is a place or a thing, not an actor: a place the knowledge base knows (and no actor
+        of that name), a name headed by a place or thing word ("Anbar desert", "Jaffar Express"), or a name
+        after a locative preposition ("in Houston") that no list knows as an actor. A place's country is kept
+        for the agents of the text ("police in Quetta")."""
+        span = self.sdoc[s:e]
+        text = span.text
+        head = self.sdoc[e - 1].lower_
+        words = _not_actor_words()
+        after = self.sdoc[e].lower_ if e < len(self.sdoc) else ""
+        # "Anbar desert", "Jaffar Express"; "the Sahel region", "Deh Yak district"; "the village of Jangebe"
+        before_of = self.sdoc[s - 2].lower_ if s > 1 and self.sdoc[s - 1].lower_ == "of" else ""
+        root = span.root
+        # the name modifies a place or thing: "the Croix des Bouquets jail", "the Schengen system"
+        modifies = root.dep_ in ("compound", "nmod", "amod") and root.head.i >= e and root.head.lower_ in words
+        if (head in words or words.get(after) == "place" or words.get(before_of) == "place" or modifies) and not known_actor:
+            self._place(s, text)
+            return True
+        if known_actor:
+            return False
+        if words.get(span[0].lower_) == "vessel" and len(span) > 1 or \
+                (e < len(self.sdoc) and words.get(span[-1].lower_) == "vessel" and self.sdoc[e].is_title):
+            return True  # a ship: "INS Imphal", "USS Carl Vinson"
+        if any(t.text == "," for t in span) and any(t.lower_ in ("and", "or") for t in span):
+            return True  # "Twitter, Instagram and Facebook": a list of names is no one actor
+        # a city the tagger calls an organisation ("Quetta") is a place; one it calls a person too, unless it acts
+        # as a person would: the subject of a verb, after a title ("Defense Secretary Austin said")
+        acts = span.root.dep_ in ("nsubj", "nsubjpass") or (s > 0 and self.sdoc[s - 1].is_title
+                                                            and self.sdoc[s - 1].pos_ == "PROPN")
+        if not (person and acts) and kbmod.phoenix_place(text) and not kbmod.phoenix_org(text, self.date) \
+                and not kbmod.phoenix_person(text, self.date):
+            self._place(s, text)
+            return True
+        prev = self.sdoc[s - 1] if s > 0 else None
+        if prev is not None and prev.lower_ == "the" and s > 1:
+            prev = self.sdoc[s - 2]
+        org_word = any(t.lower_ in _sector_words() for t in span)  # "at Cornell University" is an affiliation
+        if prev is not None and prev.lower_ in LOCATIVE and prev.dep_ == "prep" and not org_word:
+            self._place(s, text)
+            return True
+        return False
+
+    def _place(self, i: int, text: str) -> None:
+        code = self.kb.country_of(text) or kbmod.phoenix_place(text)
+        if code:
+            self.places.append((i, code))
+
+    def known_actor_name(self, text: str) -> bool:
+        return any(x.kind in ("org", "leader") for x in self.kb.forms.get(text, ())) or text in self.kb.leaders \
+            or kbmod.phoenix_org(text, self.date) is not None or kbmod.phoenix_person(text, self.date) is not None
 
     def person(self, s: int, e: int) -> Optional[Actor]:
         toks = [t for t in self.sdoc[s:e]]
@@ -275,33 +443,34 @@ class _Resolver:
         if not re.search(r"[A-Za-z]", name):
             return None
         parts = name.split()
-        actor = self.by_key.get("P|" + name.lower())
+        actor = self.by_key.get("P|" + _fold(name))
         kind = "name"
         if actor is None and len(parts) == 1:
             surname = parts[0].lower()
             same = [a for a in self.actors if a.type == "PERSON" and len(a.name.split()) > 1
-                    and surname in (a.name.split()[-1].lower(), a.name.split()[0].lower())]
+                    and _fold(surname) in (_fold(a.name.split()[-1]), _fold(a.name.split()[0]))]
             if same:
                 actor, kind = same[-1], "surname"
         if actor is None and len(parts) > 1:
             for a in self.actors:
-                if a.type == "PERSON" and len(a.name.split()) == 1 and a.name.lower() == parts[-1].lower():
+                if a.type == "PERSON" and len(a.name.split()) == 1 and _fold(a.name) == _fold(parts[-1]):
                     actor = a
                     a.name = name
-                    self.by_key["P|" + name.lower()] = a
+                    self.by_key["P|" + _fold(name)] = a
                     break
         if actor is None:
-            known = self.kb.leaders.get(name)
+            known = self.known_person(name)
             if known is not None:
-                actor = self.by_key.get("P|" + known.name.lower())
+                actor = self.by_key.get("P|" + _fold(known.name))
                 if actor is None:
-                    actor = self.new_actor("P|" + known.name.lower(), name=known.name, type="PERSON",
+                    actor = self.new_actor("P|" + _fold(known.name), name=known.name, type="PERSON",
                                            country=known.country, sector=known.sector, role=known.role)
+                    self.known.add(actor.id)
                     if known.gender:
                         self.gender[actor.id] = known.gender
                 kind = "name" if len(parts) > 1 else "surname"
             else:
-                actor = self.new_actor("P|" + name.lower(), name=name, type="PERSON")
+                actor = self.new_actor("P|" + _fold(name), name=name, type="PERSON")
         if honorific_gender:
             self.gender.setdefault(actor.id, honorific_gender)
         given = _given_names().get(actor.name.split()[0]) if len(actor.name.split()) > 1 else None
@@ -358,11 +527,222 @@ class _Resolver:
                 sector = _sector_words()[w]
                 break
         typ = "ORG"
-        if MEDIA_CONTEXT.search(left):
+        owner = next((x for k in range(s + 1, e) if self.sdoc[k].text in POSSESSIVE
+                      for x in self.kb.forms.get(self.sdoc[s:k].text, ()) if x.kind == "org"), None)
+        if owner is not None:
+            # "VOA's Russian Service": a part of a known organisation is of its country, type and sector
+            code = owner.country
+            typ = owner.type if owner.type in ("MEDIA", "IGO", "PARTY", "REBEL") else typ
+            sector = owner.sector or sector
+        ph = kbmod.phoenix_org(text, self.date)
+        if ph is not None:
+            typ, sector, code = ph.type, ph.sector or sector, code or ph.country
+        if MEDIA_CONTEXT.search(left) and sector in (None, "media", "business"):
             typ, sector = "MEDIA", "media"
-        actor = self.new_actor("O|" + text.lower(), name=text, type=typ, country=code, sector=sector)
+        if code is None and sector in STATE_SECTORS and ph is None:
+            # a state body named without its country ("the Foreign Ministry"): the country of its context
+            code = self.context_country(s, e)
+        actor = self.new_actor("O|" + text.lower() + "|" + (code or ""), name=text, type=typ, country=code, sector=sector)
+        if ph is not None:
+            self.org_codes.setdefault(actor.id, ph.code)
         self.add_mention(span.start_char, span.end_char, "org", actor)
         return actor
+
+    def people_of(self, s: int, e: int, entry: kbmod.Entry) -> bool:
+        """A bare plural demonym ("Malaysians", not "the Malaysians") names a country's people."""
+        last = self.sdoc[e - 1]
+        return entry.kind == "adjective" and last.text.endswith("s") and last.tag_ in ("NNPS", "NNS") \
+            and not (s > 0 and self.sdoc[s - 1].lower_ in ("the", "those", "these"))
+
+    # ------------------------------------------------------- context countries
+    def dateline_country(self) -> Optional[str]:
+        """The country of the dateline ("TAIPEI", "DENPASAR, Indonesia", "ISLAMABAD/PENTAGON")."""
+        line = (self.doc.dateline or "").strip()
+        if not line:
+            return None
+        parts = [p.strip() for p in re.split(r"[,/;]| and ", line) if p.strip()]
+        for p in reversed(parts):  # "DENPASAR, Indonesia": the country named last
+            code = self.kb.country_of(p) or self.kb.country_of(p.title())
+            if code:
+                return code
+        for p in parts:
+            code = kbmod.phoenix_place(p.title()) or kbmod.phoenix_place(p)
+            if code:
+                return code
+        return None
+
+    def main_country(self) -> Optional[str]:
+        """The article's country: the dateline's, else the country named most often (first named on a tie)."""
+        code = self.dateline_country()
+        if code:
+            return code
+        counts: dict[str, int] = {}
+        for m in self.mentions:  # every mention of an actor of a known country counts
+            if m.actor.country in self.kb.countries:
+                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+        for _, c in self.places:
+            counts[c] = counts.get(c, 0) + 0  # places count on a tie only after countries
+        if not counts:
+            return None
+        best = max(counts.values())
+        for m in self.mentions:
+            if counts.get(m.actor.country) == best:
+                return m.actor.country
+        return next(iter(counts))
+
+    def _country_phrase(self, i: int, j: int) -> Optional[str]:
+        for a in range(i, j):
+            for b in range(min(j, a + 4), a, -1):
+                t = self.sdoc[a:b].text
+                code = self.kb.country_of(t) or kbmod.phoenix_place(t)
+                if code:
+                    return code
+        return None
+
+    def context_country(self, s: int, e: int, left: Optional[int] = None) -> Optional[str]:
+        """The country of a generic agent or state body at tokens [s, e): a nationality adjective or country
+        before it, an of-phrase after it, a place in the sentence (a place after "in"/"at" first, else the
+        nearest), the dateline, or the article's main country, in that order."""
+        sdoc = self.sdoc
+        if left is not None and left < s:
+            code = self._country_in(left, s)
+            if code:
+                return code
+        if e < len(sdoc) and sdoc[e].lower_ == "of":
+            code = self._country_phrase(e + 1, min(len(sdoc), e + 5))
+            if code:
+                return code
+        if e < len(sdoc) and sdoc[e].lower_ in LOCATIVE:
+            k = e + 1
+            while k < len(sdoc) and sdoc[k].lower_ in ("the", "southern", "northern", "eastern", "western", "central"):
+                k += 1
+            code = self._country_phrase(k, min(len(sdoc), k + 4))
+            if code:
+                return code
+        sent = sdoc[s].sent
+
+        def located(i: int) -> bool:  # a place where something is: "in Quetta", "at the border of Chad"
+            head = sdoc[i].head
+            while head.dep_ in ("compound", "amod", "pobj", "conj") and head.i != head.head.i and head.pos_ != "ADP":
+                head = head.head
+            return head.pos_ == "ADP" and head.lower_ in LOCATIVE
+
+        near = [(abs(i - s), c) for i, c in self.places if sent.start <= i < sent.end and located(i)]
+        for m in self.mentions:
+            if m.actor.type == "COUNTRY" and m.actor.country and sent.start_char <= m.start < sent.end_char:
+                i = sdoc.char_span(m.start, m.end, alignment_mode="expand").start
+                if located(i):
+                    near.append((abs(i - s), m.actor.country))
+        if near:
+            return min(near)[1]
+        return self.main_country()
+
+    # ---------------------------------------------------------- generic agents
+    def agents(self) -> None:
+        """Generic agents ("police", "prosecutors", "government forces", "rebels") as actors of a country and
+        sector (data/phoenix_agents.tsv). Institutions and groups of people only: a single person named by
+        a noun ("the judge") is a role description, not an agent."""
+        sdoc = self.sdoc
+        matches = sorted(_agent_matcher(sdoc.vocab, kbmod.phoenix_enabled())(sdoc), key=lambda m: (m[1], -(m[2] - m[1])))
+        covered = [(m.start, m.end) for m in self.mentions]
+        last = -1
+        for _, s, e in matches:
+            while s < e - 1 and sdoc[s].lower_ in ("the", "a", "an"):
+                s += 1  # "the court" is listed as it is
+            if s < last:
+                continue
+            toks = sdoc[s:e]
+            head = sdoc[e - 1]
+            lower = all(t.is_lower or (t.i == t.sent.start and t.is_title) for t in toks)
+            if not lower or head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "compound":
+                continue
+            if any(i in self.name_tokens or i in self.consumed for i in range(s, e)):
+                continue
+            if any(a < toks.end_char and toks.start_char < b for a, b in covered):
+                continue
+            found = kbmod.agent(toks.text)
+            if found is None:
+                continue
+            sector, _code = found
+            if not sector:
+                last = e  # listed as not an agent: its words are not agents either
+                continue
+            words = _sector_words()
+            institution = head.lower_ in words or head.lemma_ in words
+            plural = head.tag_ in ("NNS", "NNPS") or (head.lower_.endswith("s") and kbmod.agent(head.lower_[:-1]) is not None)
+            if not (institution or plural) or (toks.text.lower() in self.kb.roles and not plural):
+                continue
+            last = e
+            typ = "REBEL" if sector == "rebels" else "ORG" if institution else "GROUP"
+            left = head.left_edge.i
+            while left < s and sdoc[left].lower_ in ("the", "a", "an", "some", "two", "three", "several", "many"):
+                left += 1
+            if any(t.lower_ in ("and", "or", ",") for t in sdoc[left:s]) and self._country_in(left, s):
+                continue  # "South Korean and Japanese officials": officials of several countries are no one actor
+            if e < len(sdoc) and sdoc[e].lower_ == "of" and len({self._country_phrase(k, k + 1) for k in
+                                                                 range(e + 1, min(len(sdoc), e + 8))} - {None}) > 1:
+                continue  # "foreign ministers of Japan, China and South Korea"
+            if toks.text.lower() in kbmod.agents_abroad():
+                # "diplomats in Vienna" are not Austrian: a nationality or an of-phrase, or no actor at all
+                code = self._country_in(left, s) if left < s else None
+                if code is None and e < len(sdoc) and sdoc[e].lower_ == "of":
+                    code = self._country_phrase(e + 1, min(len(sdoc), e + 5))
+                if code is None:
+                    continue
+            else:
+                code = self.context_country(s, e, left)
+            start = s
+            if left < s and self._adjective_in(left, s):
+                # "Pakistani officials", "Indian navy": the nationality adjective belongs to the agent (a country
+                # named in full or in the possessive, "Russia's courts", stays a mention of the country)
+                start = left
+                lo, hi = sdoc[left].idx, toks.start_char
+                self.mentions = [m for m in self.mentions if not (m.actor.type == "COUNTRY" and lo <= m.start and m.end <= hi)]
+                for a in self.actors:
+                    a.mentions = [(ms, me) for ms, me in a.mentions if not (a.type == "COUNTRY" and lo <= ms and me <= hi)]
+            if head.lower_ in STATE_NOUNS and code and e - s == 1:
+                # "the Thai government" is the state
+                self.add_mention(sdoc[start].idx, toks.end_char, "country", self.country_actor(code))
+                continue
+            name = f"{self.kb.country_name(code) or code} {toks.text.lower()}" if code else toks.text.lower()
+            key = f"A|{code}|{sector}|{typ}|{head.lemma_.lower()}"
+            actor = self.new_actor(key, name=name, type=typ, country=code, sector=sector)
+            self.add_mention(sdoc[start].idx, toks.end_char, "agent", actor)
+
+    # ------------------------------------------------------------ anaphors
+    def anaphors(self) -> None:
+        """"the bloc", "the country", "the party": the last actor named of a fitting type."""
+        sdoc = self.sdoc
+        table_ = _anaphors()
+        for t in sdoc:
+            if t.lower_ not in ("the", "this") or t.i + 1 >= len(sdoc):
+                continue
+            for n in (2, 1):
+                j = t.i + 1 + n
+                if j > len(sdoc):
+                    continue
+                phrase = sdoc[t.i + 1:j].text.lower()
+                types = table_.get(phrase)
+                if types is None or sdoc[j - 1].pos_ not in ("NOUN",) or (j < len(sdoc) and sdoc[j].pos_ in ("NOUN", "PROPN")):
+                    continue
+                if j < len(sdoc) and sdoc[j].text in POSSESSIVE:
+                    pass
+                if any(i in self.name_tokens or i in self.consumed for i in range(t.i, j)):
+                    break
+                if any(m.start < sdoc[j - 1].idx + len(sdoc[j - 1]) and sdoc[t.i].idx < m.end for m in self.mentions):
+                    break
+                before = [m for m in self.mentions if m.end <= t.idx and m.actor.type in types]
+                if not before:
+                    break
+                # an actor whose name has the noun ("the court": the International Court of Justice) first,
+                # then by the order of the types ("the bloc": an IGO before a group of countries), latest first
+                named = [m for m in before if phrase in m.actor.name.lower()]
+                pool = named or before
+                rank = {typ: k for k, typ in enumerate(types)}
+                actor = min(pool, key=lambda m: (rank[m.actor.type], -m.start)).actor
+                self.add_mention(t.idx, sdoc[j - 1].idx + len(sdoc[j - 1]), "role", actor)
+                self.consumed.update(range(t.i, j))
+                break
 
     # -------------------------------------------------------- role descriptions
     def role_reference(self, rs: int, re_: int, phrase: str) -> Optional[Actor]:
@@ -385,6 +765,7 @@ class _Resolver:
         det = sdoc[i - 1] if i > 0 else None
         if not (det is not None and det.lower_ in ("the", "this", "that") or code):
             return None
+        qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
         if re_ < len(sdoc) and sdoc[re_].lower_ == "of":
             # "the foreign minister of Japan"
             c = self._country_in(re_ + 1, min(len(sdoc), re_ + 4))
@@ -396,9 +777,12 @@ class _Resolver:
             if m.actor.id not in seen:
                 seen.add(m.actor.id)
                 order.append(m.actor)
-        fits = [a for a in order if a.role == role and (code is None or a.country in (None, code))]
-        if not fits and role in ("minister", "official", "chancellor", "diplomat", "leader"):
-            fits = [a for a in order if a.role and (role in a.role or (role == "chancellor" and a.sector == "government")
+        fits = [a for a in order if self._canon(a.role) == role and (code is None or a.country in (None, code))]
+        if qualifier:
+            # "the gang leader", "the opposition leader": only a person the text gave that kind of role
+            fits = [a for a in fits if a.role and all(q in a.role for q in qualifier)]
+        elif not fits and role in ("minister", "official", "chancellor", "diplomat", "leader"):
+            fits = [a for a in order if a.role and (role in self._canon(a.role) or (role == "chancellor" and a.sector == "government")
                                                      or role in ("official", "leader"))
                     and (code is None or a.country == code)]
             if role == "chancellor" and len(fits) != 1:
@@ -467,6 +851,10 @@ class _Resolver:
                 _, s, e, label = item
                 label = self.relabel(s, e, label)
                 if label.startswith("E|PERSON") or label.startswith("L|") or self.known_surname(s, e):
+                    if label == "E|PERSON" and not self.known_surname(s, e) and (
+                            not any(t.text[:1].isupper() for t in self.sdoc[s:e])  # "tongseng": not a name
+                            or self.is_place(s, e, self.known_actor_name(self.sdoc[s:e].text), person=True)):
+                        continue
                     self.person(s, e)
                 else:
                     deferred.append((s, e, label))
@@ -490,23 +878,59 @@ class _Resolver:
                 org = next((x for x in entries if x.kind == "org"), None)
                 if org is not None:
                     actor = self.org_actor(org)
-                    if actor.type == "ORG" and MEDIA_CONTEXT.search(self.doc.text[max(0, span.start_char - 40):span.start_char]):
+                    if actor.type == "ORG" and actor.sector in (None, "media", "business") and MEDIA_CONTEXT.search(self.doc.text[max(0, span.start_char - 40):span.start_char]):
                         actor.type, actor.sector = "MEDIA", "media"
                     self.add_mention(span.start_char, span.end_char, "org", actor)
                     continue
                 ctry = next((x for x in entries if x.kind in ("country", "adjective", "capital", "seat")), None)
-                if ctry is not None:
+                if ctry is not None and self.people_of(s, e, ctry):
+                    # "Haitians worldwide", "Malaysians voted": the people, not the state ("the Russians" is)
+                    actor = self.new_actor(f"A|{ctry.code}|civilians|GROUP|people", name=span.text, type="GROUP",
+                                           country=ctry.code, sector="civilians")
+                    self.add_mention(span.start_char, span.end_char, "agent", actor)
+                elif ctry is not None:
                     actor = self.country_actor(ctry.code)
-                    if ctry.sector and not actor.sector:
-                        actor.sector = ctry.sector
+                    self.places.append((s, ctry.code))
                     self.add_mention(span.start_char, span.end_char, "country", actor)
             elif label == "E|ORG":
-                self.org_from_entity(s, e)
+                if not self.is_place(s, e, self.known_actor_name(span.text)):
+                    self.org_from_entity(s, e)
+            elif label[2:] in NOT_ACTOR_LABELS:
+                self._place(s, span.text)
             elif label in ("E|GPE", "E|NORP"):
                 code = self.kb.country_of(span.text)
                 if code:
+                    self.places.append((s, code))
                     self.add_mention(span.start_char, span.end_char, "country", self.country_actor(code))
+                else:
+                    self._place(s, span.text)
         self.mentions.sort(key=lambda m: (m.start, m.end))
+        self.anaphors()
+        self.agents()
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self.defaults()
+
+    def defaults(self) -> None:
+        """What the text leaves open: a person or an organisation no list knows, without a stated country, is
+        of the article's country (the dateline's, else the country it names most); a person with no office,
+        affiliation or description is a civilian. International officials and NGOs keep no country."""
+        home = None
+        for a in self.actors:
+            if not a.mentions or a.country or a.sector in ("igo", "ngo") or a.type not in ("PERSON", "ORG", "MEDIA", "PARTY"):
+                continue
+            if a.type != "PERSON" and (a.id in self.org_codes or self.kb.forms.get(a.name) or a.name in self.kb.leaders):
+                continue
+            if a.type == "PERSON" and (a.name in self.kb.leaders or a.id in self.known):
+                continue
+            home = home or self.main_country()
+            a.country = home
+            if a.type == "PERSON" and a.sector is None and a.role is None and a.country:
+                a.sector = "civilians"
+
+
+NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
 
 
 def s_ok(tok) -> bool:
@@ -526,6 +950,7 @@ def resolve(doc: Document) -> None:
     renumber = {a.id: f"a{i}" for i, a in enumerate(live, 1)}
     gender = {renumber[old]: g for old, g in r.gender.items() if old in renumber}
     for a in live:
+        a.code = kbmod.actor_code(a.country, a.sector, a.type, r.org_codes.get(a.id))
         a.id = renumber[a.id]
     doc.actors = live
     doc.state.mentions = [(m.start, m.end, m.actor.id, m.kind) for m in r.mentions if m.actor.mentions]

@@ -255,8 +255,8 @@ def cmd_actors(args) -> int:
         return 0
     for r in rows:
         flag = " *" if r["corrected"] else ""
-        print(f"{r['registry_id']}  {r['name']:<30} {r['type']:<7} {r['country'] or '-':<4} "
-              f"{r['role'] or '-':<22} docs={r['documents']} since={r['first_seen'] or '-'}{flag}")
+        print(f"{r['registry_id']}  {r['name']:<30} {r['type']:<7} {r['country'] or '-':<4} {r['sector'] or '-':<12} "
+              f"{r.get('code') or '-':<10} {r['role'] or '-':<22} docs={r['documents']} since={r['first_seen'] or '-'}{flag}")
     return 0
 
 

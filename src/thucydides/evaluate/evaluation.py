@@ -127,7 +127,7 @@ def main(which: str, shared: Optional[str] = None, out_dir: str = "reports", set
         if w == "actors":
             from .actors import run as run_actors
 
-            run_actors(out, settings, gold=Path(gold_dir) / "actors.jsonl")
+            run_actors(out, settings, golds=[Path(gold_dir) / "actors.jsonl", Path(gold_dir) / "actors_voa.jsonl"])
         elif w == "events":  # both dev sets: the PLOVER gold records and eval/events_voa.jsonl
             from .events import run as run_events
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+import unicodedata
 from typing import Iterable, Iterator, Optional
 
 from .. import kb as kbmod
@@ -21,8 +23,32 @@ LINKED_TYPES = ("PERSON", "ORG", "MEDIA", "IGO", "REBEL", "PARTY")
 
 
 
-def _rid(name: str, typ: str) -> str:
-    return "r" + hashlib.sha1(f"{typ}|{name.lower()}".encode("utf-8")).hexdigest()[:10]
+def _rid(name: str, typ: str, country: Optional[str] = None) -> str:
+    """A registry id: people by name; organisations by name and country (never pooled across countries)."""
+    key = f"{typ}|{name.lower()}" if typ == "PERSON" or country is None else f"{typ}|{name.lower()}|{country}"
+    return "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "prof"}
+PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu", "du", "dos", "del"}
+
+
+def _norm_words(name: str) -> list[str]:
+    """A person's name as comparable words: accents, apostrophes, hyphens and honorifics do not count
+    ("António Guterres" = "Antonio Guterres", "al-Rufay’i" = "al-Rufay'i" = "al Rufayi")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’`]", "", text)
+    words = [w for w in re.split(r"[\s\-.]+", text) if w]
+    while words and words[0] in HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _variant_key(name: str) -> Optional[str]:
+    """First and last name, particles left out: "Mohammed Shia al-Sudani" and "Mohammed al-Sudani" share it."""
+    words = [w for w in _norm_words(name) if w not in PARTICLES]
+    return f"{words[0]} {words[-1]}" if len(words) > 1 else None
 
 
 def _final(store, rid: str) -> Optional[dict]:
@@ -58,6 +84,7 @@ class Registry:
         self.rows: dict[str, dict] = {r["registry_id"]: r for r in rows}
         self.by_name: dict[tuple[str, str], str] = {}
         self.by_surname: dict[str, set[str]] = {}
+        self.by_variant: dict[str, set[str]] = {}  # a person's first + last name (normalised) -> ids
         for r in self.rows.values():
             self._index(r)
         self.dirty: set[str] = set()
@@ -67,10 +94,18 @@ class Registry:
         return cls(store.query(f"SELECT {', '.join(cls.COLUMNS)} FROM registry"))
 
     def _index(self, r: dict) -> None:
-        self.by_name.setdefault((r["name"].lower(), r["type"]), r["registry_id"])
+        if r["type"] == "PERSON":
+            self.by_name.setdefault((r["name"].lower(), r["type"]), r["registry_id"])
+        else:
+            self.by_name.setdefault((r["name"].lower(), r["type"], r.get("country")), r["registry_id"])
         sn = _surname(r["name"]) if r["type"] == "PERSON" and not r["merged_into"] else None
         if sn:
             self.by_surname.setdefault(sn, set()).add(r["registry_id"])
+            for w in {_norm_words(r["name"])[-1]} - {sn}:
+                self.by_surname.setdefault(w, set()).add(r["registry_id"])
+            v = _variant_key(r["name"])
+            if v:
+                self.by_variant.setdefault(v, set()).add(r["registry_id"])
 
     def final(self, rid: Optional[str]) -> Optional[dict]:
         seen = set()
@@ -82,15 +117,29 @@ class Registry:
             rid = r["merged_into"]
         return None
 
-    def find(self, name: str, typ: str) -> Optional[dict]:
-        """Exact name (case-insensitive), else, for a one-word person name, a unique surname match."""
+    def find(self, name: str, typ: str, country: Optional[str] = None) -> Optional[dict]:
+        """People: the exact name (case-insensitive), else a unique entry with the same first and last name
+        written another way ("Antonio Guterres", "Mohammed al-Sudani"), else, for a one-word name, a unique
+        surname. Organisations: the same name and the same country (none = none): an organisation is never
+        merged across countries."""
+        if typ != "PERSON":
+            rid = self.by_name.get((name.lower(), typ, country))
+            return self.final(rid) if rid else None
         rid = self.by_name.get((name.lower(), typ))
         if rid:
             return self.final(rid)
-        if typ == "PERSON" and len(name.split()) == 1:
-            ids = self.by_surname.get(name.lower(), set())
-            if len(ids) == 1:
-                return self.final(next(iter(ids)))
+        words = _norm_words(name)
+        if len(words) > 1:
+            ids = {i for i in self.by_variant.get(_variant_key(name) or "", set()) if self.final(i)}
+            finals = {self.final(i)["registry_id"] for i in ids}
+            if len(finals) == 1:
+                return self.final(next(iter(finals)))
+            return None
+        if words:
+            ids = self.by_surname.get(name.lower(), set()) | self.by_surname.get(words[-1], set())
+            finals = {self.final(i)["registry_id"] for i in ids if self.final(i)}
+            if len(finals) == 1:
+                return self.final(next(iter(finals)))
         return None
 
     def surname_matches(self, surnames) -> dict[str, list[str]]:
@@ -162,9 +211,9 @@ def link(reg: Registry, doc: Document) -> None:
     for a in doc.actors:
         if a.type not in LINKED_TYPES:
             continue
-        row = reg.find(a.name, a.type)
+        row = reg.find(a.name, a.type, a.country)
         if row is None:
-            rid = _rid(a.name, a.type)
+            rid = _rid(a.name, a.type, a.country)
             if rid not in reg.rows:
                 reg.put({"registry_id": rid, "name": a.name, "type": a.type, "country": a.country, "sector": a.sector,
                          "role": a.role, "evidence_date": date, "evidence_doc": doc.id})
@@ -185,6 +234,9 @@ def link(reg: Registry, doc: Document) -> None:
         if stated and (a.country or a.role) and (newer or not (row["country"] or row["role"])):
             reg.put({**row, "country": a.country, "role": a.role, "sector": a.sector, "evidence_date": date,
                      "evidence_doc": doc.id})
+    for a in doc.actors:  # the code follows what the registry filled in
+        if a.country and not (a.code or "").startswith(a.country) or a.code is None:
+            a.code = kbmod.actor_code(a.country, a.sector, a.type, a.code if a.type in ("IGO", "REBEL") else None)
 
 
 def link_all(items: Iterable, reg: Registry) -> Iterator:
@@ -220,12 +272,17 @@ def list_actors(store, name: Optional[str] = None, limit: int = 100, country: Op
         where.append("r.type = ?")
         params.append(type.upper())
     sql = f"""SELECT r.registry_id, r.name, r.type, r.country, r.sector, r.role, r.evidence_date, r.corrected,
-                     count(DISTINCT a.doc_key) AS documents, min(d.published) AS first_seen
+                     count(DISTINCT a.doc_key) AS documents, min(d.published) AS first_seen,
+                     mode(a.code) AS code
               FROM registry r LEFT JOIN actors a ON a.registry_id = r.registry_id
                    LEFT JOIN documents d ON d.doc_key = a.doc_key
               WHERE r.merged_into IS NULL {''.join(' AND ' + w for w in where)}
               GROUP BY ALL ORDER BY documents DESC, r.name LIMIT ?"""
-    return store.query(sql, params + [limit])
+    rows = store.query(sql, params + [limit])
+    for r in rows:  # the code follows the registry's country and sector (documents may have said otherwise)
+        if r["country"] and not (r["code"] or "").startswith(r["country"]) or not r["sector"]:
+            r["code"] = kbmod.actor_code(r["country"], r["sector"], r["type"], r["code"])
+    return rows
 
 
 def _require(store, rid: str) -> dict:

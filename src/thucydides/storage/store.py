@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS documents (
     analyser VARCHAR, ingested_at TIMESTAMP, record JSON);
 CREATE TABLE IF NOT EXISTS actors (
     doc_key VARCHAR, actor_id VARCHAR, name VARCHAR, type VARCHAR, country VARCHAR,
-    sector VARCHAR, role VARCHAR, registry_id VARCHAR, analyser VARCHAR);
+    sector VARCHAR, role VARCHAR, registry_id VARCHAR, analyser VARCHAR, code VARCHAR);
+ALTER TABLE actors ADD COLUMN IF NOT EXISTS code VARCHAR;
 CREATE TABLE IF NOT EXISTS mentions (
     doc_key VARCHAR, actor_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
     kind VARCHAR, analyser VARCHAR);
@@ -66,7 +67,7 @@ def _table_columns() -> dict[str, list]:
                       ("source", V), ("url", V), ("text", V), ("removed", L), ("analyser", V), ("ingested_at", T),
                       ("record", V)],
         "actors": [("doc_key", V), ("actor_id", V), ("name", V), ("type", V), ("country", V), ("sector", V),
-                   ("role", V), ("registry_id", V), ("analyser", V)],
+                   ("role", V), ("registry_id", V), ("analyser", V), ("code", V)],
         "mentions": [("doc_key", V), ("actor_id", V), ("start_char", I), ("end_char", I), ("text", V), ("kind", V),
                      ("analyser", V)],
         "quotes": [("doc_key", V), ("quote_id", V), ("kind", V), ("content_start", I), ("content_end", I),
@@ -214,7 +215,7 @@ class Store:
 
         cols = Registry.COLUMNS
         known = {r["registry_id"] for r in changed}
-        for (_key, _aid, name, typ, country, sector, role, rid, _v) in actor_rows:
+        for (_key, _aid, name, typ, country, sector, role, rid, *_rest) in actor_rows:
             if rid and rid not in known:
                 known.add(rid)
                 changed.append({"registry_id": rid, "name": name, "type": typ, "country": country, "sector": sector,
@@ -263,7 +264,7 @@ class Store:
         rows["documents"].append((key, doc.id, doc.input, doc.title, doc.dateline, published, doc.source, doc.url,
                                   doc.text, doc.removed, __version__, now, json.dumps(record, ensure_ascii=False)))
         for a in doc.actors:
-            rows["actors"].append((key, a.id, a.name, a.type, a.country, a.sector, a.role, a.registry_id, __version__))
+            rows["actors"].append((key, a.id, a.name, a.type, a.country, a.sector, a.role, a.registry_id, __version__, a.code))
         mentions = doc.state.mentions or [(m[0], m[1], a.id, None) for a in doc.actors for m in a.mentions]
         for s0, e0, aid, kind in mentions:
             rows["mentions"].append((key, aid, s0, e0, doc.text[s0:e0], kind, __version__))
