@@ -402,7 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_bench)
 
     ev = sub.add_parser("eval", help="score the analysis against gold sets; writes OUT_DIR/EVAL.md")
-    ev.add_argument("which", choices=["extraction", "quotes", "events", "actors", "all"])
+    ev.add_argument("which", choices=["extraction", "quotes", "events", "actors", "ask", "all"])
     ev.add_argument("--shared", help="folder with eval/score.py and the shared gold sets (default: $THUCYDIDES_SHARED or ../shared)")
     ev.add_argument("--gold-dir", default="eval", dest="gold_dir", help="folder of the project's own gold sets (default: eval)")
     ev.add_argument("--out-dir", default="reports", dest="out_dir", help="where EVAL.md and the predictions are written")
