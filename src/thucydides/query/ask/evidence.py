@@ -14,11 +14,12 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
-from ...knowledge import table
-from ..relations import quads
+from ...knowledge import multi, table
 from . import sentences
-from .understand import Actor, Question, _match, _phrases, find_actors, stem
+from .understand import Actor, Question, _match, _phrases, _word_ok, find_actors, stem
 
+import os
+CONTEXT = os.environ.get("ASK_CONTEXT", "1") == "1"
 MAX_DOCS = 400  # most recent candidate articles read for one question
 WORD = re.compile(r"[\w’'-]+")
 
@@ -118,24 +119,29 @@ def gather(store, q: Question) -> list[dict]:
     for d in drows:
         text = d["text"] or ""
         got = by_doc[d["doc_key"]]
-        for s, e in sentences.split(text):
-            item = _sentence(q, pair, d, text, s, e, got)
-            if item:
-                items.append(item)
+        sents = [_read(q, pair, d, text, s, e, got) for s, e in sentences.split(text)]
+        for n, it in enumerate(sents):
+            if _concerns(q, pair, it, sents[max(0, n - 2):n], text):
+                stance(q, it)
+                items.append(it)
     return items
 
 
-def _sentence(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, got: dict) -> Optional[dict]:
+def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, got: dict) -> dict:
+    """A sentence with the pair actors it names (and where), its quotation's speaker and its events."""
     sent = text[s:e]
-    named: set[str] = set()
+    where: dict[str, list[int]] = {}
     for m in got["m"]:
         if m["start_char"] >= s and m["end_char"] <= e:
             for a in pair:
                 if _is(a, m["country"], m["name"]):
-                    named.add(a.key)
+                    where.setdefault(a.key, []).append(m["start_char"] - s)
+    others = set()
     for a, _, _ in find_actors(sent, cased=True):
         if any(a.key == p.key for p in pair):
-            named.add(a.key)
+            where.setdefault(a.key, []).append(a.start)
+        elif a.kind == "country":
+            others.add(a.key)
     quote = None
     for r in got["q"]:
         if r["content_start"] < e and r["content_end"] > s and (r["content_end"] - max(s, r["content_start"])) > 10:
@@ -148,47 +154,72 @@ def _sentence(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int
                 speaker_key = a.key
                 break
     evs = [ev for ev in got["e"] if s <= (ev["trigger_start"] if ev["trigger_start"] is not None else ev["sentence_start"]) < e]
+    coded = set()
     for ev in evs:
         for a in pair:
             if _in_code_list(a, ev["source_codes"]) or _in_code_list(a, ev["target_codes"]):
-                named.add(a.key)
-    low = sent.lower()
+                coded.add(a.key)
     toks = [t.lower() for t in WORD.findall(sent)]
-    topic_hits = [w for w in q.topic if any(stem(t) == stem(w) or t.startswith(stem(w)) for t in toks)]
-    if q.kind == "say":
-        spk = q.speaker[0]
-        if speaker_key != spk.key:
-            return None
-        about = {a.key for a in q.about}
-        if not (about & named) and not topic_hits:
-            return None
-        concerns = sorted(({spk.key} | (about & named)))
-    else:
-        need = {a.key for a in pair}
-        have = named | ({speaker_key} if speaker_key else set())
-        if not need <= have:
-            return None
-        concerns = sorted(need)
-    when = None
-    for ev in evs:
-        if ev["date"]:
-            when = ev["date"]
-            break
-    when = when or d["published"]
-    item = {
+    when = next((ev["date"] for ev in evs if ev["date"]), None) or d["published"]
+    return {
         "text": sent, "doc_id": d["id"], "doc_key": d["doc_key"], "span": [s, e], "title": d["title"],
         "source": d["source"], "date": when.isoformat() if isinstance(when, date) else None,
-        "published": d["published"].isoformat() if d["published"] else None,
         "kind": "quote" if quote else ("event" if evs else "sentence"),
         "speaker": quote["speaker_name"] if quote else None, "role": quote["speaker_role"] if quote else None,
         "speaker_country": quote["speaker_country"] if quote else None, "speaker_is": speaker_key,
         "events": [{"type": ev["type"], "mode": ev["mode"], "negated": ev["negated"], "hypothetical": ev["hypothetical"],
                     "future": ev["future"], "source": ev["source_codes"], "target": ev["target_codes"],
                     "event_key": ev["event_key"]} for ev in evs],
-        "concerns": concerns, "topic_hits": topic_hits,
+        "where": where, "named": set(where) | coded, "others": others, "toks": toks, "low": sent.lower(),
+        "topic_hits": [w for w in q.topic if any(t.startswith(stem(w)) for t in toks)],
+        "para": text.rfind("\n", 0, s),
     }
-    stance(q, item, low, toks)
-    return item
+
+
+def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text: str) -> bool:
+    """Whether the sentence is about the pair: both in it, or one in it and the other in the sentences just
+    before it in the same paragraph, when the sentence speaks of the relation (its subject carried over)."""
+    have = it["named"] | ({it["speaker_is"]} if it["speaker_is"] else set())
+    if q.kind == "say":
+        spk = q.speaker[0]
+        if it["speaker_is"] != spk.key:
+            return False
+        about = {a.key for a in q.about}
+        if about & have or it["topic_hits"] or _asked(q, it):
+            it["concerns"] = sorted({spk.key} | (about & have))
+            return True
+        return False
+    need = {a.key for a in pair}
+    if not have:
+        return False
+    if not need <= have:
+        context = set()
+        for b in before[-1:]:
+            if b["para"] == it["para"] and not it["others"]:
+                context |= b["named"] | ({b["speaker_is"]} if b["speaker_is"] else set())
+        if not CONTEXT or not (need <= have | context and (_asked(q, it) or _direct(q, it))):
+            return False
+        it["context"] = True
+    it["concerns"] = sorted(need)
+    return True
+
+
+def _asked(q: Question, it: dict) -> list[str]:
+    """The question's own words (relation phrases, topic and their synonyms) found in the sentence."""
+    if q.relation is None:
+        return it["topic_hits"]
+    found = []
+    for w in q.relation.asked:
+        ws = w.split()
+        if (len(ws) > 1 and _match(ws, it["toks"]) is not None) or (len(ws) == 1 and any(_word_ok(ws[0], t) for t in it["toks"])):
+            found.append(w)
+    return found
+
+
+def _direct(q: Question, it: dict) -> list[dict]:
+    if q.relation is None:
+        return []
+    return [ev for ev in it["events"] if ev["type"] in q.relation.types]
 
 
 def _terms_at(q: Question, toks: list[str]) -> list[str]:
@@ -203,60 +234,124 @@ def _terms_at(q: Question, toks: list[str]) -> list[str]:
     return found
 
 
-def stance(q: Question, item: dict, low: str, toks: list[str]) -> None:
-    """Set the item's stance (for / against / neutral), weight (directness) and the reason, in place."""
+def _cue(kind: str, window: str, rel_words: list[str]) -> Optional[str]:
+    """A cue of ``kind`` in ``window`` that is not itself one of the relation's words ("suspend" asked about)."""
+    for p in cues()[kind]:
+        for m in p.finditer(window):
+            word = m.group(0)
+            if any(word.startswith(r[:5]) or r.startswith(word[:5]) for r in rel_words if len(r) >= 4):
+                continue
+            if kind == "cancel" and window[max(0, m.start() - 3):m.start()] == "to ":
+                continue  # "agreed to halt attacks": what is agreed, not a cancellation
+            return word
+    return None
+
+
+def _agent(q: Question, it: dict, pos: int) -> Optional[str]:
+    """The pair actor named last before the relation's words (its subject, by position), or the speaker."""
+    best, at = None, -1
+    for key, offs in it["where"].items():
+        for o in offs:
+            if at < o < pos:
+                best, at = key, o
+    return best or it["speaker_is"]
+
+
+def stance(q: Question, it: dict) -> None:
+    """Set the item's stance (for / against / neutral), weight (directness) and reason, in place."""
+    _stance(q, it)
+    if it.get("context"):
+        it["weight"] = round(it["weight"] * 0.8, 3)
+        it["reason"] += "; the pair named in the sentence before"
+
+
+def _stance(q: Question, it: dict) -> None:
     rel = q.relation
-    item.update(stance="neutral", weight=0.0, reason="names the pair but not the relation")
+    it.update(stance="neutral", weight=0.0, reason="names the pair but not the relation")
     if q.kind == "say":
-        item.update(stance="neutral", weight=1.0, reason="what the speaker said")
+        it.update(weight=1.0, reason="what the speaker said")
         return
     if rel is None:
         return
+    toks, low = it["toks"], it["low"]
     terms = _terms_at(q, toks)
-    item["terms"] = terms
-    on_topic = bool(item["topic_hits"]) or not q.topic
-    direct = [ev for ev in item["events"] if ev["type"] in rel.types]
-    opposite = [ev for ev in item["events"]
-                if (quads().get(ev["type"]) or ("", 0))[1] == -rel.polarity and ev["type"] not in rel.types]
-    # the clause before the relation's words: denial, cancellation, condition
-    first = min((low.find(t.split()[0]) for t in terms if low.find(t.split()[0]) >= 0), default=-1)
-    clause = low[max(0, first - 90):first + 30] if first >= 0 else low
-    clause = re.split(r"[;:]|, (?:but|while|and) ", clause)[-1] if first >= 0 else clause
-    denial, cancel = _has("denial", clause), _has("cancel", clause)
-    reluct, cond, intent = _has("reluctance", low), _has("condition", clause), _has("intent", clause)
+    asked = _asked(q, it)
+    it["terms"] = sorted(set(asked) | set(terms))
+    direct = _direct(q, it)
+    opposite = [ev for ev in it["events"] if ev["type"] in OPPOSITE.get(rel.type, ())]
+    rel_words = [w for t in terms + asked for w in t.split()]
+    positions = [m.start() for w in rel_words for m in re.finditer(r"\b" + re.escape(w), low)]
+    first = min(positions, default=-1)
+    before = " ".join(low[:first].split()[-6:]) if first >= 0 else ""
+    clause = re.split(r"[;:]|,\s", low[:first])[-1] if first >= 0 else low
+    cond = _cue("condition", clause, rel_words) or _cue("condition", before, rel_words)
+    intent = _cue("intent", before, rel_words)
+    denial = _cue("denial", before, rel_words)
+    cancel = _cue("cancel", before + " " + low[first:first + 40] if first >= 0 else "", rel_words)
+    reluct = _cue("reluctance", low, rel_words)
+    first_actor = q.actors[0].key if q.actors else None
+    other_side = False
+    if not q.joint and first_actor:
+        if direct:
+            srcs = set(direct[0]["source"] or [])
+            keys = {a.key for a in q.actors[:2]}
+            other_side = bool(srcs & keys) and first_actor not in srcs and q.actors[0].kind == "country"
+        elif first >= 0:
+            ag = _agent(q, it, first)
+            other_side = ag is not None and ag != first_actor
+    w = 1.0 if asked else 0.45
     if direct:
         ev = sorted(direct, key=lambda x: (x["type"] != rel.type, x["negated"], x["hypothetical"]))[0]
-        w = 1.0 if (on_topic or terms) else 0.7
-        if ev["negated"] or (denial and terms):
-            item.update(stance="against", weight=w, reason=f"{ev['type']} negated" + (f" ('{denial}')" if denial else ""))
-        elif cancel and terms:
-            item.update(stance="against", weight=w * 0.9, reason=f"{ev['type']} called off ('{cancel}')")
-        elif ev["hypothetical"] or (cond and not intent):
-            if q.future and (intent or ev["future"]):
-                item.update(stance="for", weight=w * 0.6, reason=f"{ev['type']} stated as an intention")
-            else:
-                item.update(stance="neutral", weight=0.0, reason=f"{ev['type']} only hypothetical")
+        label = ev["type"] + (f" ({ev['mode']})" if ev["mode"] else "")
+        if other_side:
+            it.update(reason=f"{label} by the other side")
+        elif cond and not (q.future and intent):
+            it.update(reason=f"{label} only as a possibility ('{cond}')")
+        elif ev["negated"] or denial:
+            it.update(stance="against", weight=w, reason=f"{label} negated" + (f" ('{denial}')" if denial else ""))
+        elif cancel:
+            it.update(stance="against", weight=w * 0.9, reason=f"{label} called off ('{cancel}')")
+        elif ev["hypothetical"] and not ev["future"]:
+            it.update(reason=f"{label} only hypothetical")
+        elif ev["hypothetical"] or ev["future"]:
+            it.update(stance="for" if q.future else "neutral", weight=w * 0.6 if q.future else 0.0,
+                      reason=f"{label} stated as an intention")
         elif reluct:
-            item.update(stance="against", weight=0.5, reason=f"reluctance ('{reluct}')")
+            it.update(stance="against", weight=0.5, reason=f"reluctance ('{reluct}')")
         else:
-            item.update(stance="for", weight=w, reason=f"{ev['type']} reported" + (f" ({ev['mode']})" if ev["mode"] else ""))
+            it.update(stance="for", weight=w, reason=f"{label} reported")
         return
-    if opposite and (terms or item["topic_hits"]):
+    if opposite and asked and not other_side:
         ev = opposite[0]
         if not ev["negated"] and not ev["hypothetical"]:
-            item.update(stance="against", weight=0.6, reason=f"{ev['type']}: the opposite of {rel.type}")
+            it.update(stance="against", weight=0.6, reason=f"{ev['type']}: the opposite of {rel.type}")
             return
-    if terms and on_topic or (terms and len(terms) > 1):
-        if denial:
-            item.update(stance="against", weight=0.7, reason=f"denied ('{denial}')")
-        elif cancel:
-            item.update(stance="against", weight=0.6, reason=f"called off ('{cancel}')")
-        elif reluct:
-            item.update(stance="against", weight=0.5, reason=f"reluctance ('{reluct}')")
+    if asked and (terms or len(asked) > 1 or not q.topic):
+        if other_side:
+            it.update(reason="the other side's act")
         elif cond and not (q.future and intent):
-            item.update(stance="neutral", weight=0.0, reason=f"a possibility only ('{cond}')")
+            it.update(reason=f"a possibility only ('{cond}')")
+        elif denial:
+            it.update(stance="against", weight=0.7, reason=f"denied ('{denial}')")
+        elif cancel:
+            it.update(stance="against", weight=0.6, reason=f"called off ('{cancel}')")
+        elif reluct:
+            it.update(stance="against", weight=0.5, reason=f"reluctance ('{reluct}')")
         else:
-            item.update(stance="for", weight=0.6, reason=f"names the relation ('{terms[0]}')")
+            it.update(stance="for", weight=0.6, reason=f"names the relation ('{asked[0]}')")
         return
-    if terms or item["topic_hits"]:
-        item.update(stance="neutral", weight=0.0, reason="touches the relation without taking a side")
+    if terms or asked:
+        it.update(reason="touches the relation without taking a side")
+
+
+@lru_cache(maxsize=1)
+def _opposites() -> dict[str, tuple[str, ...]]:
+    return {r["type"]: tuple(multi(r["opposites"])) for r in table("ask_opposites.tsv")}
+
+
+class _Opp(dict):
+    def get(self, k, default=()):  # noqa: D401 - lazily loaded mapping
+        return _opposites().get(k, default)
+
+
+OPPOSITE = _Opp()

@@ -19,7 +19,7 @@ from ... import kb as kbmod
 from ...knowledge import lines, multi, table
 from ..relations import quads
 
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+")
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’']+(?:-[a-z0-9][\w’']*)*")
 SAY = re.compile(r"\b(?:what|how)\b.*?\b(?:say|said|says|saying|think|thinks|react|reacted|respond|responded|"
                  r"comment|commented|tell|told|describe|described)\b(?:\s+(?:about|of|on|to|regarding))?", re.I)
 FUTURE = re.compile(r"\b(?:will|would|going to|willing|ready|plan|plans|planning|prepared|intend|intends|"
@@ -43,13 +43,14 @@ class Actor:
     kind: str = "country"  # country | org | person
     surface: str = ""
     via: Optional[str] = None  # "capital", "leader", "seat", "adjective": how the question named it
+    start: int = -1  # character offset in the text it was found in
 
     @property
     def key(self) -> str:
         return self.code or self.name or self.label
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {k: v for k, v in self.__dict__.items() if v is not None and k != "start"}
 
 
 @dataclass
@@ -59,7 +60,8 @@ class Relation:
     contexts: list[str]
     polarity: int
     related: list[str] = field(default_factory=list)  # other types that scored close: also direct evidence
-    terms: list[str] = field(default_factory=list)  # words and phrases that name it in an evidence sentence
+    terms: list[str] = field(default_factory=list)  # the question's phrases of the relation
+    asked: list[str] = field(default_factory=list)  # words that name what the question asks about, in evidence
     score: float = 0.0
 
     @property
@@ -72,7 +74,7 @@ class Relation:
 
     def as_dict(self) -> dict:
         return {"type": self.type, "mode": self.mode, "contexts": self.contexts, "polarity": self.polarity,
-                "related": self.related, "terms": self.terms, "name": self.name}
+                "related": self.related, "terms": self.terms, "asked": self.asked, "name": self.name}
 
 
 @dataclass
@@ -85,6 +87,7 @@ class Question:
     about: list[Actor] = field(default_factory=list)  # "say": about whom
     topic: list[str] = field(default_factory=list)  # content words that are not actors or relation words
     future: bool = False
+    joint: bool = False  # "X and Y ...": both act; otherwise the first actor is the one acting
     as_of: Optional[str] = None
     since: Optional[str] = None
     until: Optional[str] = None
@@ -112,7 +115,7 @@ class Question:
         return {"text": self.text, "kind": self.kind, "actors": [a.as_dict() for a in self.actors],
                 "speaker": [a.as_dict() for a in self.speaker], "about": [a.as_dict() for a in self.about],
                 "relation": self.relation.as_dict() if self.relation else None, "topic": self.topic,
-                "future": self.future, "as_of": self.as_of, "since": self.since, "until": self.until}
+                "future": self.future, "joint": self.joint, "as_of": self.as_of, "since": self.since, "until": self.until}
 
 
 # ---------------------------------------------------------------------------------------------- actors
@@ -213,9 +216,17 @@ def find_actors(text: str, cased: bool = False) -> list[tuple[Actor, int, int]]:
             if prev_tok.endswith(("'s", "’s")) and pj == i and stem(nxt) in {stem(w) for w in _role_words()}:
                 continue
         keep.append((a, i, j))
+    low_text = text.lower()
+    for r in table("ask_ellipses.tsv"):
+        if r["phrase"] in low_text and any(a.code == r["with"] for a, _, _ in keep) \
+                and not any(a.code == r["means"] for a, _, _ in keep):
+            k = len(TOKEN.findall(text[:low_text.index(r["phrase"])]))
+            kb = kbmod.load()
+            keep.append((Actor(kb.country_name(r["means"]) or r["means"], code=r["means"], via=r["phrase"]), k, k + 2))
     seen, uniq = set(), []
     for a, i, j in keep:
         a.surface = " ".join(t for t, _ in toks[i:j])
+        a.start = toks[i][1]
         if a.key not in seen:
             seen.add(a.key)
             uniq.append((a, i, j))
@@ -245,6 +256,13 @@ def _definitions() -> tuple[dict[str, set[str]], dict[tuple[str, str], set[str]]
     return types, modes, contexts
 
 
+def _word_ok(w: str, tok: str) -> bool:
+    """A phrase word matches a token it begins; words of four letters or fewer only with an inflection."""
+    if len(w) > 4:
+        return tok.startswith(w)
+    return tok == w or (tok.startswith(w) and tok[len(w):] in ("s", "es", "ed", "d", "ing", "ted", "ting", "ned", "ning", "ped", "ping", "ged", "ging"))
+
+
 def _match(words: list[str], toks: list[str]) -> Optional[int]:
     """Index of the last token of an in-order match of ``words`` (prefixes) with gaps of at most 3 tokens."""
     pos = -1
@@ -253,7 +271,7 @@ def _match(words: list[str], toks: list[str]) -> Optional[int]:
         lo = pos + 1
         hi = len(toks) if n == 0 else min(len(toks), pos + 5)
         for k in range(lo, hi):
-            if toks[k].startswith(w):
+            if _word_ok(w, toks[k]):
                 found = k
                 break
         if found is None:
@@ -272,10 +290,14 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
     mode_score: dict[tuple[str, str], float] = {}
     ctx_score: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
+    hits = []
     for phrase, typ, mode, ctx in _phrases():
-        if _match(phrase, toks) is None:
-            continue
-        w = len(phrase) ** 1.5
+        end = _match(phrase, toks)
+        if end is not None:
+            hits.append((end - len(phrase) + 1, phrase, typ, mode, ctx))
+    first = min((h[0] for h in hits), default=None)
+    for start, phrase, typ, mode, ctx in hits:
+        w = len(phrase) ** 1.5 * (1.5 if start == first else 1.0)
         score[typ] = score.get(typ, 0.0) + w
         terms.setdefault(typ, []).append(" ".join(phrase))
         if mode:
@@ -310,7 +332,26 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
             ctx_score[c] = ctx_score.get(c, 0.0) + 0.4 * hits
     ctx = [c for c, s in sorted(ctx_score.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
     q = quads().get(best)
-    return Relation(best, mode, ctx, q[1] if q else 0, related, sorted(set(terms.get(best, []))), round(top, 2))
+    asked = sorted({t for ts in terms.values() for t in ts})
+    return Relation(best, mode, ctx, q[1] if q else 0, related, sorted(set(terms.get(best, []))), asked, round(top, 2))
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> list[list[str]]:
+    return [multi(line) for line in lines("ask_synonyms.txt")]
+
+
+def expand(words: list[str]) -> list[str]:
+    """The question's own words with their synonyms (data/ask_synonyms.txt)."""
+    out = list(words)
+    def near(g: str, w: str) -> bool:
+        g, w = g.strip(), w.strip()
+        return len(min(g, w, key=len)) >= 4 and (w.startswith(g) or g.startswith(w))
+
+    for group in _synonyms():
+        if any(any(near(g, w) for g in group) for w in words):
+            out += [g for g in group if g not in out]
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- the question
@@ -338,12 +379,17 @@ def parse_question(text: str, as_of: Optional[str] = None) -> Question:
     stop = _function_words()
     relation = parse_relation(rest)
     rel_words = {w for p in (relation.terms if relation else []) for w in p.split()}
-    topic = [t.lower() for t in rest if len(t) > 3 and t.lower() not in stop and not any(t.lower().startswith(w) for w in rel_words)
+    topic = [t.lower() for t in rest if len(t) > 3 and t.lower() not in stop and not re.search(r"(ing|ed)$", t.lower()) and not any(t.lower().startswith(w) for w in rel_words)
              and t.lower() not in _GENERIC]
     as_of, since, until = _dates(text.lower(), as_of)
     actors = [a for a, _, _ in found]
     q = Question(text, actors, relation, topic=topic, future=bool(FUTURE.search(text)), as_of=as_of,
                  since=since, until=until)
+    if relation:
+        relation.asked = expand(relation.asked + topic)
+    if len(found) >= 2:
+        between = [t.lower() for t in toks[found[0][2]:found[1][1]]]
+        q.joint = all(t in ("and", ",", "&", "the") for t in between)
     m = SAY.search(text)
     if m:
         cut = len(TOKEN.findall(text[:m.start() + len(m.group(0))]))
