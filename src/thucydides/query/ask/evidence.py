@@ -9,6 +9,7 @@ polarity against), their negation and modality, and the cues of ``data/ask_cues.
 """
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from functools import lru_cache
@@ -18,7 +19,6 @@ from ...knowledge import multi, table
 from . import sentences
 from .understand import Actor, Question, _match, _phrases, _word_ok, find_actors, stem
 
-import os
 CONTEXT = os.environ.get("ASK_CONTEXT", "1") == "1"
 MAX_DOCS = 400  # most recent candidate articles read for one question
 WORD = re.compile(r"[\w’'-]+")
@@ -168,6 +168,7 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
         "speaker": quote["speaker_name"] if quote else None, "role": quote["speaker_role"] if quote else None,
         "speaker_country": quote["speaker_country"] if quote else None, "speaker_is": speaker_key,
         "events": [{"type": ev["type"], "mode": ev["mode"], "negated": ev["negated"], "hypothetical": ev["hypothetical"],
+                    "at": ev["trigger_start"] - s if ev["trigger_start"] is not None else None,
                     "future": ev["future"], "source": ev["source_codes"], "target": ev["target_codes"],
                     "event_key": ev["event_key"]} for ev in evs],
         "where": where, "named": set(where) | coded, "others": others, "toks": toks, "low": sent.lower(),
@@ -265,6 +266,18 @@ def stance(q: Question, it: dict) -> None:
         it["reason"] += "; the pair named in the sentence before"
 
 
+CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+")
+
+
+def _hits(words: list[str], toks: list[str]) -> int:
+    n = 0
+    for w in words:
+        ws = w.split()
+        if (len(ws) > 1 and _match(ws, toks) is not None) or (len(ws) == 1 and any(_word_ok(ws[0], t) for t in toks)):
+            n += 1
+    return n
+
+
 def _stance(q: Question, it: dict) -> None:
     rel = q.relation
     it.update(stance="neutral", weight=0.0, reason="names the pair but not the relation")
@@ -273,75 +286,76 @@ def _stance(q: Question, it: dict) -> None:
         return
     if rel is None:
         return
-    toks, low = it["toks"], it["low"]
-    terms = _terms_at(q, toks)
+    low = it["low"]
+    terms = _terms_at(q, it["toks"])
     asked = _asked(q, it)
     it["terms"] = sorted(set(asked) | set(terms))
-    direct = _direct(q, it)
-    opposite = [ev for ev in it["events"] if ev["type"] in OPPOSITE.get(rel.type, ())]
-    rel_words = [w for t in terms + asked for w in t.split()]
-    positions = [m.start() for w in rel_words for m in re.finditer(r"\b" + re.escape(w), low)]
-    first = min(positions, default=-1)
-    before = " ".join(low[:first].split()[-6:]) if first >= 0 else ""
-    clause = re.split(r"[;:]|,\s", low[:first])[-1] if first >= 0 else low
-    cond = _cue("condition", clause, rel_words) or _cue("condition", before, rel_words)
-    intent = _cue("intent", before, rel_words)
+    if not asked and not terms and not _direct(q, it):
+        return
+    words = asked + [t for t in terms if t not in asked]
+    # the clause that speaks of what was asked decides ("agreed to halt attacks ..., but did not accept a ceasefire")
+    bounds, pos = [], 0
+    for m in CLAUSE.finditer(low):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(low)))
+    scored = [(_hits(asked, WORD.findall(low[a:b])) * 2 + _hits(terms, WORD.findall(low[a:b])), a, b) for a, b in bounds]
+    best = max(x[0] for x in scored)
+    ca, cb = [(a, b) for sc, a, b in scored if sc == best][-1 if best > 0 else 0]
+    clause = low[ca:cb]
+    rel_words = [w for t in words for w in t.split()]
+    positions = [m.start() for w in rel_words for m in re.finditer(r"\b" + re.escape(w), clause)]
+    first = min(positions, default=0)
+    head = clause[:first]
+    before = " ".join(head.split()[-6:])
+    cond = _cue("condition", head, rel_words)
+    intent = _cue("intent", head, rel_words)
+    request = _cue("request", head, rel_words)
+    pending = _cue("pending", clause, rel_words)
     denial = _cue("denial", before, rel_words)
-    cancel = _cue("cancel", before + " " + low[first:first + 40] if first >= 0 else "", rel_words)
-    reluct = _cue("reluctance", low, rel_words)
-    first_actor = q.actors[0].key if q.actors else None
-    other_side = False
-    if not q.joint and first_actor:
-        if direct:
-            srcs = set(direct[0]["source"] or [])
-            keys = {a.key for a in q.actors[:2]}
-            other_side = bool(srcs & keys) and first_actor not in srcs and q.actors[0].kind == "country"
-        elif first >= 0:
-            ag = _agent(q, it, first)
-            other_side = ag is not None and ag != first_actor
+    if rel.type == "ACCUSE" and denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", before):
+        denial = None  # rejecting an accusation confirms it was made
+    cancel = _cue("cancel", before + " " + clause[first:first + 40], rel_words)
+    reluct = _cue("reluctance", clause, rel_words)
+    direct = [ev for ev in _direct(q, it) if ev.get("at") is None or ca <= ev["at"] < cb] or _direct(q, it)
+    opposite = [ev for ev in it["events"] if ev["type"] in OPPOSITE.get(rel.type, ())
+                and (ev.get("at") is None or ca <= ev["at"] < cb)]
     w = 1.0 if asked else 0.45
+    done = not q.future
+    label = None
     if direct:
         ev = sorted(direct, key=lambda x: (x["type"] != rel.type, x["negated"], x["hypothetical"]))[0]
         label = ev["type"] + (f" ({ev['mode']})" if ev["mode"] else "")
-        if other_side:
-            it.update(reason=f"{label} by the other side")
-        elif cond and not (q.future and intent):
-            it.update(reason=f"{label} only as a possibility ('{cond}')")
-        elif ev["negated"] or denial:
-            it.update(stance="against", weight=w, reason=f"{label} negated" + (f" ('{denial}')" if denial else ""))
-        elif cancel:
-            it.update(stance="against", weight=w * 0.9, reason=f"{label} called off ('{cancel}')")
-        elif ev["hypothetical"] and not ev["future"]:
-            it.update(reason=f"{label} only hypothetical")
-        elif ev["hypothetical"] or ev["future"]:
-            it.update(stance="for" if q.future else "neutral", weight=w * 0.6 if q.future else 0.0,
-                      reason=f"{label} stated as an intention")
-        elif reluct:
-            it.update(stance="against", weight=0.5, reason=f"reluctance ('{reluct}')")
-        else:
-            it.update(stance="for", weight=w, reason=f"{label} reported")
-        return
-    if opposite and asked and not other_side:
-        ev = opposite[0]
-        if not ev["negated"] and not ev["hypothetical"]:
-            it.update(stance="against", weight=0.6, reason=f"{ev['type']}: the opposite of {rel.type}")
+        negated, hypo = ev["negated"], ev["hypothetical"] or ev["future"]
+    else:
+        negated = hypo = False
+        if opposite and asked and not opposite[0]["negated"] and not opposite[0]["hypothetical"]:
+            it.update(stance="against", weight=0.6, reason=f"{opposite[0]['type']}: the opposite of {rel.type}")
             return
-    if asked and (terms or len(asked) > 1 or not q.topic):
-        if other_side:
-            it.update(reason="the other side's act")
-        elif cond and not (q.future and intent):
-            it.update(reason=f"a possibility only ('{cond}')")
-        elif denial:
-            it.update(stance="against", weight=0.7, reason=f"denied ('{denial}')")
-        elif cancel:
-            it.update(stance="against", weight=0.6, reason=f"called off ('{cancel}')")
-        elif reluct:
-            it.update(stance="against", weight=0.5, reason=f"reluctance ('{reluct}')")
+        if not asked:
+            it.update(reason="touches the relation without taking a side")
+            return
+        w = 0.6
+    what = label or f"'{asked[0] if asked else words[0]}'"
+    if request and not negated:
+        if done:
+            it.update(stance="against", weight=w * 0.6, reason=f"{what} asked for, so not yet done ('{request}')")
         else:
-            it.update(stance="for", weight=0.6, reason=f"names the relation ('{asked[0]}')")
-        return
-    if terms or asked:
-        it.update(reason="touches the relation without taking a side")
+            it.update(reason=f"{what} asked for ('{request}')")
+    elif cond and not intent:
+        it.update(reason=f"{what} only as a possibility ('{cond}')")
+    elif negated or denial:
+        it.update(stance="against", weight=w, reason=f"{what} negated" + (f" ('{denial}')" if denial else ""))
+    elif cancel:
+        it.update(stance="against", weight=w * 0.9, reason=f"{what} called off ('{cancel}')")
+    elif pending:
+        it.update(stance="against" if done else "for", weight=w * 0.5, reason=f"{what} pending, not done ('{pending}')")
+    elif reluct:
+        it.update(stance="against", weight=w * 0.5, reason=f"reluctance ('{reluct}')")
+    elif intent or hypo:
+        it.update(stance="for", weight=w * 0.7, reason=f"{what} stated as an intention" + (f" ('{intent}')" if intent else ""))
+    else:
+        it.update(stance="for", weight=w, reason=f"{what} reported")
 
 
 @lru_cache(maxsize=1)

@@ -260,6 +260,8 @@ def _word_ok(w: str, tok: str) -> bool:
     """A phrase word matches a token it begins; words of four letters or fewer only with an inflection."""
     if len(w) > 4:
         return tok.startswith(w)
+    if w.endswith("e") and tok in (w[:-1] + "ing", w + "d", w + "s"):
+        return True
     return tok == w or (tok.startswith(w) and tok[len(w):] in ("s", "es", "ed", "d", "ing", "ted", "ting", "ned", "ning", "ped", "ping", "ged", "ging"))
 
 
