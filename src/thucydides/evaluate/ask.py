@@ -9,9 +9,10 @@ is asked as of its ``as_of`` date with the default page of evidence (10 items). 
   the same sentence in another document) whose text contains the sentence or is contained in it, or shares at
   least 80% of the shorter one's words;
 - stance accuracy: of the must-cite sentences shown, those with the gold stance;
-- evidence precision: share of cited items that concern the gold actors, judged from the item alone: the actors
-  named in its text (knowledge-base names as written), its speaker's country, and the actors of the events coded in
-  it; an item concerns the question when it touches at least two of the gold actors (one for one-actor questions).
+- evidence precision: share of cited items that concern the gold actors, judged as a reader of the cited sentence
+  would: the actors named (knowledge-base names as written) in it or in the sentence just before it in the article,
+  its speaker's country, and the actors of the events coded in it; an item concerns the question when it touches at
+  least two of the gold actors (one for one-actor questions).
 """
 from __future__ import annotations
 
@@ -105,10 +106,17 @@ def shown(gold: dict, items: list[dict]) -> Optional[dict]:
     return None
 
 
-def concerns(item: dict, actors: list[str]) -> bool:
+def concerns(item: dict, actors: list[str], text: str = "") -> bool:
+    from ..query.ask import sentences
     from ..query.ask.understand import find_actors
 
-    touched = {a.code for a, _, _ in find_actors(item["text"], cased=True) if a.code}
+    read = item["text"]
+    if text:
+        spans = sentences.split(text)
+        prev = [sp for sp in spans if sp[1] <= item["span"][0]]
+        if prev:
+            read = text[prev[-1][0]:prev[-1][1]] + " " + read
+    touched = {a.code for a, _, _ in find_actors(read, cased=True) if a.code}
     if item.get("speaker_country"):
         touched.add(item["speaker_country"])
     for e in item.get("events") or []:
@@ -137,7 +145,9 @@ def evaluate(gold: Path, db: Path, limit: int = LIMIT) -> dict:
                 if it:
                     h += 1
                     s += it["stance"] == m["stance"]
-            c = sum(concerns(it, g["actors"]) for it in items)
+            texts = {r["id"]: r["text"] for r in store.query(
+                "SELECT id, text FROM documents WHERE id IN (SELECT unnest(?))", [[it["doc_id"] for it in items]])}
+            c = sum(concerns(it, g["actors"], texts.get(it["doc_id"], "")) for it in items)
             must += len(g.get("must_cite", []))
             hit += h
             stance_ok += s

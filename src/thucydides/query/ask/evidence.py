@@ -102,7 +102,7 @@ def gather(store, q: Question) -> list[dict]:
     mentions = store.query("""SELECT m.doc_key, m.start_char, m.end_char, a.country, a.name, a.type
                               FROM mentions m JOIN actors a ON a.doc_key = m.doc_key AND a.actor_id = m.actor_id
                               WHERE m.doc_key IN (SELECT unnest(?))""", [keys])
-    quotes = store.query("""SELECT doc_key, quote_id, kind, content_start, content_end, speaker_name, speaker_role,
+    quotes = store.query("""SELECT doc_key, quote_id, kind, content_start, content_end, speaker_start, speaker_name, speaker_role,
                                    speaker_country FROM quotes WHERE doc_key IN (SELECT unnest(?))""", [keys])
     events = store.query("""SELECT doc_key, event_id, type, mode, context, source_codes, target_codes, negated,
                                    hypothetical, future, trigger_start, sentence_start, date, quote_id, event_key
@@ -153,6 +153,11 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
             if _is(a, quote["speaker_country"], quote["speaker_name"]):
                 speaker_key = a.key
                 break
+        if speaker_key is None and not quote["speaker_country"] and quote.get("speaker_start") is not None:
+            lead = text[max(0, quote["speaker_start"] - 50):quote["speaker_start"]]
+            for a, _, _ in find_actors(lead, cased=True):
+                if a.kind == "org" and any(a.key == p.key for p in pair):
+                    speaker_key = a.key
     evs = [ev for ev in got["e"] if s <= (ev["trigger_start"] if ev["trigger_start"] is not None else ev["sentence_start"]) < e]
     coded = set()
     for ev in evs:
@@ -196,7 +201,7 @@ def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text
     if not need <= have:
         context = set()
         for b in before[-1:]:
-            if b["para"] == it["para"] and not it["others"]:
+            if not it["others"]:
                 context |= b["named"] | ({b["speaker_is"]} if b["speaker_is"] else set())
         if not CONTEXT or not (need <= have | context and (_asked(q, it) or _direct(q, it))):
             return False
