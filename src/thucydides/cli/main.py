@@ -243,13 +243,10 @@ def cmd_ask(args) -> int:
     from ..storage.store import Store
 
     with Store(args.db or load().db, read_only=True) as store:
-        brief = ask(store, args.question, limit=args.limit)
+        brief = ask(store, args.question, limit=args.limit, offset=args.offset, as_of=args.as_of, since=args.since,
+                    until=args.until, by=args.by, stance=args.stance, kind=args.kind)
     if args.json:
-        keep = ("question", "actors", "relation", "verdict", "understood", "message", "trend")
-        out = {k: brief.get(k) for k in keep if k in brief}
-        out["evidence"] = [{k: e[k] for k in ("text", "kind", "stance", "speaker", "date", "doc_id", "span")}
-                           for e in brief["evidence"]]
-        print(json.dumps(out, default=str, indent=2, ensure_ascii=False))
+        print(json.dumps(brief, default=str, indent=2, ensure_ascii=False))  # what /api/ask returns
     else:
         print(format_brief(brief))
     return 0
@@ -370,11 +367,18 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=cmd_relations)
 
-    k = sub.add_parser("ask", help="answer a question about two actors with evidence")
+    k = sub.add_parser("ask", help="answer a question about one or two actors with cited evidence")
     k.add_argument("question")
-    k.add_argument("--limit", type=int, default=10)
+    k.add_argument("--limit", type=int, default=10, help="evidence items shown (a page)")
+    k.add_argument("--offset", type=int, default=0, help="evidence items skipped (the next pages)")
+    k.add_argument("--as-of", dest="as_of", help="answer as of this date (YYYY-MM-DD): later evidence is left out")
+    k.add_argument("--since", help="evidence from this date (YYYY-MM-DD)")
+    k.add_argument("--until", help="evidence up to this date (YYYY-MM-DD)")
+    k.add_argument("--by", default="month", choices=["day", "week", "month", "quarter", "year"], help="trend periods")
+    k.add_argument("--stance", choices=["for", "against", "neutral"], help="only evidence of this stance")
+    k.add_argument("--kind", choices=["event", "quote", "sentence"], help="only evidence of this kind")
     k.add_argument("--db")
-    k.add_argument("--json", action="store_true")
+    k.add_argument("--json", action="store_true", help="the brief as JSON, as /api/ask returns it")
     k.set_defaults(func=cmd_ask)
 
     sv = sub.add_parser("serve", help="REST API and web page")

@@ -45,7 +45,7 @@ def ask(store, question: str, limit: int = 10, offset: int = 0, as_of: Optional[
     try:
         q = parse_question(question, as_of=as_of)
     except ValueError as e:
-        raise AskError(f"as_of: {e}") from None
+        raise AskError(f"as_of: {as_of!r} is not a date YYYY-MM-DD ({e})") from None
     q.since = since or q.since
     q.until = until or q.until
     out = {"question": question, "understood": q.understood(), "parsed": q.as_dict(),

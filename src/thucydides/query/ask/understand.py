@@ -257,12 +257,14 @@ def _definitions() -> tuple[dict[str, set[str]], dict[tuple[str, str], set[str]]
 
 
 def _word_ok(w: str, tok: str) -> bool:
-    """A phrase word matches a token it begins; words of four letters or fewer only with an inflection."""
+    """A phrase word matches a token it begins; words of four letters or fewer only as themselves or inflected
+    ("ban", "bans", "banned", "banning"; "ease", "easing"), never inside a longer word ("war" in "warned")."""
     if len(w) > 4:
         return tok.startswith(w)
-    if w.endswith("e") and tok in (w[:-1] + "ing", w + "d", w + "s"):
-        return True
-    return tok == w or (tok.startswith(w) and tok[len(w):] in ("s", "es", "ed", "d", "ing", "ted", "ting", "ned", "ning", "ped", "ping", "ged", "ging"))
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
+    if w.endswith("e"):
+        forms.add(w[:-1] + "ing")
+    return tok in forms
 
 
 def _match(words: list[str], toks: list[str]) -> Optional[int]:
@@ -293,7 +295,15 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
     ctx_score: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
     hits = []
+    # phrases of no type of their own ("hit back") take their words away from shorter phrases ("hit")
     for phrase, typ, mode, ctx in _phrases():
+        if typ == "-":
+            end = _match(phrase, toks)
+            if end is not None:
+                toks = toks[:end - len(phrase) + 1] + ["_"] * len(phrase) + toks[end + 1:]
+    for phrase, typ, mode, ctx in _phrases():
+        if typ == "-":
+            continue
         end = _match(phrase, toks)
         if end is not None:
             hits.append((end - len(phrase) + 1, phrase, typ, mode, ctx))
