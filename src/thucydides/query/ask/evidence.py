@@ -9,7 +9,6 @@ polarity against), their negation and modality, and the cues of ``data/ask_cues.
 """
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from functools import lru_cache
@@ -19,7 +18,6 @@ from ...knowledge import multi, table
 from . import sentences
 from .understand import Actor, Question, _match, _phrases, _word_ok, find_actors, stem
 
-CONTEXT = os.environ.get("ASK_CONTEXT", "1") == "1"
 MAX_DOCS = 400  # most recent candidate articles read for one question
 WORD = re.compile(r"[\w’'-]+")
 
@@ -63,7 +61,25 @@ def _docs_with(store, a: Actor, since: Optional[str], until: Optional[str]) -> s
         params.append(until)
     rows = store.query(f"""SELECT DISTINCT a.doc_key FROM actors a JOIN documents d USING (doc_key)
                            WHERE {' AND '.join(where)}""", params)
-    return {r["doc_key"] for r in rows}
+    keys = {r["doc_key"] for r in rows}
+    if a.kind == "org":  # "UN Secretary-General Antonio Guterres": the organisation named in a title only
+        names = org_names(a.code)
+        p2: list = ["\\b(?:" + "|".join(re.escape(n) for n in names) + ")\\b"]
+        where2 = ["regexp_matches(d.text, ?)"]
+        if since:
+            where2.append("d.published >= CAST(? AS DATE)")
+            p2.append(since)
+        keys |= {r["doc_key"] for r in store.query(f"SELECT doc_key FROM documents d WHERE {' AND '.join(where2)}", p2)}
+    return keys
+
+
+@lru_cache(maxsize=64)
+def org_names(code: str) -> tuple[str, ...]:
+    row = next((r for r in table("organisations.tsv") if r["code"] == code), None)
+    if not row:
+        return (code,)
+    return tuple(sorted({row["name"]} | {x for x in multi(row.get("aliases", "")) if not x.startswith("the ")}, key=len,
+                        reverse=True))
 
 
 def _is(a: Actor, country: Optional[str], name: Optional[str]) -> bool:
@@ -102,7 +118,7 @@ def gather(store, q: Question) -> list[dict]:
     mentions = store.query("""SELECT m.doc_key, m.start_char, m.end_char, a.country, a.name, a.type
                               FROM mentions m JOIN actors a ON a.doc_key = m.doc_key AND a.actor_id = m.actor_id
                               WHERE m.doc_key IN (SELECT unnest(?))""", [keys])
-    quotes = store.query("""SELECT doc_key, quote_id, kind, content_start, content_end, speaker_start, speaker_name, speaker_role,
+    quotes = store.query("""SELECT doc_key, quote_id, kind, content_start, content_end, speaker_start, speaker_end, speaker_name, speaker_role,
                                    speaker_country FROM quotes WHERE doc_key IN (SELECT unnest(?))""", [keys])
     events = store.query("""SELECT doc_key, event_id, type, mode, context, source_codes, target_codes, negated,
                                    hypothetical, future, trigger_start, sentence_start, date, quote_id, event_key
@@ -120,7 +136,13 @@ def gather(store, q: Question) -> list[dict]:
         text = d["text"] or ""
         got = by_doc[d["doc_key"]]
         sents = [_read(q, pair, d, text, s, e, got) for s, e in sentences.split(text)]
+        counts: dict[str, int] = {}
+        for it in sents:
+            for k in it["named"]:
+                counts[k] = counts.get(k, 0) + 1
+        topic = max(counts, key=counts.get) if counts else None
         for n, it in enumerate(sents):
+            it["doc_topic"] = topic
             if _concerns(q, pair, it, sents[max(0, n - 2):n], text):
                 stance(q, it)
                 items.append(it)
@@ -154,7 +176,7 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
                 speaker_key = a.key
                 break
         if speaker_key is None and not quote["speaker_country"] and quote.get("speaker_start") is not None:
-            lead = text[max(0, quote["speaker_start"] - 50):quote["speaker_start"]]
+            lead = text[max(0, quote["speaker_start"] - 50):quote["speaker_end"] or quote["speaker_start"]]
             for a, _, _ in find_actors(lead, cased=True):
                 if a.kind == "org" and any(a.key == p.key for p in pair):
                     speaker_key = a.key
@@ -195,15 +217,17 @@ def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text
             it["concerns"] = sorted({spk.key} | (about & have))
             return True
         return False
-    need = {a.key for a in pair}
-    if not have:
-        return False
+    need = {a.key for a in pair if not a.place} or {a.key for a in pair}
+    if len(need) < len(pair) and need <= have and not (have & {a.key for a in pair if a.place}):
+        # a place the question names ("a truce in Ukraine") need not be in a sentence that speaks of the relation
+        if not (_asked(q, it) or _direct(q, it)):
+            return False
     if not need <= have:
         context = set()
         for b in before[-1:]:
             if not it["others"]:
                 context |= b["named"] | ({b["speaker_is"]} if b["speaker_is"] else set())
-        if not CONTEXT or not (need <= have | context and (_asked(q, it) or _direct(q, it))):
+        if not (need <= have | context and (_asked(q, it) or _direct(q, it))):
             return False
         it["context"] = True
     it["concerns"] = sorted(need)
@@ -271,7 +295,7 @@ def stance(q: Question, it: dict) -> None:
         it["reason"] += "; the pair named in the sentence before"
 
 
-CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+")
+CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+|,?\s+(?:after|when|because|before)\s+")
 
 
 def _hits(words: list[str], toks: list[str]) -> int:
@@ -281,6 +305,21 @@ def _hits(words: list[str], toks: list[str]) -> int:
         if (len(ws) > 1 and _match(ws, toks) is not None) or (len(ws) == 1 and any(_word_ok(ws[0], t) for t in toks)):
             n += 1
     return n
+
+
+def _clause_agent(it: dict, a: int, b: int, words: list[str]) -> Optional[str]:
+    """The pair actor that opens a clause (named before the relation's words in it): who acts, by position."""
+    low = it["low"][a:b]
+    pos = [m.start() for w in words for m in re.finditer(r"\b" + re.escape(w.split()[0]), low)]
+    first = min(pos, default=len(low))
+    best, at = None, None
+    for key, offs in it["where"].items():
+        for o in offs:
+            if a <= o < a + first and (at is None or o < at):
+                best, at = key, o
+    if best is None and it.get("speaker_is") and re.search(r"\b(?:we|our|us)\b", low[:first]):
+        best = it["speaker_is"]
+    return best
 
 
 def _stance(q: Question, it: dict) -> None:
@@ -306,13 +345,18 @@ def _stance(q: Question, it: dict) -> None:
     bounds.append((pos, len(low)))
     scored = [(_hits(asked, WORD.findall(low[a:b])) * 2 + _hits(terms, WORD.findall(low[a:b])), a, b) for a, b in bounds]
     best = max(x[0] for x in scored)
-    ca, cb = [(a, b) for sc, a, b in scored if sc == best][-1 if best > 0 else 0]
+    tied = [(a, b) for sc, a, b in scored if sc == best]
+    first_actor = q.actors[0].key if q.actors else None
+    agents = {(a, b): _clause_agent(it, a, b, words) for a, b in tied}
+    mine = [c for c in tied if agents[c] == first_actor]
+    ca, cb = mine[0] if mine else tied[-1 if best > 0 else 0]
+    other_side = False  # who acts is read from the clause's order only to pick the clause: too weak to discard
     clause = low[ca:cb]
     rel_words = [w for t in words for w in t.split()]
     positions = [m.start() for w in rel_words for m in re.finditer(r"\b" + re.escape(w), clause)]
     first = min(positions, default=0)
     head = clause[:first]
-    before = " ".join(head.split()[-6:])
+    before = " ".join(head.split()[-8:])
     cond = _cue("condition", head, rel_words)
     intent = _cue("intent", head, rel_words)
     request = _cue("request", head, rel_words)
@@ -328,6 +372,9 @@ def _stance(q: Question, it: dict) -> None:
     w = 1.0 if asked else 0.45
     done = not q.future
     label = None
+    if other_side:
+        it.update(reason=f"done by {agents[(ca, cb)]}, not by {first_actor}")
+        return
     if direct:
         ev = sorted(direct, key=lambda x: (x["type"] != rel.type, x["negated"], x["hypothetical"]))[0]
         label = ev["type"] + (f" ({ev['mode']})" if ev["mode"] else "")
@@ -357,8 +404,13 @@ def _stance(q: Question, it: dict) -> None:
         it.update(stance="against" if done else "for", weight=w * 0.5, reason=f"{what} pending, not done ('{pending}')")
     elif reluct:
         it.update(stance="against", weight=w * 0.5, reason=f"reluctance ('{reluct}')")
-    elif intent or hypo:
-        it.update(stance="for", weight=w * 0.7, reason=f"{what} stated as an intention" + (f" ('{intent}')" if intent else ""))
+    elif intent:
+        it.update(stance="for", weight=w * 0.7, reason=f"{what} stated as an intention ('{intent}')")
+    elif hypo:
+        if done:
+            it.update(reason=f"{what} only hypothetical")
+        else:
+            it.update(stance="for", weight=w * 0.5, reason=f"{what} in prospect")
     else:
         it.update(stance="for", weight=w, reason=f"{what} reported")
 

@@ -44,13 +44,14 @@ class Actor:
     surface: str = ""
     via: Optional[str] = None  # "capital", "leader", "seat", "adjective": how the question named it
     start: int = -1  # character offset in the text it was found in
+    place: bool = False  # named as where it happens ("a truce in Ukraine"), not as a party
 
     @property
     def key(self) -> str:
         return self.code or self.name or self.label
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None and k != "start"}
+        return {k: v for k, v in self.__dict__.items() if v is not None and k != "start" and (k != "place" or v)}
 
 
 @dataclass
@@ -394,6 +395,9 @@ def parse_question(text: str, as_of: Optional[str] = None) -> Question:
     topic = [t.lower() for t in rest if len(t) > 3 and t.lower() not in stop and not re.search(r"(ing|ed)$", t.lower()) and not any(t.lower().startswith(w) for w in rel_words)
              and t.lower() not in _GENERIC]
     as_of, since, until = _dates(text.lower(), as_of)
+    for a, i, _ in found[1:]:
+        if i > 0 and toks[i - 1].lower() in ("in", "inside", "within", "across", "around", "near"):
+            a.place = True
     actors = [a for a, _, _ in found]
     q = Question(text, actors, relation, topic=topic, future=bool(FUTURE.search(text)), as_of=as_of,
                  since=since, until=until)
