@@ -295,6 +295,7 @@ def stance(q: Question, it: dict) -> None:
         it["reason"] += "; the pair named in the sentence before"
 
 
+SPEECH_ACTS = ("ACCUSE", "THREATEN", "REQUEST")  # verbal acts: the recipient's rejection confirms the act
 CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+|,?\s+(?:after|when|because|before)\s+")
 
 
@@ -343,7 +344,9 @@ def _stance(q: Question, it: dict) -> None:
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(low)))
-    scored = [(_hits(asked, WORD.findall(low[a:b])) * 2 + _hits(terms, WORD.findall(low[a:b])), a, b) for a, b in bounds]
+    main = [rel.main] if rel.main else []
+    scored = [(_hits(main, WORD.findall(low[a:b])) * 10 + _hits(asked, WORD.findall(low[a:b])) * 2
+               + _hits(terms, WORD.findall(low[a:b])), a, b) for a, b in bounds]
     best = max(x[0] for x in scored)
     tied = [(a, b) for sc, a, b in scored if sc == best]
     first_actor = q.actors[0].key if q.actors else None
@@ -356,14 +359,15 @@ def _stance(q: Question, it: dict) -> None:
     positions = [m.start() for w in rel_words for m in re.finditer(r"\b" + re.escape(w), clause)]
     first = min(positions, default=0)
     head = clause[:first]
-    before = " ".join(head.split()[-8:])
+    before = " ".join(head.split()[-12:])
     cond = _cue("condition", head, rel_words)
+    modal = _cue("modal", head, rel_words)
     intent = _cue("intent", head, rel_words)
-    request = _cue("request", head, rel_words)
+    request = _cue("request", before, rel_words)
     pending = _cue("pending", clause, rel_words)
     denial = _cue("denial", before, rel_words)
-    if rel.type == "ACCUSE" and denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", before):
-        denial = None  # rejecting an accusation confirms it was made
+    if rel.type in SPEECH_ACTS and denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", before):
+        denial = None  # rejecting an accusation, a warning or a demand confirms it was made
     cancel = _cue("cancel", before + " " + clause[first:first + 40], rel_words)
     reluct = _cue("reluctance", clause, rel_words)
     direct = [ev for ev in _direct(q, it) if ev.get("at") is None or ca <= ev["at"] < cb] or _direct(q, it)
@@ -384,7 +388,9 @@ def _stance(q: Question, it: dict) -> None:
         if opposite and asked and not opposite[0]["negated"] and not opposite[0]["hypothetical"]:
             it.update(stance="against", weight=0.6, reason=f"{opposite[0]['type']}: the opposite of {rel.type}")
             return
-        if not asked:
+        in_clause = _hits(terms + main, WORD.findall(clause)) + (_hits(asked, WORD.findall(clause)) >= 2)
+        if not asked or not in_clause:
+            # the question's topic without the act itself ("force" in a question about ruling out force)
             it.update(reason="touches the relation without taking a side")
             return
         w = 0.6
@@ -395,9 +401,11 @@ def _stance(q: Question, it: dict) -> None:
         else:
             it.update(reason=f"{what} asked for ('{request}')")
     elif cond and not intent:
-        it.update(reason=f"{what} only as a possibility ('{cond}')")
+        it.update(reason=f"{what} only on a condition ('{cond}')")
     elif negated or denial:
         it.update(stance="against", weight=w, reason=f"{what} negated" + (f" ('{denial}')" if denial else ""))
+    elif modal and not intent:
+        it.update(reason=f"{what} only as a possibility ('{modal}')")
     elif cancel:
         it.update(stance="against", weight=w * 0.9, reason=f"{what} called off ('{cancel}')")
     elif pending:

@@ -64,6 +64,7 @@ class Relation:
     terms: list[str] = field(default_factory=list)  # the question's phrases of the relation
     asked: list[str] = field(default_factory=list)  # words that name what the question asks about, in evidence
     score: float = 0.0
+    main: Optional[str] = None  # the question's first relation phrase: its verb, the act asked about
 
     @property
     def types(self) -> list[str]:
@@ -75,7 +76,8 @@ class Relation:
 
     def as_dict(self) -> dict:
         return {"type": self.type, "mode": self.mode, "contexts": self.contexts, "polarity": self.polarity,
-                "related": self.related, "terms": self.terms, "asked": self.asked, "name": self.name}
+                "related": self.related, "terms": self.terms, "asked": self.asked, "main": self.main,
+                "name": self.name}
 
 
 @dataclass
@@ -295,7 +297,7 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
     mode_score: dict[tuple[str, str], float] = {}
     ctx_score: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
-    hits = []
+    found = []
     # phrases of no type of their own ("hit back") take their words away from shorter phrases ("hit")
     for phrase, typ, mode, ctx in _phrases():
         if typ == "-":
@@ -307,9 +309,9 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
             continue
         end = _match(phrase, toks)
         if end is not None:
-            hits.append((end - len(phrase) + 1, phrase, typ, mode, ctx))
-    first = min((h[0] for h in hits), default=None)
-    for start, phrase, typ, mode, ctx in hits:
+            found.append((end - len(phrase) + 1, phrase, typ, mode, ctx))
+    first = min((h[0] for h in found), default=None)
+    for start, phrase, typ, mode, ctx in found:
         w = len(phrase) ** 1.5 * (1.5 if start == first else 1.0)
         score[typ] = score.get(typ, 0.0) + w
         terms.setdefault(typ, []).append(" ".join(phrase))
@@ -346,7 +348,9 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
     ctx = [c for c, s in sorted(ctx_score.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
     q = quads().get(best)
     asked = sorted({t for ts in terms.values() for t in ts})
-    return Relation(best, mode, ctx, q[1] if q else 0, related, sorted(set(terms.get(best, []))), asked, round(top, 2))
+    main = next((" ".join(p) for st, p, t, _, _ in sorted(found, key=lambda h: (h[0], -len(h[1]))) if t in [best] + related), None)
+    return Relation(best, mode, ctx, q[1] if q else 0, related, sorted(set(terms.get(best, []))), asked, round(top, 2),
+                    main)
 
 
 @lru_cache(maxsize=1)
