@@ -19,7 +19,7 @@ from ... import kb as kbmod
 from ...knowledge import lines, multi, table
 from ..relations import quads
 
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’']+(?:-[a-z0-9][\w’']*)*")
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:[A-Za-z]\.)+[A-Za-z]\b|[\w’']+(?:-[a-z0-9][\w’']*)*")
 SAY = re.compile(r"\b(?:what|how)\b.*?\b(?:say|said|says|saying|think|thinks|react|reacted|respond|responded|"
                  r"comment|commented|tell|told|describe|described)\b(?:\s+(?:about|of|on|to|regarding))?", re.I)
 FUTURE = re.compile(r"\b(?:will|would|going to|willing|ready|plan|plans|planning|prepared|intend|intends|"
