@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...knowledge import multi, table
-from . import sentences
+from .sentences import split as split_sentences
 from .understand import Actor, Question, _match, _phrases, _word_ok, find_actors, stem
 
 MAX_DOCS = 400  # most recent candidate articles read for one question
@@ -106,8 +106,6 @@ def gather(store, q: Question) -> list[dict]:
         docs = _docs_with(store, q.actors[0], q.since, None)
         for a in q.actors[1:2]:
             docs &= _docs_with(store, a, q.since, None)
-    if q.until:
-        docs = {d for d in docs}  # dates of sentences are checked per item below
     if not docs:
         return []
     keys = sorted(docs)
@@ -135,14 +133,8 @@ def gather(store, q: Question) -> list[dict]:
     for d in drows:
         text = d["text"] or ""
         got = by_doc[d["doc_key"]]
-        sents = [_read(q, pair, d, text, s, e, got) for s, e in sentences.split(text)]
-        counts: dict[str, int] = {}
-        for it in sents:
-            for k in it["named"]:
-                counts[k] = counts.get(k, 0) + 1
-        topic = max(counts, key=counts.get) if counts else None
+        sents = [_read(q, pair, d, text, s, e, got) for s, e in split_sentences(text)]
         for n, it in enumerate(sents):
-            it["doc_topic"] = topic
             if _concerns(q, pair, it, sents[max(0, n - 2):n], text):
                 stance(q, it)
                 items.append(it)
@@ -353,7 +345,6 @@ def _stance(q: Question, it: dict) -> None:
     agents = {(a, b): _clause_agent(it, a, b, words) for a, b in tied}
     mine = [c for c in tied if agents[c] == first_actor]
     ca, cb = mine[0] if mine else tied[-1 if best > 0 else 0]
-    other_side = False  # who acts is read from the clause's order only to pick the clause: too weak to discard
     clause = low[ca:cb]
     rel_words = [w for t in words for w in t.split()]
     positions = [m.start() for w in rel_words for m in re.finditer(r"\b" + re.escape(w), clause)]
@@ -376,9 +367,6 @@ def _stance(q: Question, it: dict) -> None:
     w = 1.0 if asked else 0.45
     done = not q.future
     label = None
-    if other_side:
-        it.update(reason=f"done by {agents[(ca, cb)]}, not by {first_actor}")
-        return
     if direct:
         ev = sorted(direct, key=lambda x: (x["type"] != rel.type, x["negated"], x["hypothetical"]))[0]
         label = ev["type"] + (f" ({ev['mode']})" if ev["mode"] else "")
