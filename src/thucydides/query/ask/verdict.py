@@ -59,9 +59,9 @@ def weigh(q: Question, items: list[dict]) -> tuple[list[dict], Optional[str]]:
 def order(items: list[dict]) -> list[dict]:
     """Decisive items first (heaviest first), then the rest by date, newest first; numbered for citation."""
     decisive = sorted((it for it in items if it["stance"] != "neutral"), key=lambda x: (-x["weight"], x["doc_id"]))
-    rest = sorted((it for it in items if it["stance"] == "neutral"),
-                  key=lambda x: (-(x["weight"] > 0), -(bool(x.get("terms")) or bool(x["topic_hits"])), x["date"] or ""),
-                  reverse=False)
+    rest = sorted((it for it in items if it["stance"] == "neutral"), key=lambda x: x["date"] or "", reverse=True)
+    rest.sort(key=lambda x: (-(x["weight"] > 0), -(len(x.get("terms") or []) + len(x["topic_hits"])),
+                             bool(x.get("context"))))
     out = decisive + rest
     for n, it in enumerate(out, 1):
         it["n"] = n
