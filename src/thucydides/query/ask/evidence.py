@@ -324,6 +324,14 @@ def _stance(q: Question, it: dict) -> None:
     if rel is None:
         return
     low = it["low"]
+    if q.attribution:  # who is behind it: the accusations are evidence for, the denials against
+        dis, claim = _has("disclaim", low), _has("claim", low)
+        if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?)\b", low)):
+            it.update(stance="against", weight=0.6, reason=f"denied ('{dis}')")
+            return
+        if claim:
+            it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim}')")
+            return
     terms = _terms_at(q, it["toks"])
     asked = _asked(q, it)
     it["terms"] = sorted(set(asked) | set(terms))
@@ -367,6 +375,10 @@ def _stance(q: Question, it: dict) -> None:
     w = 1.0 if asked else 0.45
     done = not q.future
     label = None
+    keep = _cue("maintain", clause, rel_words) if rel.type in ("CONCEDE", "RETREAT") else None
+    if keep and asked:
+        it.update(stance="against", weight=0.6, reason=f"kept up, not eased ('{keep}')")
+        return
     if direct:
         ev = sorted(direct, key=lambda x: (x["type"] != rel.type, x["negated"], x["hypothetical"]))[0]
         label = ev["type"] + (f" ({ev['mode']})" if ev["mode"] else "")

@@ -22,6 +22,8 @@ from ..relations import quads
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:[A-Za-z]\.)+[A-Za-z]\b|[\w’']+(?:-[a-z0-9][\w’']*)*")
 SAY = re.compile(r"\b(?:what|how)\b.*?\b(?:say|said|says|saying|think|thinks|react|reacted|respond|responded|"
                  r"comment|commented|tell|told|describe|described)\b(?:\s+(?:about|of|on|to|regarding))?", re.I)
+ATTRIBUTION = re.compile(r"\b(?:behind|involved in|involvement in|responsible for|role in|sponsor(?:ed|ing|s)?|"
+                         r"to blame for)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|would|going to|willing|ready|plan|plans|planning|prepared|intend|intends|"
                     r"considering|set to|about to|could)\b", re.I)
 
@@ -91,6 +93,7 @@ class Question:
     topic: list[str] = field(default_factory=list)  # content words that are not actors or relation words
     future: bool = False
     joint: bool = False  # "X and Y ...": both act; otherwise the first actor is the one acting
+    attribution: bool = False  # "Is X behind ...", "Was X involved in ...": who did it is asked
     as_of: Optional[str] = None
     since: Optional[str] = None
     until: Optional[str] = None
@@ -118,7 +121,7 @@ class Question:
         return {"text": self.text, "kind": self.kind, "actors": [a.as_dict() for a in self.actors],
                 "speaker": [a.as_dict() for a in self.speaker], "about": [a.as_dict() for a in self.about],
                 "relation": self.relation.as_dict() if self.relation else None, "topic": self.topic,
-                "future": self.future, "joint": self.joint, "as_of": self.as_of, "since": self.since, "until": self.until}
+                "future": self.future, "joint": self.joint, "attribution": self.attribution, "as_of": self.as_of, "since": self.since, "until": self.until}
 
 
 # ---------------------------------------------------------------------------------------------- actors
@@ -407,6 +410,7 @@ def parse_question(text: str, as_of: Optional[str] = None) -> Question:
                  since=since, until=until)
     if relation:
         relation.asked = expand(relation.asked + topic)
+    q.attribution = bool(ATTRIBUTION.search(text))
     if len(found) >= 2:
         between = [t.lower() for t in toks[found[0][2]:found[1][1]]]
         q.joint = all(t in ("and", ",", "&", "the") for t in between)
