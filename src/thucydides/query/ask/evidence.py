@@ -282,11 +282,15 @@ def _agent(q: Question, it: dict, pos: int) -> Optional[str]:
 def stance(q: Question, it: dict) -> None:
     """Set the item's stance (for / against / neutral), weight (directness) and reason, in place."""
     _stance(q, it)
+    if q.topic and not it["topic_hits"] and it["weight"]:
+        it["weight"] = round(it["weight"] * TOPIC_MISSED, 3)  # not about what the question names ("energy infrastructure")
+        it["reason"] += "; not about " + " ".join(q.topic)
     if it.get("context"):
         it["weight"] = round(it["weight"] * 0.8, 3)
         it["reason"] += "; the pair named in the sentence before"
 
 
+TOPIC_MISSED = 0.5  # weight of an item that does not name the question's topic words
 SPEECH_ACTS = ("ACCUSE", "THREATEN", "REQUEST")  # verbal acts: the recipient's rejection confirms the act
 CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+|,?\s+(?:after|when|because|before)\s+")
 
@@ -375,7 +379,7 @@ def _stance(q: Question, it: dict) -> None:
     w = 1.0 if asked else 0.45
     done = not q.future
     label = None
-    keep = _cue("maintain", clause, rel_words) if rel.type in ("CONCEDE", "RETREAT") else None
+    keep = _cue("maintain", clause, rel_words) if rel.type == "CONCEDE" else None
     if keep and asked:
         it.update(stance="against", weight=0.6, reason=f"kept up, not eased ('{keep}')")
         return

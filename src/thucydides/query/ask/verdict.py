@@ -11,7 +11,7 @@ from .understand import Question
 HALF_LIFE_DAYS = 180  # evidence this much older than the question's date (or the newest evidence) counts half
 SOURCE_BONUS, SOURCE_CAP = 0.25, 1.5  # each further independent source adds a quarter, at most half again
 AUTHORITY = 1.25  # an official of one of the pair speaking
-ENOUGH = 0.5  # less weight than this on both sides together: insufficient
+ENOUGH = 0.4  # less weight than this on both sides together: insufficient
 MIXED_RATIO = 0.6  # the weaker side at least this share of the stronger: mixed
 
 
