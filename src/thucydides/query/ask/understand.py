@@ -399,6 +399,9 @@ def parse_question(text: str, as_of: Optional[str] = None) -> Question:
     stop = _function_words()
     relation = parse_relation(rest)
     rel_words = {w for p in (relation.terms if relation else []) for w in p.split()}
+    # the word right after an actor is most often the question's verb ("Will China forge ..."): not a topic
+    verbs = {j for a, _, j in found if j < len(toks) and a.via != "adjective" and not toks[j - 1].endswith(("'s", "’s"))}
+    rest = [t for k, t in enumerate(toks) if k not in used and k not in verbs]
     topic = [t.lower() for t in rest if len(t) > 3 and t.lower() not in stop and not re.search(r"(ing|ed)$", t.lower()) and not any(t.lower().startswith(w) for w in rel_words)
              and t.lower() not in _GENERIC]
     as_of, since, until = _dates(text.lower(), as_of)
