@@ -79,7 +79,7 @@ def ask(store, question: str, limit: int = 10, offset: int = 0, as_of: Optional[
     out["evidence"] = [_public(it) for it in shown[offset:offset + limit]]
     if len(q.actors) >= 2 and q.kind != "say":
         a, b = (x.code or x.name for x in q.actors[:2])
-        trend = series(store, a, b, by=by, since=q.since, until=q.until)
+        trend = series(store, a, b, by=by, since=q.since, until=q.until or q.as_of)
         pts = [p for p in trend["points"]]
         scores = [p["mean_score"] for p in pts if p["mean_score"] is not None]
         out["trend"] = {"by": by, "points": pts, "direction": _direction(scores, len(pts))}
