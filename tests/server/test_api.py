@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from thucydides.server.app import MAX_LIMIT, create_app
 
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "thucydides" / "sample"
-VERDICTS = {"leans yes", "leans no", "mixed", "insufficient evidence"}
+VERDICTS = {"yes", "no", "mixed", "insufficient"}
 QUESTION = "Will Russia and China forge a military alliance?"
 
 
@@ -197,8 +197,13 @@ def test_ask_returns_a_brief(client):
     assert {a.get("code") for a in brief["actors"]} >= {"RUS", "CHN"}
     assert brief["evidence"], brief
     for ev in brief["evidence"]:
-        assert ev["kind"] in ("quote", "event") and ev["stance"] in ("for", "against", "neutral")
+        assert ev["kind"] in ("quote", "event", "sentence") and ev["stance"] in ("for", "against", "neutral")
         assert ev["doc_id"] and len(ev["span"]) == 2
+    assert brief["explanation"] and brief["confidence_label"] in ("high", "medium", "low")
+    page2 = client.get("/api/ask", params={"q": QUESTION, "limit": 2, "offset": 2, "by": "year"}).json()
+    assert [e["n"] for e in page2["evidence"]] == [3, 4] and page2["trend"]["by"] == "year"
+    for bad_params in ({"q": QUESTION, "as_of": "2025-02-30"}, {"q": QUESTION, "stance": "maybe"}, {"q": QUESTION, "by": "decade"}):
+        assert client.get("/api/ask", params=bad_params).status_code == 422, bad_params
 
 
 def test_stats(client, counts):

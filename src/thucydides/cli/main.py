@@ -369,13 +369,10 @@ def cmd_ask(args) -> int:
     from ..storage.store import Store
 
     with Store(args.db or load().db, read_only=True) as store:
-        brief = ask(store, args.question, limit=check_limit(args.limit))
+        brief = ask(store, args.question, limit=check_limit(args.limit), offset=args.offset, as_of=args.as_of, since=args.since,
+                    until=args.until, by=args.by, stance=args.stance, kind=args.kind)
     if args.json:
-        keep = ("question", "actors", "relation", "verdict", "understood", "message", "trend")
-        out = {k: brief.get(k) for k in keep if k in brief}
-        out["evidence"] = [{k: e[k] for k in ("text", "kind", "stance", "speaker", "date", "doc_id", "span")}
-                           for e in brief["evidence"]]
-        print(json.dumps(out, default=str, indent=2, ensure_ascii=False))
+        print(json.dumps(brief, default=str, indent=2, ensure_ascii=False))  # what /api/ask returns
     else:
         print(format_brief(brief))
     return 0
@@ -516,9 +513,18 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help=JSON_HELP)
     r.set_defaults(func=cmd_relations)
 
-    k = sub.add_parser("ask", help="answer a question about two actors with evidence")
+    k = sub.add_parser("ask", help="answer a question about one or two actors with cited evidence")
     k.add_argument("question", help='a question in English, e.g. "Is Russia supporting Iran?"')
-    reader(k, limit=10)
+    k.add_argument("--limit", type=int, default=10, help="evidence items shown (a page)")
+    k.add_argument("--offset", type=int, default=0, help="evidence items skipped (the next pages)")
+    k.add_argument("--as-of", dest="as_of", help="answer as of this date (YYYY-MM-DD): later evidence is left out")
+    k.add_argument("--since", help="evidence from this date (YYYY-MM-DD)")
+    k.add_argument("--until", help="evidence up to this date (YYYY-MM-DD)")
+    k.add_argument("--by", default="month", choices=["day", "week", "month", "quarter", "year"], help="trend periods")
+    k.add_argument("--stance", choices=["for", "against", "neutral"], help="only evidence of this stance")
+    k.add_argument("--kind", choices=["event", "quote", "sentence"], help="only evidence of this kind")
+    k.add_argument("--db", help=DB_HELP)
+    k.add_argument("--json", action="store_true", help="the brief as JSON, as /api/ask returns it")
     k.set_defaults(func=cmd_ask)
 
     sv = sub.add_parser("serve", help="REST API and web page")
@@ -547,7 +553,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_bench)
 
     ev = sub.add_parser("eval", help="score the analysis against gold sets; writes OUT_DIR/EVAL.md")
-    ev.add_argument("which", choices=["extraction", "quotes", "events", "actors", "all"], help="which gold sets to score")
+    ev.add_argument("which", choices=["extraction", "quotes", "events", "actors", "ask", "all"], help="which gold sets to score")
     ev.add_argument("--shared", help="folder with eval/score.py and the shared gold sets (default: $THUCYDIDES_SHARED or ../shared)")
     ev.add_argument("--gold-dir", default="eval", dest="gold_dir", help="folder of the project's own gold sets (default: eval)")
     ev.add_argument("--out-dir", default="reports", dest="out_dir", help="where EVAL.md and the predictions are written")

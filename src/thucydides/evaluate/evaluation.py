@@ -122,7 +122,7 @@ def main(which: str, shared: Optional[str] = None, out_dir: str = "reports", set
         print(f"thucydides eval: {e}", file=sys.stderr)
         return 2
     out = Path(out_dir)
-    names = list(SETS) + ["actors"] if which == "all" else [which]
+    names = list(SETS) + ["actors", "ask"] if which == "all" else [which]
     for w in names:
         if w == "actors":
             from .actors import run as run_actors
@@ -132,6 +132,10 @@ def main(which: str, shared: Optional[str] = None, out_dir: str = "reports", set
             from .events import run as run_events
 
             run_events(out, settings, sh, Path(gold_dir), run_analysis, score)
+        elif w == "ask":
+            from .ask import run as run_ask
+
+            run_ask(out, sh, settings, gold=Path(gold_dir) / "ask.jsonl")
         else:
             run_set(w, sh, out, settings)
     return 0

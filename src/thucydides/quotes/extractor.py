@@ -153,6 +153,12 @@ def quotation_spans(text: str, paras: Optional[list[Span]] = None) -> list[Span]
             if not stack:
                 if role != "close":
                     stack.append(s)
+            elif role == "open" and len(stack) == 1 and _double(text[s:e]) and _double(text[stack[0]:stack[0] + 1]) \
+                    and _ends_sentence(text, stack[0], s):
+                # a double mark opening a new sentence inside an open double quotation: the quotation before it
+                # was left unclosed (nested quotations use single marks); it ends with its last sentence
+                spans.append((stack[0], stack[0] + len(text[stack[0]:s].rstrip())))
+                stack = [s]
             elif role == "open":
                 stack.append(s)
             else:
@@ -171,6 +177,16 @@ def quotation_spans(text: str, paras: Optional[list[Span]] = None) -> list[Span]
             else:
                 del stack[1:]
     return [sp for sp in spans if re.search(r"\w", text[sp[0]:sp[1]])]
+
+
+def _double(mark: str) -> bool:
+    return mark in ('"', "“", "”", "„", "«", "»")
+
+
+def _ends_sentence(text: str, start: int, pos: int) -> bool:
+    """The text of an open quotation before ``pos`` ends a sentence (its last non-blank is . ! or ?)."""
+    before = text[start:pos].rstrip()
+    return len(before) > 1 and before[-1] in ".!?"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -686,6 +702,31 @@ class _Extractor:
                 continue
             self.add("", (cs, ce), _tok_span(v), subj, cue_tok=v)
 
+    def _stop_at_other_speakers(self, rec: dict, recs: list[dict]) -> None:
+        """A statement ends where another speaker's words begin: content running over the cue or the name of
+        another statement's speaker (a quotation left unclosed in text without paragraph breaks) is cut before
+        the sentence that holds it."""
+        s, e = rec["content"]
+        cut = e
+        for other in recs:
+            if other is rec or (other["speaker"] is not None and other["speaker"] == rec["speaker"]):
+                continue
+            for sp in (other["cue"], other["mention"]):
+                if sp is None or not (s < sp[0] < e):
+                    continue
+                if rec["cue"] is not None and rec["cue"][0] <= sp[0] < rec["cue"][1]:
+                    continue
+                k = bisect.bisect_right(self.tok_starts, sp[0]) - 1
+                start = self.sdoc[k].sent.start_char if k >= 0 else sp[0]
+                os_ = other["content"][0]
+                if s < os_ < start:
+                    start = os_
+                if start > s:
+                    cut = min(cut, start)
+        if cut < e:
+            ns, ne = _trim(self.text, s, cut)
+            rec["content"] = (ns, ne) if len(re.findall(r"\w+", self.text[ns:ne])) >= 2 else None
+
     def quotes(self) -> list[Quote]:
         # one statement per cue (the widest reading of it), and one cue per content
         by_cue: dict = {}
@@ -694,9 +735,12 @@ class _Extractor:
             old = by_cue.get(key)
             if old is None or rec["content"][1] - rec["content"][0] > old["content"][1] - old["content"][0]:
                 by_cue[key] = rec
+        recs = list(by_cue.values())
+        for rec in recs:
+            self._stop_at_other_speakers(rec, recs)
         seen = set()
         out = []
-        for rec in sorted(by_cue.values(), key=lambda r: r["content"]):
+        for rec in sorted((r for r in recs if r["content"] is not None), key=lambda r: r["content"]):
             key = rec["content"]
             if key in seen:
                 continue

@@ -93,9 +93,16 @@ def api_relations_evidence(a: str = Side(), b: str = Side(),
 
 @router.get("/api/ask", tags=["ask"], summary="A brief answering a question from the stored evidence")
 def api_ask(q: str = Query(..., min_length=3, max_length=500, description="a question in English"),
-            limit: int = Query(10, ge=1, le=50), db: Database = Depends(get_db)):
+            limit: int = Query(10, ge=1, le=200, description="evidence items on this page"), offset: int = Offset(),
+            as_of: Optional[str] = Query(None, max_length=10, description="answer as of this date (YYYY-MM-DD)"),
+            since: Optional[str] = Since(), until: Optional[str] = Until(), by: str = By(),
+            stance: Optional[str] = Query(None, pattern="^(for|against|neutral)$", description="only this stance"),
+            kind: Optional[str] = Query(None, pattern="^(event|quote|sentence)$", description="only this kind"),
+            db: Database = Depends(get_db)):
+    as_of, since, until = check_date("as_of", as_of), check_date("since", since), check_date("until", until)
     with db.reader() as store:
-        return ask_mod.ask(store, q, limit=limit)
+        return ask_mod.ask(store, q, limit=limit, offset=offset, as_of=as_of, since=since, until=until, by=by,
+                           stance=stance, kind=kind)
 
 
 @router.get("/api/stats", tags=["stats"], summary="Counts, most active country pairs, sample quotes")

@@ -14,7 +14,7 @@ MAX_OFFSET = 1_000_000
 MAX_INGEST_DOCS = 200
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TYPE_RE = r"^[A-Z]{2,24}$"
-BY_RE = r"^(day|week|month)$"
+BY_RE = r"^(day|week|month|quarter|year)$"
 
 
 class ApiError(Exception):
@@ -66,7 +66,7 @@ def Side():
 
 
 def By():
-    return Query("month", pattern=BY_RE, description="day, week or month")
+    return Query("month", pattern=BY_RE, description="day, week, month, quarter or year")
 
 
 def page(items: list, limit: int, offset: int, **extra) -> dict:

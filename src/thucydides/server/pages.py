@@ -1,16 +1,19 @@
 """The web page's routes (server-rendered HTML, no scripts from elsewhere)."""
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from typing import Optional
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..query import ask as ask_mod
 from ..query import relations
 from ..query.documents import get_document, list_documents, stats
-from ..query.search import find_quotes
+from ..query.search import find_events, find_quotes
 from .database import Database
 from .deps import MAX_OFFSET, ApiError, check_date, get_db
 from .render import _trend as trend
@@ -51,7 +54,7 @@ def web_relations(request: Request, a: Optional[str] = Query(None, max_length=10
                   period: Optional[str] = Query(None, max_length=10), db: Database = Depends(get_db)):
     errors: list[str] = []
     a, b = (a or "").strip(), (b or "").strip()
-    by = by if by in ("day", "week", "month") else "month"
+    by = by if by in relations.PERIODS else "month"
     since, until = form_date("since", since, errors), form_date("until", until, errors)
     period = form_date("period", period, errors)
     series = evidence = None
@@ -115,18 +118,91 @@ def web_article(request: Request, ident: str, span: Optional[str] = Query(None, 
                   events=events, nav="article")
 
 @router.get("/ask", response_class=HTMLResponse, include_in_schema=False)
-def web_ask(request: Request, q: Optional[str] = Query(None, max_length=500), db: Database = Depends(get_db)):
+def web_ask(request: Request, q: Optional[str] = Query(None, max_length=500), as_of: Optional[str] = Query(None, max_length=10),
+            since: Optional[str] = Query(None, max_length=10), until: Optional[str] = Query(None, max_length=10),
+            by: Optional[str] = Query(None, max_length=10), stance: Optional[str] = Query(None, max_length=10),
+            kind: Optional[str] = Query(None, max_length=10), offset: Optional[str] = None,
+            limit: Optional[str] = None, db: Database = Depends(get_db)):
+    """The same parameters as ``thucydides ask`` and ``/api/ask``; the evidence in pages."""
     q = (q or "").strip()
     brief = None
     errors: list[str] = []
+    as_of, since, until = form_date("as_of", as_of, errors), form_date("since", since, errors), form_date("until", until, errors)
+    by = by if by in relations.PERIODS else "month"
+    stance = stance if stance in ask_mod.STANCES else None
+    kind = kind if kind in ask_mod.KINDS else None
+    off, lim = form_int(offset, 0, 0, MAX_OFFSET), form_int(limit, 20, 1, 200)
     if q and len(q) < 3:
         errors.append("the question is too short")
-    elif q:
+    elif q and not errors:
         with db.reader() as store:
-            brief = ask_mod.ask(store, q, limit=10)
+            brief = ask_mod.ask(store, q, limit=lim, offset=off, as_of=as_of, since=since, until=until, by=by,
+                                stance=stance, kind=kind)
+    params = {k: v for k, v in {"q": q, "as_of": as_of, "since": since, "until": until, "by": by,
+                                "stance": stance, "kind": kind, "limit": lim}.items() if v}
     return render(request, "ask.html", status=422 if errors else 200, q=q, brief=brief, errors=errors, nav="ask",
+                  as_of=as_of or "", since=since or "", until=until or "", by=by, stance=stance or "", kind=kind or "",
+                  offset=off, limit=lim, params=params, periods=relations.PERIODS,
                   trend_json=json_script(trend(brief)))
 
+
+def _event_filters(actor, recipient, type, since, errors):
+    actor, recipient = (actor or "").strip() or None, (recipient or "").strip() or None
+    type = (type or "").strip().upper() or None
+    if type and not re.fullmatch(r"[A-Z]{2,24}", type):
+        errors.append(f"type: {type!r} is not a PLOVER type (e.g. ASSAULT)")
+        type = None
+    return actor, recipient, type, form_date("since", since, errors)
+
+
+@router.get("/events", response_class=HTMLResponse, include_in_schema=False)
+def web_events(request: Request, actor: Optional[str] = Query(None, max_length=200),
+               recipient: Optional[str] = Query(None, max_length=200), type: Optional[str] = Query(None, max_length=24),
+               since: Optional[str] = Query(None, max_length=10), include_negated: Optional[str] = None,
+               offset: Optional[str] = None, db: Database = Depends(get_db)):
+    """Stored events with the filters of ``thucydides events``, in pages, with downloads of the same selection."""
+    errors: list[str] = []
+    actor, recipient, type, since = _event_filters(actor, recipient, type, since, errors)
+    neg = include_negated in ("1", "on", "true", "yes")
+    off = form_int(offset, 0, 0, MAX_OFFSET)
+    rows = []
+    if not errors:
+        with db.reader() as store:
+            rows = find_events(store, actor=actor, recipient=recipient, type=type, since=since,
+                               include_negated=neg, limit=50, offset=off)
+    params = {k: v for k, v in {"actor": actor, "recipient": recipient, "type": type, "since": since,
+                                "include_negated": "1" if neg else None}.items() if v}
+    return render(request, "events.html", status=422 if errors else 200, rows=rows, actor=actor or "",
+                  recipient=recipient or "", type=type or "", since=since or "", include_negated=neg, offset=off,
+                  limit=50, params=params, errors=errors, nav="events", types=sorted(relations.quads()))
+
+
+@router.get("/events/download", include_in_schema=False)
+def web_events_download(actor: Optional[str] = Query(None, max_length=200), recipient: Optional[str] = Query(None, max_length=200),
+                        type: Optional[str] = Query(None, max_length=24), since: Optional[str] = Query(None, max_length=10),
+                        include_negated: Optional[str] = None, format: str = Query("csv", pattern="^(csv|json)$"),
+                        db: Database = Depends(get_db)):
+    """The filtered events as CSV or JSON Lines (at most 100,000 rows)."""
+    errors: list[str] = []
+    actor, recipient, type, since = _event_filters(actor, recipient, type, since, errors)
+    if errors:
+        raise ApiError(422, "; ".join(errors))
+    with db.reader() as store:
+        rows = find_events(store, actor=actor, recipient=recipient, type=type, since=since,
+                           include_negated=include_negated in ("1", "on", "true", "yes"), limit=100_000)
+    cols = ["date", "type", "mode", "source_codes", "target_codes", "negated", "hypothetical", "future", "score",
+            "sources", "documents", "sentence", "event_key"]
+    if format == "json":
+        body = "".join(json.dumps({c: r.get(c) for c in cols}, default=str, ensure_ascii=False) + "\n" for r in rows)
+        media, name = "application/x-ndjson", "events.jsonl"
+    else:
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(cols)
+        for r in rows:
+            w.writerow(["|".join(map(str, r[c])) if isinstance(r.get(c), list) else r.get(c) for c in cols])
+        body, media, name = buf.getvalue(), "text/csv; charset=utf-8", "events.csv"
+    return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/favicon.ico", include_in_schema=False)

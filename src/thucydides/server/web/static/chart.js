@@ -32,13 +32,17 @@
   function label(period, by) {
     var d = period.slice(0, 10), months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     var m = months[parseInt(d.slice(5, 7), 10) - 1] || d.slice(5, 7);
+    if (by === "year") return d.slice(0, 4);
+    if (by === "quarter") return "Q" + (Math.floor((parseInt(d.slice(5, 7), 10) - 1) / 3) + 1) + " " + d.slice(0, 4);
     if (by === "month") return m + " " + d.slice(0, 4);
     return parseInt(d.slice(8, 10), 10) + " " + m;
   }
 
   function step(iso, by) {
     var d = new Date(iso.slice(0, 10) + "T00:00:00Z");
-    if (by === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+    if (by === "year") d.setUTCFullYear(d.getUTCFullYear() + 1);
+    else if (by === "quarter") d.setUTCMonth(d.getUTCMonth() + 3);
+    else if (by === "month") d.setUTCMonth(d.getUTCMonth() + 1);
     else d.setUTCDate(d.getUTCDate() + (by === "week" ? 7 : 1));
     return d.toISOString().slice(0, 10);
   }
@@ -109,9 +113,16 @@
     el("line", { x1: m.left, x2: m.left + iw, y1: ys(0), y2: ys(0), "class": "zero" }, g);
 
     var every = Math.max(1, Math.ceil(points.length / Math.max(1, Math.floor(iw / 64))));
-    var linePts = [];
+    /* the score line is drawn in segments: a period without data (empty, a jump, or no score) breaks it,
+     * so the chart never draws a trend across periods it knows nothing about */
+    var segments = [[]];
+    function breakLine() { if (segments[segments.length - 1].length) segments.push([]); }
     points.forEach(function (p, idx) {
       var cx = m.left + band * idx + band / 2;
+      if (p.gapBefore || p.empty || p.mean_score === null || p.mean_score === undefined) breakLine();
+      if (p.empty) {
+        el("rect", { x: m.left + band * idx + 1, y: m.top, width: Math.max(1, band - 2), height: ih, "class": "no-data" }, g);
+      }
       if (p.gapBefore) {
         var gx = m.left + band * idx;
         el("line", { x1: gx, x2: gx, y1: m.top, y2: m.top + ih, "class": "gap" }, g);
@@ -141,16 +152,16 @@
       }
       if (p.mean_score !== null && p.mean_score !== undefined) {
         lines.push("mean score: " + (p.mean_score > 0 ? "+" : "") + p.mean_score);
-        linePts.push([cx, ys(p.mean_score)]);
+        segments[segments.length - 1].push([cx, ys(p.mean_score)]);
       }
       tip.textContent = lines.join("\n");
     });
-    if (linePts.length) {
-      if (linePts.length > 1) {
-        el("polyline", { points: linePts.map(function (q) { return q[0] + "," + q[1]; }).join(" "), "class": "score-line" }, g);
+    segments.forEach(function (seg) {
+      if (seg.length > 1) {
+        el("polyline", { points: seg.map(function (q) { return q[0] + "," + q[1]; }).join(" "), "class": "score-line" }, g);
       }
-      linePts.forEach(function (q) { el("circle", { cx: q[0], cy: q[1], r: 4, "class": "score-dot" }, g); });
-    }
+      seg.forEach(function (q) { el("circle", { cx: q[0], cy: q[1], r: 4, "class": "score-dot" }, g); });
+    });
   }
 
   function init() {

@@ -1,0 +1,440 @@
+"""Evidence for a question: the sentences of the stored articles that concern the pair, with a stance each.
+
+A sentence concerns the pair when both actors are in it: named (the analysis' mentions, pronouns resolved,
+or the names as written), as the speaker of the quotation it belongs to, or as the actor or recipient of an
+event coded in it. One actor: that actor. "What did X say about Y": X speaks it, Y (or the topic) is in it.
+Each sentence is one item, whatever events and quotes it holds; the same sentence in syndicated copies is one
+item with several sources. Its stance comes from its events' types (the relation's types for, the opposite
+polarity against), their negation and modality, and the cues of ``data/ask_cues.tsv`` around the relation's words.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+from ...knowledge import multi, table
+from .sentences import split as split_sentences
+from .understand import Actor, Question, _match, _phrases, _word_ok, find_actors, stem
+
+MAX_DOCS = 400  # most recent candidate articles read for one question
+WORD = re.compile(r"[\w’'-]+")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, list[re.Pattern]]:
+    out: dict[str, list[re.Pattern]] = {}
+    for r in table("ask_cues.tsv"):
+        out.setdefault(r["kind"], []).append(re.compile(r["pattern"]))
+    return out
+
+
+def _has(kind: str, text: str) -> Optional[str]:
+    for p in cues()[kind]:
+        m = p.search(text)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _actor_sql(a: Actor, alias: str, params: list) -> str:
+    if a.kind == "country":
+        params.append(a.code)
+        return f"{alias}.country = ?"
+    if a.kind == "org":
+        params.append(a.name)
+        return f"{alias}.name ILIKE ?"
+    params.append("%" + (a.name or a.label).split()[-1] + "%")
+    return f"{alias}.name ILIKE ?"
+
+
+def _docs_with(store, a: Actor, since: Optional[str], until: Optional[str]) -> set[str]:
+    params: list = []
+    cond = _actor_sql(a, "a", params)
+    where = [cond]
+    if since:
+        where.append("d.published >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        where.append("d.published <= CAST(? AS DATE)")
+        params.append(until)
+    rows = store.query(f"""SELECT DISTINCT a.doc_key FROM actors a JOIN documents d USING (doc_key)
+                           WHERE {' AND '.join(where)}""", params)
+    keys = {r["doc_key"] for r in rows}
+    if a.kind == "org":  # "UN Secretary-General Antonio Guterres": the organisation named in a title only
+        names = org_names(a.code)
+        p2: list = ["\\b(?:" + "|".join(re.escape(n) for n in names) + ")\\b"]
+        where2 = ["regexp_matches(d.text, ?)"]
+        if since:
+            where2.append("d.published >= CAST(? AS DATE)")
+            p2.append(since)
+        keys |= {r["doc_key"] for r in store.query(f"SELECT doc_key FROM documents d WHERE {' AND '.join(where2)}", p2)}
+    return keys
+
+
+@lru_cache(maxsize=64)
+def org_names(code: str) -> tuple[str, ...]:
+    row = next((r for r in table("organisations.tsv") if r["code"] == code), None)
+    if not row:
+        return (code,)
+    return tuple(sorted({row["name"]} | {x for x in multi(row.get("aliases", "")) if not x.startswith("the ")}, key=len,
+                        reverse=True))
+
+
+def _is(a: Actor, country: Optional[str], name: Optional[str]) -> bool:
+    if a.kind == "country":
+        return bool(country) and country == a.code
+    if a.kind == "org":
+        return bool(name) and name.lower() == (a.name or "").lower()
+    return bool(name) and (a.name or a.label).split()[-1].lower() in name.lower()
+
+
+def _in_code_list(a: Actor, codes) -> bool:
+    return a.kind == "country" and a.code in (codes or [])
+
+
+def gather(store, q: Question) -> list[dict]:
+    """All sentences that concern the question's actors, each with its events, speaker and stance."""
+    if q.kind == "say":
+        if not q.speaker:
+            return []
+        docs = _docs_with(store, q.speaker[0], q.since, None)
+    else:
+        if not q.actors:
+            return []
+        docs = _docs_with(store, q.actors[0], q.since, None)
+        for a in q.actors[1:2]:
+            docs &= _docs_with(store, a, q.since, None)
+    if not docs:
+        return []
+    keys = sorted(docs)
+    drows = store.query("""SELECT doc_key, id, title, source, published, text FROM documents
+                           WHERE doc_key IN (SELECT unnest(?)) ORDER BY published DESC NULLS LAST LIMIT ?""",
+                        [keys, MAX_DOCS])
+    keys = [d["doc_key"] for d in drows]
+    mentions = store.query("""SELECT m.doc_key, m.start_char, m.end_char, a.country, a.name, a.type
+                              FROM mentions m JOIN actors a ON a.doc_key = m.doc_key AND a.actor_id = m.actor_id
+                              WHERE m.doc_key IN (SELECT unnest(?))""", [keys])
+    quotes = store.query("""SELECT doc_key, quote_id, kind, content_start, content_end, speaker_start, speaker_end, speaker_name, speaker_role,
+                                   speaker_country FROM quotes WHERE doc_key IN (SELECT unnest(?))""", [keys])
+    events = store.query("""SELECT doc_key, event_id, type, mode, context, source_codes, target_codes, negated,
+                                   hypothetical, future, trigger_start, sentence_start, date, quote_id, event_key
+                            FROM events WHERE doc_key IN (SELECT unnest(?))""", [keys])
+    by_doc: dict[str, dict[str, list]] = {k: {"m": [], "q": [], "e": []} for k in keys}
+    for m in mentions:
+        by_doc[m["doc_key"]]["m"].append(m)
+    for r in quotes:
+        by_doc[r["doc_key"]]["q"].append(r)
+    for e in events:
+        by_doc[e["doc_key"]]["e"].append(e)
+    items = []
+    pair = q.actors[:2] if q.kind != "say" else q.speaker + q.about
+    for d in drows:
+        text = d["text"] or ""
+        got = by_doc[d["doc_key"]]
+        sents = [_read(q, pair, d, text, s, e, got) for s, e in split_sentences(text)]
+        for n, it in enumerate(sents):
+            if _concerns(q, pair, it, sents[max(0, n - 2):n], text):
+                stance(q, it)
+                items.append(it)
+    return items
+
+
+def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, got: dict) -> dict:
+    """A sentence with the pair actors it names (and where), its quotation's speaker and its events."""
+    sent = text[s:e]
+    where: dict[str, list[int]] = {}
+    for m in got["m"]:
+        if m["start_char"] >= s and m["end_char"] <= e:
+            for a in pair:
+                if _is(a, m["country"], m["name"]):
+                    where.setdefault(a.key, []).append(m["start_char"] - s)
+    others = set()
+    for a, _, _ in find_actors(sent, cased=True):
+        if any(a.key == p.key for p in pair):
+            where.setdefault(a.key, []).append(a.start)
+        elif a.kind == "country":
+            others.add(a.key)
+    quote = None
+    for r in got["q"]:
+        if r["content_start"] < e and r["content_end"] > s and (r["content_end"] - max(s, r["content_start"])) > 10:
+            quote = r
+            break
+    speaker_key = None
+    if quote:
+        for a in pair:
+            if _is(a, quote["speaker_country"], quote["speaker_name"]):
+                speaker_key = a.key
+                break
+        if speaker_key is None and not quote["speaker_country"] and quote.get("speaker_start") is not None:
+            lead = text[max(0, quote["speaker_start"] - 50):quote["speaker_end"] or quote["speaker_start"]]
+            for a, _, _ in find_actors(lead, cased=True):
+                if a.kind == "org" and any(a.key == p.key for p in pair):
+                    speaker_key = a.key
+    evs = [ev for ev in got["e"] if s <= (ev["trigger_start"] if ev["trigger_start"] is not None else ev["sentence_start"]) < e]
+    coded = set()
+    for ev in evs:
+        for a in pair:
+            if _in_code_list(a, ev["source_codes"]) or _in_code_list(a, ev["target_codes"]):
+                coded.add(a.key)
+    toks = [t.lower() for t in WORD.findall(sent)]
+    when = next((ev["date"] for ev in evs if ev["date"]), None) or d["published"]
+    return {
+        "text": sent, "doc_id": d["id"], "doc_key": d["doc_key"], "span": [s, e], "title": d["title"],
+        "source": d["source"], "date": when.isoformat() if isinstance(when, date) else None,
+        "kind": "quote" if quote else ("event" if evs else "sentence"),
+        "speaker": quote["speaker_name"] if quote else None, "role": quote["speaker_role"] if quote else None,
+        "speaker_country": quote["speaker_country"] if quote else None, "speaker_is": speaker_key,
+        "events": [{"type": ev["type"], "mode": ev["mode"], "negated": ev["negated"], "hypothetical": ev["hypothetical"],
+                    "at": ev["trigger_start"] - s if ev["trigger_start"] is not None else None,
+                    "future": ev["future"], "source": ev["source_codes"], "target": ev["target_codes"],
+                    "event_key": ev["event_key"]} for ev in evs],
+        "where": where, "named": set(where) | coded, "others": others, "toks": toks, "low": sent.lower(),
+        "topic_hits": [w for w in q.topic if any(t.startswith(stem(w)) for t in toks)],
+        "para": text.rfind("\n", 0, s),
+    }
+
+
+def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text: str) -> bool:
+    """Whether the sentence is about the pair: both in it, or one in it and the other in the sentences just
+    before it in the same paragraph, when the sentence speaks of the relation (its subject carried over)."""
+    have = it["named"] | ({it["speaker_is"]} if it["speaker_is"] else set())
+    if q.kind == "say":
+        spk = q.speaker[0]
+        if it["speaker_is"] != spk.key:
+            return False
+        about = {a.key for a in q.about}
+        if about & have or it["topic_hits"] or _asked(q, it):
+            it["concerns"] = sorted({spk.key} | (about & have))
+            return True
+        return False
+    need = {a.key for a in pair if not a.place} or {a.key for a in pair}
+    if len(need) < len(pair) and need <= have and not (have & {a.key for a in pair if a.place}):
+        # a place the question names ("a truce in Ukraine") need not be in a sentence that speaks of the relation
+        if not (_asked(q, it) or _direct(q, it)):
+            return False
+    if not need <= have:
+        context = set()
+        for b in before[-1:]:
+            if not it["others"]:
+                context |= b["named"] | ({b["speaker_is"]} if b["speaker_is"] else set())
+        if not (need <= have | context and (_asked(q, it) or _direct(q, it))):
+            return False
+        it["context"] = True
+    it["concerns"] = sorted(need)
+    return True
+
+
+def _asked(q: Question, it: dict) -> list[str]:
+    """The question's own words (relation phrases, topic and their synonyms) found in the sentence."""
+    if q.relation is None:
+        return it["topic_hits"]
+    found = []
+    for w in q.relation.asked:
+        ws = w.split()
+        if (len(ws) > 1 and _match(ws, it["toks"]) is not None) or (len(ws) == 1 and any(_word_ok(ws[0], t) for t in it["toks"])):
+            found.append(w)
+    return found
+
+
+def _direct(q: Question, it: dict) -> list[dict]:
+    if q.relation is None:
+        return []
+    return [ev for ev in it["events"] if ev["type"] in q.relation.types]
+
+
+def _terms_at(q: Question, toks: list[str]) -> list[str]:
+    """The relation's phrases (its types') found in a sentence's words."""
+    if q.relation is None:
+        return []
+    types = set(q.relation.types)
+    found = []
+    for phrase, typ, _, _ in _phrases():
+        if typ in types and len(phrase[0]) > 2 and _match(phrase, toks) is not None:
+            found.append(" ".join(phrase))
+    return found
+
+
+def _cue(kind: str, window: str, rel_words: list[str]) -> Optional[str]:
+    """A cue of ``kind`` in ``window`` that is not itself one of the relation's words ("suspend" asked about)."""
+    for p in cues()[kind]:
+        for m in p.finditer(window):
+            word = m.group(0)
+            if any(word.startswith(r[:5]) or r.startswith(word[:5]) for r in rel_words if len(r) >= 4):
+                continue
+            if kind == "cancel" and window[max(0, m.start() - 3):m.start()] == "to ":
+                continue  # "agreed to halt attacks": what is agreed, not a cancellation
+            return word
+    return None
+
+
+def _agent(q: Question, it: dict, pos: int) -> Optional[str]:
+    """The pair actor named last before the relation's words (its subject, by position), or the speaker."""
+    best, at = None, -1
+    for key, offs in it["where"].items():
+        for o in offs:
+            if at < o < pos:
+                best, at = key, o
+    return best or it["speaker_is"]
+
+
+def stance(q: Question, it: dict) -> None:
+    """Set the item's stance (for / against / neutral), weight (directness) and reason, in place."""
+    _stance(q, it)
+    if q.topic and not it["topic_hits"] and it["weight"]:
+        it["weight"] = round(it["weight"] * TOPIC_MISSED, 3)  # not about what the question names ("energy infrastructure")
+        it["reason"] += "; not about " + " ".join(q.topic)
+    if it.get("context"):
+        it["weight"] = round(it["weight"] * 0.8, 3)
+        it["reason"] += "; the pair named in the sentence before"
+
+
+TOPIC_MISSED = 0.5  # weight of an item that does not name the question's topic words
+SPEECH_ACTS = ("ACCUSE", "THREATEN", "REQUEST")  # verbal acts: the recipient's rejection confirms the act
+CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+|,?\s+(?:after|when|because|before)\s+")
+
+
+def _hits(words: list[str], toks: list[str]) -> int:
+    n = 0
+    for w in words:
+        ws = w.split()
+        if (len(ws) > 1 and _match(ws, toks) is not None) or (len(ws) == 1 and any(_word_ok(ws[0], t) for t in toks)):
+            n += 1
+    return n
+
+
+def _clause_agent(it: dict, a: int, b: int, words: list[str]) -> Optional[str]:
+    """The pair actor that opens a clause (named before the relation's words in it): who acts, by position."""
+    low = it["low"][a:b]
+    pos = [m.start() for w in words for m in re.finditer(r"\b" + re.escape(w.split()[0]), low)]
+    first = min(pos, default=len(low))
+    best, at = None, None
+    for key, offs in it["where"].items():
+        for o in offs:
+            if a <= o < a + first and (at is None or o < at):
+                best, at = key, o
+    if best is None and it.get("speaker_is") and re.search(r"\b(?:we|our|us)\b", low[:first]):
+        best = it["speaker_is"]
+    return best
+
+
+def _stance(q: Question, it: dict) -> None:
+    rel = q.relation
+    it.update(stance="neutral", weight=0.0, reason="names the pair but not the relation")
+    if q.kind == "say":
+        it.update(weight=1.0, reason="what the speaker said")
+        return
+    if rel is None:
+        return
+    low = it["low"]
+    if q.attribution:  # who is behind it: the accusations are evidence for, the denials against
+        dis, claim = _has("disclaim", low), _has("claim", low)
+        if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?)\b", low)):
+            it.update(stance="against", weight=0.6, reason=f"denied ('{dis}')")
+            return
+        if claim:
+            it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim}')")
+            return
+    terms = _terms_at(q, it["toks"])
+    asked = _asked(q, it)
+    it["terms"] = sorted(set(asked) | set(terms))
+    if not asked and not terms and not _direct(q, it):
+        return
+    words = asked + [t for t in terms if t not in asked]
+    # the clause that speaks of what was asked decides ("agreed to halt attacks ..., but did not accept a ceasefire")
+    bounds, pos = [], 0
+    for m in CLAUSE.finditer(low):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(low)))
+    main = [rel.main] if rel.main else []
+    scored = [(_hits(main, WORD.findall(low[a:b])) * 10 + _hits(asked, WORD.findall(low[a:b])) * 2
+               + _hits(terms, WORD.findall(low[a:b])), a, b) for a, b in bounds]
+    best = max(x[0] for x in scored)
+    tied = [(a, b) for sc, a, b in scored if sc == best]
+    first_actor = q.actors[0].key if q.actors else None
+    agents = {(a, b): _clause_agent(it, a, b, words) for a, b in tied}
+    mine = [c for c in tied if agents[c] == first_actor]
+    ca, cb = mine[0] if mine else tied[-1 if best > 0 else 0]
+    clause = low[ca:cb]
+    rel_words = [w for t in words for w in t.split()]
+    positions = [m.start() for w in rel_words for m in re.finditer(r"\b" + re.escape(w), clause)]
+    first = min(positions, default=0)
+    head = clause[:first]
+    before = " ".join(head.split()[-12:])
+    cond = _cue("condition", head, rel_words)
+    modal = _cue("modal", head, rel_words)
+    intent = _cue("intent", head, rel_words)
+    request = _cue("request", before, rel_words)
+    pending = _cue("pending", clause, rel_words)
+    denial = _cue("denial", before, rel_words)
+    if rel.type in SPEECH_ACTS and denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", before):
+        denial = None  # rejecting an accusation, a warning or a demand confirms it was made
+    cancel = _cue("cancel", before + " " + clause[first:first + 40], rel_words)
+    reluct = _cue("reluctance", clause, rel_words)
+    direct = [ev for ev in _direct(q, it) if ev.get("at") is None or ca <= ev["at"] < cb] or _direct(q, it)
+    opposite = [ev for ev in it["events"] if ev["type"] in OPPOSITE.get(rel.type, ())
+                and (ev.get("at") is None or ca <= ev["at"] < cb)]
+    w = 1.0 if asked else 0.45
+    done = not q.future
+    label = None
+    keep = _cue("maintain", clause, rel_words) if rel.type == "CONCEDE" else None
+    if keep and asked:
+        it.update(stance="against", weight=0.6, reason=f"kept up, not eased ('{keep}')")
+        return
+    if direct:
+        ev = sorted(direct, key=lambda x: (x["type"] != rel.type, x["negated"], x["hypothetical"]))[0]
+        label = ev["type"] + (f" ({ev['mode']})" if ev["mode"] else "")
+        negated, hypo = ev["negated"], ev["hypothetical"] or ev["future"]
+    else:
+        negated = hypo = False
+        if opposite and asked and not opposite[0]["negated"] and not opposite[0]["hypothetical"]:
+            it.update(stance="against", weight=0.6, reason=f"{opposite[0]['type']}: the opposite of {rel.type}")
+            return
+        in_clause = _hits(terms + main, WORD.findall(clause)) + (_hits(asked, WORD.findall(clause)) >= 2)
+        if not asked or not in_clause:
+            # the question's topic without the act itself ("force" in a question about ruling out force)
+            it.update(reason="touches the relation without taking a side")
+            return
+        w = 0.6
+    what = label or f"'{asked[0] if asked else words[0]}'"
+    if request and not negated:
+        if done:
+            it.update(stance="against", weight=w * 0.6, reason=f"{what} asked for, so not yet done ('{request}')")
+        else:
+            it.update(reason=f"{what} asked for ('{request}')")
+    elif cond and not intent:
+        it.update(reason=f"{what} only on a condition ('{cond}')")
+    elif negated or denial:
+        it.update(stance="against", weight=w, reason=f"{what} negated" + (f" ('{denial}')" if denial else ""))
+    elif modal and not intent:
+        it.update(reason=f"{what} only as a possibility ('{modal}')")
+    elif cancel:
+        it.update(stance="against", weight=w * 0.9, reason=f"{what} called off ('{cancel}')")
+    elif pending:
+        it.update(stance="against" if done else "for", weight=w * 0.5, reason=f"{what} pending, not done ('{pending}')")
+    elif reluct:
+        it.update(stance="against", weight=w * 0.5, reason=f"reluctance ('{reluct}')")
+    elif intent:
+        it.update(stance="for", weight=w * 0.7, reason=f"{what} stated as an intention ('{intent}')")
+    elif hypo:
+        if done:
+            it.update(reason=f"{what} only hypothetical")
+        else:
+            it.update(stance="for", weight=w * 0.5, reason=f"{what} in prospect")
+    else:
+        it.update(stance="for", weight=w, reason=f"{what} reported")
+
+
+@lru_cache(maxsize=1)
+def _opposites() -> dict[str, tuple[str, ...]]:
+    return {r["type"]: tuple(multi(r["opposites"])) for r in table("ask_opposites.tsv")}
+
+
+class _Opp(dict):
+    def get(self, k, default=()):  # noqa: D401 - lazily loaded mapping
+        return _opposites().get(k, default)
+
+
+OPPOSITE = _Opp()
