@@ -101,6 +101,12 @@ def _direction(scores: list[float], periods: int) -> str:
     return "improving" if delta > 1.0 else "worsening" if delta < -1.0 else "steady"
 
 
+def quoted(text: str) -> str:
+    """Text between quotation marks, once: a quote that carries its own marks keeps them."""
+    flat = " ".join((text or "").split())
+    return flat if flat[:1] in "\"“‘'«" and flat[-1:] in "\"”’'»" else f"\"{flat}\""
+
+
 def format_brief(brief: dict) -> str:
     """The brief as text for the terminal."""
     out = [f"Q: {brief['question']}", f"Understood: {brief['understood']}"]
@@ -118,9 +124,8 @@ def format_brief(brief: dict) -> str:
         tags = "/".join(sorted({e["type"] + ("(neg)" if e["negated"] else "(hyp)" if e["hypothetical"] else "")
                                 for e in ev.get("events") or []}))
         copies = f" +{len(ev['copies'])} copies" if ev.get("copies") else ""
-        text = " ".join(ev["text"].split())
         out.append(f"  [{ev['n']}] {ev['stance']:>7}  {ev['date'] or '-'}  {ev['kind']}{' ' + tags if tags else ''}"
-                   f"  {who + ': ' if who else ''}\"{text}\"")
+                   f"  {who + ': ' if who else ''}{quoted(ev['text'])}")
         out.append(f"        ({ev['doc_id']} [{ev['span'][0]}:{ev['span'][1]}]{copies}; {ev['reason']})")
     t = brief.get("trend")
     if t and t["points"]:
