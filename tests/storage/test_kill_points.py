@@ -76,7 +76,7 @@ def answers(db) -> str:
                "search": [s.search_passages(w, limit=50) for w in SEARCHES],
                "counts": {t: s.query(f"SELECT count(*) AS n FROM {t}")[0]["n"]
                           for t in ("documents", "actors", "mentions", "quotes", "events", "registry", "passages")},
-               }
+               "stale": s.index_stale()}
     for brief in out["ask"]:
         brief.pop("seconds", None)
     return json.dumps(out, sort_keys=True, default=str)
