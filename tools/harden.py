@@ -1093,7 +1093,7 @@ def get_routes(app) -> list[tuple[str, list[str], list[str]]]:
     out = []
     for r in flat(app.routes):
         if isinstance(r, APIRoute) and "GET" in r.methods:
-            out.append((r.path, [p.name for p in r.dependant.query_params], [p.name for p in r.dependant.path_params]))
+            out.append((r.path_format, [p.name for p in r.dependant.query_params], [p.name for p in r.dependant.path_params]))
     return out
 
 

@@ -227,7 +227,7 @@ def ask(store, question: str, limit: int = 10) -> dict:
             "type": e["type"], "mode": e["mode"], "flags": flags,
             "speaker": sp["speaker_name"] if sp else None, "role": sp["speaker_role"] if sp else None,
             "date": (e["date"] or e["published"]).isoformat() if (e["date"] or e["published"]) else None,
-            "doc_id": e["doc_id"], "source": e["outlet"], "span": [e["sentence_start"], e["sentence_end"]],
+            "doc_id": e["doc_id"], "doc_key": e["doc_key"], "source": e["outlet"], "span": [e["sentence_start"], e["sentence_end"]],
         })
     # quotes: full-text search on the relation's words and the actors' names, kept when they concern the pair
     if q.relation is not None:
@@ -256,7 +256,7 @@ def ask(store, question: str, limit: int = 10) -> dict:
                 "text": r["content"], "kind": "quote", "stance": stance, "weight": weight, "flags": [],
                 "speaker": r["speaker_name"], "role": r["speaker_role"],
                 "date": r["published"].isoformat() if r["published"] else None,
-                "doc_id": r["doc_id"], "source": r["outlet"], "span": [r["content_start"], r["content_end"]],
+                "doc_id": r["doc_id"], "doc_key": r["doc_key"], "source": r["outlet"], "span": [r["content_start"], r["content_end"]],
             })
     pro, con = _side_weight(evidence, "for"), _side_weight(evidence, "against")
     out["weights"] = {"for": round(pro, 2), "against": round(con, 2)}
