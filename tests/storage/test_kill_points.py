@@ -61,9 +61,9 @@ st.ingest = lambda *a, **k: ingest(*a, chunk=2, **k)
 sys.exit(main(sys.argv[4:]))
 """
 
-# 5 articles, 2 per chunk on a new file: COMMIT 1 creates the schema, 2-4 are the three chunks (a kill after
-# the 4th is the same point as before the index rebuild); then the index rebuild: before and after the
-# passage table, after the FTS index (before its generation is recorded).
+# 5 articles, 2 per chunk: COMMIT 1-3 are the three chunks' (the schema's own, inside Store(), is not seen;
+# a kill after the 3rd is the same point as before the index rebuild); then the index rebuild: before and
+# after the passage table, after the FTS index (before its generation is recorded).
 KILL_POINTS = [("after", "COMMIT", 1), ("after", "COMMIT", 2), ("after", "COMMIT", 3),
                ("before", "CREATE OR REPLACE TABLE passages", 1), ("after", "CREATE OR REPLACE TABLE passages", 1),
                ("after", "create_fts_index", 1)]
