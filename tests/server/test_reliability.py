@@ -330,3 +330,38 @@ def test_a_non_loopback_bind_warns(tmp_path, sample_db):
         res = subprocess.run([sys.executable, "-m", "thucydides.cli", "serve", "--db", str(sample_db), "--host", "0.0.0.0",
                               "--port", str(port)], capture_output=True, text=True, timeout=120)
     assert "warning: binding 0.0.0.0" in res.stderr and "other machines" in res.stderr
+
+
+def test_the_ingest_queue_is_bounded_and_a_queued_request_can_be_cancelled():
+    from thucydides.model import Document
+    from thucydides.server.deps import ApiError
+    from thucydides.server.ingest import Cancelled, IngestWorker
+
+    worker = IngestWorker(queue_size=1)
+    results: dict[str, object] = {}
+    gone = threading.Event()
+
+    def run(name, cancelled=None):
+        try:
+            results[name] = worker.analyse([Document(id=name, input=name, raw=DOC["text"])], cancelled)
+        except (ApiError, Cancelled) as e:
+            results[name] = e
+
+    try:
+        first = threading.Thread(target=run, args=("first",))
+        first.start()  # takes the worker (starting it loads the model)
+        while worker._admitted < 1:
+            time.sleep(0.01)
+        second = threading.Thread(target=run, args=("second", gone))
+        second.start()  # waits in the queue
+        while worker._admitted < 2:
+            time.sleep(0.01)
+        run("third")  # the queue is full
+        assert isinstance(results["third"], ApiError) and results["third"].status == 503
+        gone.set()  # the second request's client goes while it waits
+        second.join(120)
+        first.join(300)
+        assert isinstance(results["second"], Cancelled)
+        assert [d.id for d in results["first"]] == ["first"]
+    finally:
+        worker.close()
