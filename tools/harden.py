@@ -1695,7 +1695,7 @@ def schemathesis_run(sample_db: Path, work: Path, max_examples: int = 30) -> dic
 
 
 def api_time_limit(sample_db: Path, work: Path) -> dict:
-    """Is the per-document time limit enforced for documents posted to /api/ingest (analysed in a worker thread)?"""
+    """Is the per-document time limit enforced for documents posted to /api/ingest (analysed in the server's worker process)?"""
     from fastapi.testclient import TestClient
 
     from thucydides.server.app import create_app
@@ -1968,7 +1968,7 @@ def _report(started, budget_s, total_s, sample_docs, examples, examples_s, tl, k
         add(f"- Pipeline (`analyze_documents`, main thread), a 4× Lavrov article with `doc_timeout=0.001`: "
             f"{'enforced' if tl['enforced'] else 'NOT enforced'} — {tl['outcome']} ({tl['seconds']:.2f} s).")
     if isinstance(api_tl, dict) and "enforced" in api_tl:
-        add(f"- `POST /api/ingest` (analysed in a server worker thread), same article, `THUCYDIDES_DOC_TIMEOUT=0.001`: "
+        add(f"- `POST /api/ingest` (analysed in the server's persistent worker process), same article, `THUCYDIDES_DOC_TIMEOUT=0.001`: "
             f"{'enforced' if api_tl['enforced'] else 'NOT enforced'} (HTTP {api_tl['status']}, stored {api_tl['stored']}"
             f"{', failed: ' + '; '.join(x or '' for x in api_tl['failed']) if api_tl['failed'] else ''}).")
     # ---------------------------------------------------------------- faults
