@@ -394,7 +394,8 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--token-file", dest="token_file", metavar="FILE",
                     help="file holding the bearer token that enables POST /api/ingest (or set THUCYDIDES_TOKEN; "
                          "neither: read-only). Limits: THUCYDIDES_SERVER_* settings")
-    sv.add_argument("--token", help=argparse.SUPPRESS)  # refused: argv is visible in ps
+    sv.add_argument("--token", metavar="T", help="refused: a token on the command line is visible to every user (ps); "
+                                                  "use THUCYDIDES_TOKEN or --token-file")
     sv.set_defaults(func=cmd_serve)
 
     x = sub.add_parser("export", help="export a table to Parquet or CSV")
