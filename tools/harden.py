@@ -1043,6 +1043,119 @@ def fault_kill9(work: Path, n: int = 250, kills: tuple[float, ...] = (4.0, 4.0))
             "problems": probs}
 
 
+# kill -9 at a statement boundary: the real `thucydides ingest` in a child process that kills itself with
+# SIGKILL right before or after the n-th statement containing a pattern (a chunk's COMMIT, the index rebuild).
+KILL_CHILD = r"""
+import os, signal, sys
+import thucydides.storage as st
+import thucydides.storage.store as store_mod
+from thucydides.cli import main
+
+when, pattern, nth, chunk = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+seen = [0]
+
+class Killing:
+    def __init__(self, con):
+        self._con = con
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+    def execute(self, sql, *a, **k):
+        hit = pattern in sql
+        if hit:
+            seen[0] += 1
+        if hit and when == "before" and seen[0] == nth:
+            os.kill(os.getpid(), signal.SIGKILL)
+        out = self._con.execute(sql, *a, **k)
+        if hit and when == "after" and seen[0] == nth:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return out
+
+init = store_mod.Store.__init__
+def patched(self, *a, **k):
+    init(self, *a, **k)
+    self.con = Killing(self.con)
+store_mod.Store.__init__ = patched
+ingest = st.ingest
+st.ingest = lambda *a, **k: ingest(*a, chunk=chunk, **k)
+sys.exit(main(sys.argv[5:]))
+"""
+KILL_ARTICLES = ("lavrov-alliance.txt", "beijing-iran-talks.txt", "israel-iran-warning.txt", "us-china-tariffs.txt",
+                 "eu-russia-sanctions-renewal.txt")
+KILL_QUESTIONS = ("Will Russia and China forge a military alliance?", "Will Israel attack Iran?")
+KILL_SEARCHES = ("alliance", "sanctions", "nuclear talks", "tariffs China", "strike")
+
+
+def _answers(db: Path) -> dict:
+    """What a user of ``db`` sees: documents, index entries (passages, full-text entries), ask and search."""
+    from thucydides.query.ask import ask
+    from thucydides.storage import Store
+
+    with Store(db, read_only=True) as s:
+        fts = s.load_fts() and bool(s.query("SELECT 1 FROM information_schema.schemata WHERE schema_name = 'fts_main_passages'"))
+        briefs = [ask(s, q, limit=50) for q in KILL_QUESTIONS]
+        for b in briefs:
+            b.pop("seconds", None)
+        has_passages = bool(s.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'passages'"))
+        return {"documents": s.query("SELECT count(*) AS n FROM documents")[0]["n"],
+                "events": s.query("SELECT count(*) AS n FROM events")[0]["n"],
+                "passages": s.query("SELECT count(*) AS n FROM passages")[0]["n"] if has_passages else 0,
+                "fts_entries": s.query("SELECT count(*) AS n FROM fts_main_passages.docs")[0]["n"] if fts else 0,
+                "ask": json.dumps(briefs, sort_keys=True, default=str),
+                "search": json.dumps([s.search_passages(w, limit=50) for w in KILL_SEARCHES], sort_keys=True, default=str)}
+
+
+def fault_kill_points(work: Path, chunk: int = 2) -> dict:
+    """``kill -9`` at every stage boundary of an ingest (after each chunk's commit, before and inside the
+    index rebuild), then the same command again: documents, index entries, ``ask`` and search must equal
+    a clean run's. 5 sample articles, ``chunk`` per transaction."""
+    work.mkdir(parents=True, exist_ok=True)
+    articles = [str(SAMPLE / n) for n in KILL_ARTICLES]
+    clean_db = work / "clean.duckdb"
+    res = cli(["ingest", *articles, "--db", str(clean_db), "-q"], timeout=900)
+    if res.returncode != 0:
+        return {"harness_error": f"clean run failed: {_last_line(res.stderr)}"}
+    clean = _answers(clean_db)
+    chunks = -(-len(articles) // chunk)
+    points = [("after", "COMMIT", n) for n in range(1, chunks + 1)]  # the chunks' commits (schema creation is not seen)
+    points += [("before", "CREATE OR REPLACE TABLE passages", 1), ("after", "CREATE OR REPLACE TABLE passages", 1),
+               ("after", "create_fts_index", 1)]
+    names = {("after", "COMMIT"): "after chunk {} commits", ("before", "CREATE OR REPLACE TABLE passages"):
+             "after the last chunk, before the index rebuild", ("after", "CREATE OR REPLACE TABLE passages"):
+             "in the rebuild: passage table built, full-text index not", ("after", "create_fts_index"):
+             "in the rebuild: full-text index built, its generation not recorded"}
+    rows = []
+    for when, pattern, nth in points:
+        db = work / f"k{len(rows)}.duckdb"
+        cmd = ["ingest", *articles, "--db", str(db), "-q"]
+        child = subprocess.run([sys.executable, "-c", KILL_CHILD, when, pattern, str(nth), str(chunk), *cmd],
+                               capture_output=True, text=True, timeout=900)
+        killed = child.returncode == -signal.SIGKILL
+        at_kill = db_integrity(db)["documents"] if db.exists() else 0
+        rerun = cli(cmd, timeout=900)
+        got = _answers(db) if db.exists() else {k: 0 for k in clean}
+        row = {"point": names[(when, pattern)].format(nth), "killed": killed, "stored_at_kill": at_kill,
+               "rerun_exit": rerun.returncode, "documents": got["documents"],
+               "lost_documents": max(0, clean["documents"] - got["documents"]),
+               "lost_index_entries": max(0, clean["passages"] - got["passages"]) + max(0, clean["fts_entries"] - got["fts_entries"]),
+               "ask_same": got["ask"] == clean["ask"], "search_same": got["search"] == clean["search"], "problems": []}
+        if not killed:
+            row["problems"].append(f"the child was not killed (exit {child.returncode}: {_last_line(child.stderr)})")
+        if rerun.returncode != 0:
+            row["problems"].append(f"the rerun failed: {_last_line(rerun.stderr)}")
+        for k in ("lost_documents", "lost_index_entries"):
+            if row[k]:
+                row["problems"].append(f"{k.replace('_', ' ')}: {row[k]}")
+        if got["documents"] > clean["documents"]:
+            row["problems"].append(f"{got['documents'] - clean['documents']} documents more than a clean run")
+        if not row["ask_same"] or not row["search_same"]:
+            row["problems"].append("ask or search answers differently from a clean run")
+        rows.append(row)
+    return {"articles": len(articles), "chunk": chunk, "clean": {k: clean[k] for k in ("documents", "events", "passages", "fts_entries")},
+            "points": rows, "lost_documents": sum(r["lost_documents"] for r in rows),
+            "lost_index_entries": sum(r["lost_index_entries"] for r in rows),
+            "problems": [f"{r['point']}: {p}" for r in rows for p in r["problems"]]}
+
+
 def time_limit_check() -> dict:
     """Does the pipeline enforce ``doc_timeout`` (a long article, a 1 ms limit)?"""
     from thucydides.pipeline import analyze_documents
@@ -1093,7 +1206,7 @@ def get_routes(app) -> list[tuple[str, list[str], list[str]]]:
     out = []
     for r in flat(app.routes):
         if isinstance(r, APIRoute) and "GET" in r.methods:
-            out.append((r.path, [p.name for p in r.dependant.query_params], [p.name for p in r.dependant.path_params]))
+            out.append((r.path_format, [p.name for p in r.dependant.query_params], [p.name for p in r.dependant.path_params]))
     return out
 
 
@@ -1405,6 +1518,146 @@ def live_server(sample_db: Path, work: Path) -> dict:
     return out
 
 
+def _serve(cmd: list[str], port: int, env: dict, cwd: Optional[Path] = None) -> subprocess.Popen:
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=cwd,
+                            env={**os.environ, **env}, start_new_session=True)
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < 120:
+        with contextlib.suppress(OSError):
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return proc
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited: {proc.stdout.read()[-300:]}")
+        time.sleep(0.2)
+    _stop(proc)
+    raise RuntimeError("the server did not start listening")
+
+
+def _stop(proc: subprocess.Popen) -> str:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    return proc.stdout.read() if proc.stdout else ""
+
+
+def _status(raw: bytes) -> int:
+    return int(raw.split(b" ", 2)[1]) if raw.startswith(b"HTTP/") and len(raw.split(b" ", 2)) > 1 else 0
+
+
+def slow_clients(sample_db: Path, work: Path, attackers: int = 300, others: int = 20, header_timeout: float = 3.0) -> dict:
+    """Slowloris against a live `thucydides serve` (127.0.0.1 only): ``attackers`` connections from 127.0.0.1
+    each send half a request (unfinished headers, or headers and a body never sent) and hold it; meanwhile
+    ``others`` clients (127.0.0.2, 127.0.0.3, ...) ask for /api/stats. Every other client must be answered,
+    and every attacking connection closed by the server (503 over the per-client cap, 408 on timeout)."""
+    work.mkdir(parents=True, exist_ok=True)
+    db = work / "slow.duckdb"
+    shutil.copy(sample_db, db)
+    port = _free_port()
+    env = {"THUCYDIDES_SERVER_HEADER_TIMEOUT": str(header_timeout), "THUCYDIDES_SERVER_BODY_TIMEOUT": str(header_timeout),
+           "THUCYDIDES_SERVER_RATE_LIMIT": "0"}
+    env = {k: v for k, v in env.items()}
+    proc = _serve([sys.executable, "-m", "thucydides.cli", "serve", "--db", str(db), "--port", str(port)], port, env)
+    out: dict[str, Any] = {"attackers": attackers, "others": others, "header_timeout_s": header_timeout, "problems": []}
+    socks = []
+    try:
+        for i in range(attackers):
+            s = socket.create_connection(("127.0.0.1", port), timeout=header_timeout * 4 + 20)
+            with contextlib.suppress(OSError):
+                s.sendall(b"GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Slow: " if i % 2 else
+                          b"GET /api/stats HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{")
+            socks.append(s)
+        served = 0
+        for k in range(others):
+            src = f"127.0.0.{2 + k}"
+            with contextlib.suppress(OSError):
+                with socket.create_connection(("127.0.0.1", port), timeout=30, source_address=(src, 0)) as c:
+                    c.sendall(b"GET /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    raw = b""
+                    while True:
+                        b = c.recv(65536)
+                        if not b:
+                            break
+                        raw += b
+                    served += _status(raw) == 200
+        out["others_served"] = served
+        statuses: Counter = Counter()
+        held = 0
+        for s in socks:
+            raw = b""
+            try:
+                while True:
+                    b = s.recv(4096)
+                    if not b:
+                        break
+                    raw += b
+                statuses[_status(raw) or "closed"] += 1
+            except ConnectionResetError:
+                statuses["reset"] += 1
+            except socket.timeout:
+                held += 1
+        out["attack_statuses"] = {str(k): v for k, v in statuses.items()}
+        out["still_held"] = held
+        if served < others:
+            out["problems"].append(f"{others - served} of {others} other clients not served under the attack")
+        if held:
+            out["problems"].append(f"{held} attacking connections still held after {header_timeout * 4 + 20:g} s")
+    finally:
+        for s in socks:
+            s.close()
+        _stop(proc)
+    return out
+
+
+def serve_script_without_guard(sample_db: Path, work: Path) -> dict:
+    """The documented Python example without ``if __name__ == "__main__"``: `serve(...)` at module level.
+    Two ingestion requests must be answered, the server must run once (no "address already in use" from
+    workers re-running the script), with one analysis worker process beside it."""
+    work.mkdir(parents=True, exist_ok=True)
+    db = work / "guard.duckdb"
+    shutil.copy(sample_db, db)
+    port = _free_port()
+    script = work / "app.py"
+    script.write_text(f"from thucydides.server import serve\nserve({str(db)!r}, port={port})\n", encoding="utf-8")
+    token = "script-" + uuid.uuid4().hex
+    proc = _serve([sys.executable, str(script)], port, {"THUCYDIDES_TOKEN": token}, cwd=work)
+    out: dict[str, Any] = {"problems": [], "answers": []}
+    try:
+        for i in range(2):
+            body = json.dumps({"documents": [{"id": f"guard-{i}", "text": f"Iran and Russia signed trade agreement "
+                                              f"number {i} in Moscow on Tuesday, the Kremlin said."}]}).encode()
+            req = (f"POST /api/ingest HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
+                   f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
+            raw = _raw_http("127.0.0.1", port, req, timeout=300)
+            st = _status(raw)
+            stored = json.loads(raw.partition(b"\r\n\r\n")[2] or b"{}").get("stored") if st == 200 else None
+            out["answers"].append({"status": st, "stored": stored})
+            if st != 200 or stored != 1:
+                out["problems"].append(f"request {i + 1}: HTTP {st}, stored {stored}")
+        children = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _ppid(p) == proc.pid]
+        out["child_processes"] = len(children)
+        if len(children) != 1:
+            out["problems"].append(f"{len(children)} child processes of the server (one analysis worker expected)")
+    finally:
+        log = _stop(proc)
+    out["address_in_use"] = log.lower().count("address already in use")
+    out["serving_lines"] = log.count("thucydides: serving")
+    if out["address_in_use"] or out["serving_lines"] != 1:
+        out["problems"].append(f"the script ran the server {out['serving_lines']} times "
+                               f"({out['address_in_use']} 'address already in use')")
+    return out
+
+
+def _ppid(p: Path) -> int:
+    try:
+        return int((p / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return -1
+
+
 def schemathesis_run(sample_db: Path, work: Path, max_examples: int = 30) -> dict:
     """A bounded Schemathesis run over the OpenAPI schema (skipped when schemathesis is not installed)."""
     try:
@@ -1442,7 +1695,7 @@ def schemathesis_run(sample_db: Path, work: Path, max_examples: int = 30) -> dic
 
 
 def api_time_limit(sample_db: Path, work: Path) -> dict:
-    """Is the per-document time limit enforced for documents posted to /api/ingest (analysed in a worker thread)?"""
+    """Is the per-document time limit enforced for documents posted to /api/ingest (analysed in the server's worker process)?"""
     from fastapi.testclient import TestClient
 
     from thucydides.server.app import create_app
@@ -1512,6 +1765,8 @@ def run(out_dir: str | Path = "reports", budget_s: float = 300.0, log: Callable[
         tl = _safe(time_limit_check)
         log("faults: kill -9")
         kill = _safe(fault_kill9, work / "kill9")
+        log("faults: kill -9 at every stage boundary of an ingest")
+        points = _safe(fault_kill_points, work / "points")
         log("faults: disk full")
         disk = _safe(fault_disk_full, work / "diskfull")
         log("faults: locked database")
@@ -1523,6 +1778,10 @@ def run(out_dir: str | Path = "reports", budget_s: float = 300.0, log: Callable[
         log("server: live, default bind")
         live = _safe(live_server, sample_db, work / "live")
         bind = _safe(default_bind)
+        log("server: slow clients")
+        slow = _safe(slow_clients, sample_db, work / "slow")
+        log("server: a script calling serve() without a main guard")
+        guard = _safe(serve_script_without_guard, sample_db, work / "guard")
         api_tl = _safe(api_time_limit, sample_db, work / "apitl")
         log("server: schemathesis")
         st = _safe(schemathesis_run, sample_db, work / "st")
@@ -1542,7 +1801,8 @@ def run(out_dir: str | Path = "reports", budget_s: float = 300.0, log: Callable[
                 log(f"  {name}: {getattr(fuzz[-1], 'examples', '?')} inputs")
         total_s = time.monotonic() - t_start
         text = _report(started, budget_s, total_s, sample_docs, examples, examples_s, tl, kill, disk, locked, corrupt,
-                       api, live, bind, api_tl, st, fuzz).replace(str(work), "$TMP")
+                       api, live, bind, api_tl, st, fuzz, extra={"points": points, "slow": slow, "guard": guard}
+                       ).replace(str(work), "$TMP")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     path = out_dir / "HARDENING.md"
@@ -1557,7 +1817,7 @@ def _mk(p: Path) -> Path:
 
 
 def _report(started, budget_s, total_s, sample_docs, examples, examples_s, tl, kill, disk, locked, corrupt, api, live,
-            bind, api_tl, st, fuzz) -> str:
+            bind, api_tl, st, fuzz, extra: Optional[dict] = None) -> str:
     from thucydides import __version__
 
     def herr(x):
@@ -1601,6 +1861,13 @@ def _report(started, budget_s, total_s, sample_docs, examples, examples_s, tl, k
                                     ("locked", locked), ("corrupt", corrupt), ("api", api), ("live server", live),
                                     ("bind", bind), ("api time limit", api_tl), ("schemathesis", st)) if herr(x)]
     harness += [f"fuzz {f.get('harness_error')}" for f in fuzz if herr(f)]
+    extra = extra or {}
+    points, slow, guard = extra.get("points"), extra.get("slow"), extra.get("guard")
+    harness += [name for name, x in (("kill points", points), ("slow clients", slow), ("script without guard", guard))
+                if x is not None and herr(x)]
+    ok_points = isinstance(points, dict) and "points" in points
+    ok_slow = isinstance(slow, dict) and "others_served" in slow
+    ok_guard = isinstance(guard, dict) and "answers" in guard
 
     L: list[str] = []
     add = L.append
@@ -1625,6 +1892,16 @@ def _report(started, budget_s, total_s, sample_docs, examples, examples_s, tl, k
         ["other fault-handling problems (unclear message, wrong exit status, file changed, ...)", max(0, fault_problems - cli_tracebacks)],
         ["documents lost (kill -9, disk full)", lost],
         ["documents duplicated (kill -9, disk full)", dup],
+        ["documents lost at a kill point (kill -9 at every stage boundary, then rerun)",
+         points["lost_documents"] if ok_points else "n/a"],
+        ["index entries lost at a kill point (passages and full-text entries vs a clean run)",
+         points["lost_index_entries"] if ok_points else "n/a"],
+        ["kill points after which `ask` or search answer differently from a clean run",
+         sum(1 for r in points["points"] if not (r["ask_same"] and r["search_same"])) if ok_points else "n/a"],
+        ["other clients not answered under the slow-client attack", (slow["others"] - slow["others_served"]) if ok_slow else "n/a"],
+        ["slow-client connections the server held past its timeouts", slow["still_held"] if ok_slow else "n/a"],
+        ["a script calling serve() without a main guard: failed ingestions or extra servers",
+         len(guard["problems"]) if ok_guard else "n/a"],
         ["accepted unauthorised writes (or the database changed under attack)", unauthorised],
         ["HTTP 5xx answers to attacks", http_5xx],
         ["stack traces, SQL error text or file contents in responses", leaks],
@@ -1638,7 +1915,7 @@ def _report(started, budget_s, total_s, sample_docs, examples, examples_s, tl, k
     n_examples = sum(f.examples for f in fz) + len(ex_list)
     n_requests = (sum(api.get("requests", {}).values()) if isinstance(api, dict) and "requests" in api else 0) + \
         (live.get("requests", 0) if isinstance(live, dict) else 0) + (st.get("calls", 0) if isinstance(st, dict) else 0)
-    add(f"Tried: {n_examples:,} hostile inputs through the real pipeline (spaCy included), 4 fault scenarios, "
+    add(f"Tried: {n_examples:,} hostile inputs through the real pipeline (spaCy included), 5 fault scenarios (kill -9 at every stage boundary included), "
         f"{n_requests:,} hostile HTTP requests. Sample database: {sample_docs} documents from `src/thucydides/sample`.")
     if harness:
         add("")
@@ -1691,7 +1968,7 @@ def _report(started, budget_s, total_s, sample_docs, examples, examples_s, tl, k
         add(f"- Pipeline (`analyze_documents`, main thread), a 4× Lavrov article with `doc_timeout=0.001`: "
             f"{'enforced' if tl['enforced'] else 'NOT enforced'} — {tl['outcome']} ({tl['seconds']:.2f} s).")
     if isinstance(api_tl, dict) and "enforced" in api_tl:
-        add(f"- `POST /api/ingest` (analysed in a server worker thread), same article, `THUCYDIDES_DOC_TIMEOUT=0.001`: "
+        add(f"- `POST /api/ingest` (analysed in the server's persistent worker process), same article, `THUCYDIDES_DOC_TIMEOUT=0.001`: "
             f"{'enforced' if api_tl['enforced'] else 'NOT enforced'} (HTTP {api_tl['status']}, stored {api_tl['stored']}"
             f"{', failed: ' + '; '.join(x or '' for x in api_tl['failed']) if api_tl['failed'] else ''}).")
     # ---------------------------------------------------------------- faults
@@ -1711,6 +1988,23 @@ def _report(started, budget_s, total_s, sample_docs, examples, examples_s, tl, k
             + " (`tests/test_scale.py::test_kill_9_during_ingest_then_resume_loses_and_duplicates_nothing` covers a single kill at 4 s and 7 s.)")
     else:
         add(f"(harness error: {kill.get('harness_error') if isinstance(kill, dict) else kill})")
+    add("")
+    add("### kill -9 at every stage boundary of an ingest, then the same command again")
+    add("")
+    if ok_points:
+        add(f"{points['articles']} sample articles, {points['chunk']} per transaction; `thucydides ingest` in a child "
+            "process kills itself with SIGKILL at one boundary, then the same command runs to the end, and the "
+            "database is compared with a clean run's (documents, passages, full-text entries, two `ask` briefs, "
+            f"five searches). Clean run: {points['clean']['documents']} documents, {points['clean']['passages']} passages, "
+            f"{points['clean']['fts_entries']} full-text entries.")
+        add("")
+        add(_md_table(["kill point", "killed", "stored at the kill", "rerun exit", "documents", "lost documents",
+                       "lost index entries", "ask same", "search same", "problems"],
+                      [[r["point"], r["killed"], r["stored_at_kill"], r["rerun_exit"], r["documents"], r["lost_documents"],
+                        r["lost_index_entries"], r["ask_same"], r["search_same"], "; ".join(r["problems"]) or "none"]
+                       for r in points["points"]]))
+    else:
+        add(f"(harness error: {points.get('harness_error') if isinstance(points, dict) else points})")
     add("")
     add("### Disk full")
     add("")
@@ -1761,6 +2055,26 @@ def _report(started, budget_s, total_s, sample_docs, examples, examples_s, tl, k
         add(f"Live `thucydides serve` (defaults, no token): reachable from {live.get('outside_address') or 'no other address'}: "
             f"{live.get('reachable_from_outside', 'n/a')}; {live['requests']} raw-socket requests (traversal, Origin); "
             f"problems: {'; '.join(live['problems'][:5]) or 'none'}.")
+    add("")
+    if ok_slow:
+        add(f"Slow clients (live `thucydides serve`, header and body timeout {slow['header_timeout_s']:g} s, default caps): "
+            f"{slow['attackers']} connections from 127.0.0.1 each send half a request and hold it; meanwhile "
+            f"{slow['others_served']} of {slow['others']} other clients (127.0.0.2, ...) were answered 200. How the "
+            f"attacking connections ended: {', '.join(f'{k}×{v}' for k, v in sorted(slow['attack_statuses'].items()))} "
+            f"(503, or a reset that cut the 503 short: over the per-client cap, refused at once; 408: timed out; 200: a "
+            f"GET answered before its body, then closed when the body did not come); still held at the end: {slow['still_held']}. "
+            f"Problems: {'; '.join(slow['problems']) or 'none'}.")
+    else:
+        add(f"Slow clients: harness error {slow.get('harness_error') if isinstance(slow, dict) else slow}")
+    add("")
+    if ok_guard:
+        add(f"A script calling `serve(...)` at module level (no main guard), ingestion enabled: two `POST /api/ingest` "
+            f"answered {', '.join(str(a['status']) for a in guard['answers'])} (stored "
+            f"{', '.join(str(a['stored']) for a in guard['answers'])}); {guard['child_processes']} child process (the "
+            f"analysis worker); the server ran {guard['serving_lines']} time(s), {guard['address_in_use']} "
+            f"'address already in use'. Problems: {'; '.join(guard['problems']) or 'none'}.")
+    else:
+        add(f"Script without a main guard: harness error {guard.get('harness_error') if isinstance(guard, dict) else guard}")
     add("")
     if isinstance(api, dict) and "requests" in api:
         add(_md_table(["request class", "requests", "statuses", "problems"],

@@ -32,6 +32,30 @@ class Settings:
     disable: tuple[str, ...] = field(default_factory=tuple)
     # Use the Phoenix/PETRARCH-2 knowledge base (data/phoenix_*.tsv) beside the project's own lists.
     phoenix: bool = True
+    # Seconds `thucydides ingest` (and the server's ingestion) waits for the database while another process
+    # (a server answering a request, another ingest) holds it, before failing with a clear message.
+    lock_wait: float = 30.0
+    # `thucydides serve` connection limits (see server/protocol.py), as a production ASGI server sets them:
+    # the request line and headers must arrive within this many seconds of the connection (or the previous
+    # response) ...
+    server_header_timeout: float = 10.0
+    # ... and the body within this many seconds of the headers; slower requests get 408 and are closed.
+    server_body_timeout: float = 30.0
+    # An idle kept-alive connection is closed after this many seconds.
+    server_keep_alive: int = 5
+    # Open connections: at most this many in total and from one client address; more are answered 503 and closed.
+    server_max_connections: int = 512
+    server_max_connections_per_client: int = 32
+    # Requests per minute per client address (0 = no limit).
+    server_rate_limit: int = 120
+    # Largest request body in bytes (POST /api/ingest).
+    server_max_body: int = 5_000_000
+    # Ingestion requests waiting for the server's one analysis worker; more are answered 503.
+    server_ingest_queue: int = 4
+    # (An ingestion waiting for the database goes before reads that arrive after it: it waits only for the
+    # reads already running.)
+    # File with the bearer token that enables POST /api/ingest (or the token itself in THUCYDIDES_TOKEN).
+    token_file: str = ""
 
     def replace(self, **changes) -> "Settings":
         changes = {k: v for k, v in changes.items() if v is not None}

@@ -251,3 +251,27 @@ def test_harden_module_entry_point_is_wired():
     res = subprocess.run([sys.executable, harden.__file__, "--help"], capture_output=True, text=True, timeout=60)
     assert res.returncode == 0 and "--budget" in res.stdout
     assert callable(harden.run)
+
+
+# ------------------------------------------------------------------ issue 18: kill points, slow clients, guard-less serve
+def test_kill_at_every_stage_boundary_loses_nothing(tmp_path):
+    """The campaign's kill points: each leaves, after a rerun, the clean run's documents, index and answers."""
+    res = harden.fault_kill_points(tmp_path)
+    assert "harness_error" not in res, res
+    assert len(res["points"]) == 6 and all(r["killed"] for r in res["points"]), res["points"]
+    assert res["lost_documents"] == 0 and res["lost_index_entries"] == 0, res["problems"]
+    assert all(r["ask_same"] and r["search_same"] for r in res["points"]), res["problems"]
+
+
+def test_slow_clients_do_not_starve_the_server(sample_db, tmp_path):
+    res = harden.slow_clients(sample_db, tmp_path, attackers=60, others=5, header_timeout=2.0)
+    assert res["others_served"] == 5 and res["still_held"] == 0, res
+    refused = res["attack_statuses"].get("503", 0) + res["attack_statuses"].get("reset", 0)
+    assert refused >= 60 - 32, res  # over the default per-client cap: refused at once (503, or reset before it is read)
+    assert res["problems"] == []
+
+
+def test_a_script_without_main_guard_serves_and_ingests(sample_db, tmp_path):
+    res = harden.serve_script_without_guard(sample_db, tmp_path)
+    assert res["problems"] == [], res
+    assert [a["stored"] for a in res["answers"]] == [1, 1] and res["serving_lines"] == 1

@@ -149,13 +149,15 @@ def cmd_analyze(args) -> int:
 def cmd_ingest(args) -> int:
     from ..input.read import count
     from ..pipeline import analyze
-    from ..storage import Store, ingest, resume_state
+    from ..storage import ingest, resume_state
+    from ..storage.store import open_store
 
     settings = _settings(args)
     db = args.db or settings.db
     _check_inputs(args.inputs)
     _check_db_target(db)
-    done, registry = resume_state(db)
+    wait = settings.lock_wait if args.lock_wait is None else args.lock_wait
+    done, registry = resume_state(db, lock_wait=wait)  # waits for the lock, then says clearly who holds it
     skip = set() if args.no_resume else done
     if args.dask:
         from ..input.read import read
@@ -165,7 +167,7 @@ def cmd_ingest(args) -> int:
         parts = args.parts or (str(db) + ".parts")
         t0 = time.perf_counter()
         summary = dask_analyze(items, parts, address=args.dask, workers=args.dask_workers, settings=settings)
-        with Store(db) as store:
+        with open_store(db, wait=wait) as store:
             stored, dup = load_parquet(store, parts)
             failures = [Failure(f["input"], f["reason"], f["skipped"]) for f in summary["failures"]]
             for f in failures:
@@ -179,7 +181,7 @@ def cmd_ingest(args) -> int:
     if not args.quiet:
         _load_model(settings, progress)
     report = ingest(db, progress.wrap(analyze(args.inputs, settings, skip=skip, registry=registry)),
-                    registry=registry)
+                    registry=registry, lock_wait=wait)
     seconds = progress.close()
     if not args.quiet or report.failed:
         resumed = f", {len(skip)} inputs done by an earlier run" if skip else ""
@@ -379,9 +381,15 @@ def cmd_ask(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from ..server.app import serve
+    from ..errors import SettingsError
+    from ..server.app import read_token, serve
 
-    serve(args.db or load().db, host=args.host, port=args.port, token=args.token)
+    if args.token is not None:
+        raise SettingsError("--token: a token on the command line is visible to every user of the machine (ps); "
+                            "put it in THUCYDIDES_TOKEN or in a file given with --token-file")
+    settings = load()
+    serve(args.db or settings.db, host=args.host, port=args.port,
+          token=read_token(args.token_file or settings.token_file or None), settings=settings)
     return 0
 
 
@@ -452,6 +460,9 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--dask", help="distribute over Dask: 'local' (a LocalCluster here) or tcp://HOST:PORT")
     i.add_argument("--dask-workers", type=int, default=2, dest="dask_workers", help="workers of a local Dask cluster (default 2)")
     i.add_argument("--parts", help="folder for the Parquet partitions written by Dask workers (default DB.parts)")
+    i.add_argument("--lock-wait", type=float, dest="lock_wait", metavar="SECONDS",
+                   help="wait this long for the database while another process (a server, another ingest) holds it "
+                        "(default: setting lock_wait, 30)")
     i.add_argument("--no-resume", action="store_true", dest="no_resume",
                    help="read inputs again even if this database already holds them (stored texts still are not duplicated)")
     common(i)
@@ -531,8 +542,11 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--db", help=DB_HELP)
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     sv.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    sv.add_argument("--token", default=os.environ.get("THUCYDIDES_TOKEN"),
-                    help="bearer token that enables POST /api/ingest (default: $THUCYDIDES_TOKEN; none = read-only)")
+    sv.add_argument("--token-file", dest="token_file", metavar="FILE",
+                    help="file holding the bearer token that enables POST /api/ingest (or set THUCYDIDES_TOKEN; "
+                         "neither: read-only). Limits: THUCYDIDES_SERVER_* settings")
+    sv.add_argument("--token", metavar="T", help="refused: a token on the command line is visible to every user (ps); "
+                                                  "use THUCYDIDES_TOKEN or --token-file")
     sv.set_defaults(func=cmd_serve)
 
     x = sub.add_parser("export", help="export a whole table to Parquet or CSV")

@@ -34,9 +34,18 @@ def list_documents(store, q: Optional[str] = None, since: Optional[str] = None, 
 
 
 def get_document(store, ident: str) -> Optional[dict]:
-    """The stored analysis record for a document key or record id (None when unknown)."""
-    rows = store.query("""SELECT doc_key, record FROM documents WHERE doc_key = ? OR id = ?
-                          ORDER BY (doc_key = ?) DESC, published DESC NULLS LAST LIMIT 1""", [ident, ident, ident])
+    """The stored analysis record for a document key, or for a record id that one stored document has
+    (None when unknown). Ids are the inputs' data and need not be unique: an id several documents share
+    raises :class:`~thucydides.errors.QueryError` naming their keys (links and the API use keys)."""
+    rows = store.query("SELECT doc_key, record FROM documents WHERE doc_key = ?", [ident])
+    if not rows:
+        rows = store.query("SELECT doc_key, record FROM documents WHERE id = ? ORDER BY doc_key LIMIT 6", [ident])
+        if len(rows) > 1:
+            from ..errors import QueryError
+
+            keys = ", ".join(r["doc_key"] for r in rows[:5])
+            raise QueryError(f"{len(rows) if len(rows) < 6 else 'several'} documents have the id {ident[:80]!r}: "
+                             f"open one by its document key ({keys})")
     if not rows:
         return None
     record = json.loads(rows[0]["record"])

@@ -1,7 +1,9 @@
 """The REST API routes (``/api/...``): each a few lines over a library function."""
 from __future__ import annotations
 
+import asyncio
 import hmac
+import threading
 from typing import Optional
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -15,7 +17,7 @@ from ..query.documents import get_document, list_documents, stats
 from ..query.search import find_events, find_quotes
 from .database import Database
 from .deps import TYPE_RE, ApiError, By, Limit, Offset, Side, Since, Until, bad, check_date, get_db, page
-from .ingest import IngestRequest, ingest_documents
+from .ingest import Cancelled, IngestRequest, ingest_documents
 
 router = APIRouter()
 
@@ -30,7 +32,9 @@ def api_documents(q: Optional[str] = Query(None, max_length=200, description="te
     return page(res["items"], limit, offset, total=res["total"])
 
 
-@router.get("/api/documents/{ident}", tags=["documents"], summary="One stored analysis record")
+@router.get("/api/documents/{ident:path}", tags=["documents"], summary="One stored analysis record",
+            description="By its document key (``doc_key``, in every list and link); a record id works too when "
+                        "one stored document has it (ids are any text: percent-encode ``/ # ? %``).")
 def api_document(ident: str, db: Database = Depends(get_db)):
     if len(ident) > 300:
         raise bad("document id too long")
@@ -112,12 +116,15 @@ def api_stats(db: Database = Depends(get_db)):
 
 
 def authorise(request: Request) -> None:
+    """The request carries ``Authorization: Bearer <token>``, compared as UTF-8 bytes in constant time
+    (the raw header bytes: decoding them as Latin-1, as HTTP libraries do, would never match a non-ASCII token)."""
     token = request.app.state.token
     if not token:
         raise ApiError(403, "ingestion is disabled: the server runs read-only (start it with a token to enable it)")
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    ok = hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8"))
-    if scheme.lower() != "bearer" or not ok:
+    raw = [v for k, v in request.scope.get("headers", []) if k.lower() == b"authorization"]
+    scheme, _, given = (raw[0] if len(raw) == 1 else b"").partition(b" ")
+    ok = hmac.compare_digest(given.strip(), token.encode("utf-8"))
+    if scheme.lower() != b"bearer" or not ok:
         raise ApiError(401, "missing or wrong token (send 'Authorization: Bearer <token>')", {"WWW-Authenticate": "Bearer"})
 
 
@@ -148,4 +155,18 @@ async def api_ingest(request: Request):
         if not ((d.text and d.text.strip()) or (d.html and d.html.strip())):
             raise bad(f"document {d.id!r}: no 'text' or 'html' with content")
         docs.append(d.model_dump())
-    return await run_in_threadpool(ingest_documents, request.app.state.db, docs)
+    # analysis and storage in a server thread (the analysis itself in the server's one worker process);
+    # meanwhile watch the client: once it has gone, the request is cancelled before its next document
+    cancelled = threading.Event()
+    job = asyncio.ensure_future(run_in_threadpool(ingest_documents, request.app.state.db, docs,
+                                                  request.app.state.ingest_worker, cancelled))
+    while True:
+        done, _ = await asyncio.wait({job}, timeout=0.5)
+        if done:
+            break
+        if await request.is_disconnected():
+            cancelled.set()
+    try:
+        return job.result()
+    except Cancelled:
+        raise ApiError(499, "the client closed the request before it finished; nothing was stored") from None

@@ -8,6 +8,8 @@ import time
 from collections import defaultdict, deque
 from typing import Optional
 
+from markupsafe import escape
+
 log = logging.getLogger("thucydides.api")
 
 
@@ -50,12 +52,27 @@ class Guard:
             return False
 
     @staticmethod
-    async def _json(send, status: int, message: str, headers: Optional[list] = None):
-        body = json.dumps({"error": message}).encode()
+    async def _json(send, status: int, message: str, headers: Optional[list] = None, html: bool = False):
+        """The error as JSON, or as a small HTML page for the web pages (a browser asked for a page)."""
+        if html:
+            text = escape(message)
+            body = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{status} · Thucydides</title>'
+                    f'<link rel="stylesheet" href="/static/style.css"></head><body><main><h1>{status}</h1>'
+                    f'<p class="error">{text}</p><p><a href="/">Thucydides home</a></p></main></body></html>').encode()
+            ctype = b"text/html; charset=utf-8"
+        else:
+            body = json.dumps({"error": message}).encode()
+            ctype = b"application/json"
         await send({"type": "http.response.start", "status": status,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                    "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
                                 *SECURITY_HEADERS, *(headers or [])]})
         await send({"type": "http.response.body", "body": body})
+
+    @staticmethod
+    def _page(scope) -> bool:
+        """A request for a web page (not the API, the schema or a static file)."""
+        path = scope.get("path", "")
+        return not (path.startswith("/api/") or path.startswith("/static/") or path == "/openapi.json")
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -66,13 +83,14 @@ class Guard:
             try:
                 too_big = int(length) > self.max_body
             except ValueError:
-                return await self._json(send, 400, "invalid Content-Length header")
+                return await self._json(send, 400, "invalid Content-Length header", html=self._page(scope))
             if too_big:
-                return await self._json(send, 413, f"request body over the limit of {self.max_body:,} bytes")
+                return await self._json(send, 413, f"request body over the limit of {self.max_body:,} bytes",
+                                        html=self._page(scope))
         client = (scope.get("client") or ("unknown", 0))[0]
         if not scope["path"].startswith("/static/") and self._limited(client):
             return await self._json(send, 429, f"rate limit: at most {self.rate_limit} requests per minute",
-                                    [(b"retry-after", str(int(self.window)).encode())])
+                                    [(b"retry-after", str(int(self.window)).encode())], html=self._page(scope))
 
         received = 0
 
@@ -100,11 +118,12 @@ class Guard:
             await self.app(scope, limited_receive, guarded_send)
         except BodyTooLarge:
             if not started:
-                await self._json(send, 413, f"request body over the limit of {self.max_body:,} bytes")
+                await self._json(send, 413, f"request body over the limit of {self.max_body:,} bytes",
+                                 html=self._page(scope))
         except Exception:
             log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
             if not started:
-                await self._json(send, 500, "internal server error")
+                await self._json(send, 500, "internal server error", html=self._page(scope))
 
 
 class BodyTooLarge(Exception):

@@ -17,7 +17,7 @@ from ..query.search import find_events, find_quotes
 from .database import Database
 from .deps import MAX_OFFSET, ApiError, check_date, get_db
 from .render import _trend as trend
-from .render import highlight, json_script
+from .render import highlight, json_script, link_url
 
 router = APIRouter()
 
@@ -88,7 +88,7 @@ def web_quotes(request: Request, speaker: Optional[str] = Query(None, max_length
     return render(request, "quotes.html", status=422 if errors else 200, rows=rows, speaker=speaker,
                   country=country, since=since or "", offset=off, limit=50, errors=errors, nav="quotes")
 
-@router.get("/article/{ident}", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/article/{ident:path}", response_class=HTMLResponse, include_in_schema=False)
 def web_article(request: Request, ident: str, span: Optional[str] = Query(None, max_length=30),
                 db: Database = Depends(get_db)):
     focus = None
@@ -99,6 +99,7 @@ def web_article(request: Request, ident: str, span: Optional[str] = Query(None, 
         rec = get_document(store, ident[:300])
     if rec is None:
         raise ApiError(404, f"no document with id or key {ident[:80]!r}")
+    rec["url"] = link_url(rec.get("url"))  # only http(s) addresses become the "original" link
     actors = {a["id"]: a for a in rec.get("actors", [])}
     text = rec.get("text") or ""
     quotes = []

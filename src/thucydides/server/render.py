@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 from pathlib import Path
 from typing import Optional
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -105,9 +105,24 @@ def _doc_link(row: dict) -> Optional[str]:
         span = [row.get("sentence_start"), row.get("sentence_end")]
     if not span and row.get("content_start") is not None:
         span = [row.get("content_start"), row.get("content_end")]
-    url = f"/article/{ident}"
+    url = "/article/" + quote(str(ident), safe="")  # ids are data: / # ? % in one must not route
     if span and len(span) == 2 and span[0] is not None:
         return url + "?" + urlencode({"span": f"{int(span[0])}-{int(span[1])}"}) + "#focus"
+    return url
+
+
+def link_url(url: Optional[str]) -> Optional[str]:
+    """``url`` when it is an absolute http(s) address (a link may point there), else None:
+    ``javascript:``, ``data:``, relative and odd URLs in an input stay data, never links."""
+    if not url or not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in url for c in "\x00\r\n\t<>\"' "):
+        return None
     return url
 
 

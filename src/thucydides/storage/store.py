@@ -56,6 +56,21 @@ CREATE TABLE IF NOT EXISTS inputs (
     input VARCHAR PRIMARY KEY, doc_key VARCHAR, status VARCHAR, done_at TIMESTAMP);
 """
 
+# The schema's version, kept in the table ``thucydides_schema`` with the generation counters that tie the
+# full-text index to the data it indexes: every committed change to the indexed rows bumps ``data_generation``
+# in the same transaction, and a rebuilt index records the generation it was built from. An index older than
+# the data (a run killed between its last chunk and the rebuild) is found stale and rebuilt by the next writer.
+# Version 1: the tables above without the version table (databases made before it); 2: with it.
+SCHEMA_VERSION = 2
+META_TABLE = "thucydides_schema"
+META_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS {META_TABLE} (key VARCHAR PRIMARY KEY, value VARCHAR);
+INSERT OR IGNORE INTO {META_TABLE} VALUES ('schema_version', '{SCHEMA_VERSION}'), ('data_generation', '0'),
+    ('index_generation', '0');
+"""
+# What every version of our schema has: a file holding tables but not these is someone else's.
+CORE_COLUMNS = {"documents": {"doc_key", "id", "text", "record"}, "inputs": {"input", "doc_key", "status"}}
+
 
 def _table_columns() -> dict[str, list]:
     import pyarrow as pa
@@ -120,13 +135,19 @@ def _date(value: Optional[str]):
 
 
 class Store:
-    """A DuckDB file holding analysis records. Use as a context manager."""
+    """A DuckDB file holding analysis records. Use as a context manager.
+
+    Opening checks the schema before anything is written: a file with someone else's tables is refused,
+    one made by a newer version is refused, one of ours made by an older version is migrated (when
+    opened for writing), and a table or column missing gives an error naming it.
+    """
 
     def __init__(self, path: Union[str, Path], read_only: bool = False):
         import duckdb
 
         self.path = str(path)
         self._registry = None
+        self.read_only = read_only
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such database (run 'thucydides ingest' first)")
         try:
@@ -138,8 +159,109 @@ class Store:
             raise StoreError(f"{self.path}: cannot open database ({msg})") from None
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: not a usable DuckDB database ({str(e).splitlines()[0]})") from None
-        if not read_only:
-            self.con.execute(SCHEMA)
+        try:
+            self.schema_version = self._check_schema(read_only)
+        except duckdb.Error as e:
+            self.con.close()
+            raise StoreError(f"{self.path}: not a usable DuckDB database ({str(e).splitlines()[0]})") from None
+        except StoreError:
+            self.con.close()
+            raise
+
+    # ------------------------------------------------------------------ schema
+    def _columns(self) -> dict[str, set[str]]:
+        cols: dict[str, set[str]] = {}
+        for t, c in self.con.execute("""SELECT table_name, column_name FROM information_schema.columns
+                                        WHERE table_schema = 'main' AND table_catalog = current_database()""").fetchall():
+            cols.setdefault(t, set()).add(c)
+        return cols
+
+    def _check_schema(self, read_only: bool) -> int:
+        """Check (and for a writer create or migrate) the schema; returns its version. Writes nothing to a
+        file that is not ours."""
+        cols = self._columns()
+        if not cols:
+            if read_only:
+                raise StoreError(f"{self.path}: an empty database (run 'thucydides ingest' first)")
+            self._create()
+            return SCHEMA_VERSION
+        ours = all(t in cols and need <= cols[t] for t, need in CORE_COLUMNS.items())
+        if META_TABLE in cols:
+            row = self.con.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'").fetchone()
+            try:
+                version = int(row[0]) if row else 0
+            except ValueError:
+                version = 0
+            if version < 1:
+                raise StoreError(f"{self.path}: damaged schema: {META_TABLE} has no valid schema_version")
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: made by a newer Thucydides (schema version {version}; this one reads "
+                                 f"up to {SCHEMA_VERSION}): upgrade thucydides")
+        elif ours:
+            version = 1
+        else:
+            shown = ", ".join(sorted(cols)[:6]) + (", ..." if len(cols) > 6 else "")
+            raise StoreError(f"{self.path}: not a Thucydides database (it holds other tables: {shown}); "
+                             "nothing was written to it: give another --db")
+        self._check_tables(cols)
+        if version < SCHEMA_VERSION and not read_only:
+            self._migrate(version)
+            version = SCHEMA_VERSION
+        return version
+
+    def _check_tables(self, cols: dict[str, set[str]]) -> None:
+        """Every table and column the code uses is there (after a failed copy or a hand edit it may not be)."""
+        want = {t: {n for n, _ in c} for t, c in TABLE_COLUMNS.items()}
+        want["registry"] = {"registry_id", "name", "type", "country", "sector", "role", "evidence_date",
+                            "evidence_doc", "corrected", "merged_into"}
+        want["failures"] = {"input", "reason", "skipped", "failed_at"}
+        missing = [t for t in want if t not in cols]
+        if missing:
+            raise StoreError(f"{self.path}: damaged schema: table(s) {', '.join(missing)} missing "
+                             "(restore a backup or ingest into a new --db)")
+        for t, need in want.items():
+            lost = sorted(need - cols[t])
+            if lost:
+                raise StoreError(f"{self.path}: damaged schema: table {t} lacks column(s) {', '.join(lost)} "
+                                 "(restore a backup or ingest into a new --db)")
+
+    def _create(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute(SCHEMA)
+        self.con.execute(META_SCHEMA)
+        self.con.execute("COMMIT")
+
+    def _migrate(self, version: int) -> None:
+        """Bring a database of ours from ``version`` to SCHEMA_VERSION, in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if version == 1:  # no version table: add it; the index's generation is unknown, so it counts as stale
+                self.con.execute(META_SCHEMA)
+                self.con.execute(f"UPDATE {META_TABLE} SET value = '1' WHERE key = 'data_generation'")
+            self.con.execute(f"UPDATE {META_TABLE} SET value = '{SCHEMA_VERSION}' WHERE key = 'schema_version'")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _generation(self, key: str) -> int:
+        if self.schema_version < 2:
+            return -1
+        row = self.con.execute(f"SELECT value FROM {META_TABLE} WHERE key = ?", [key]).fetchone()
+        return int(row[0]) if row else -1
+
+    def index_stale(self) -> bool:
+        """True when the full-text index was not rebuilt since the indexed rows last changed."""
+        if self.schema_version < 2:
+            return True
+        return self._generation("index_generation") != self._generation("data_generation")
+
+    def check_index(self) -> bool:
+        """Rebuild the index when it is stale (a writer only); True when it was rebuilt."""
+        if self.read_only or not self.index_stale():
+            return False
+        self.reindex()
+        return True
 
     def __enter__(self):
         return self
@@ -199,6 +321,9 @@ class Store:
             for table, data in rows.items():
                 self._bulk(table, data)
             self._registry_rows(registry_rows, rows["actors"])
+            if stored:  # the passages index no longer covers every row: a rebuild is due (see index_stale)
+                c.execute(f"UPDATE {META_TABLE} SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
+                          "WHERE key = 'data_generation'")
             c.execute("COMMIT")
         except Exception:
             try:
@@ -335,7 +460,7 @@ class Store:
             if progress is not None:
                 progress(item)
         flush()
-        if report.stored and reindex:
+        if reindex and (report.stored or self.index_stale()):
             self.reindex()
         report.seconds = time.perf_counter() - t0
         return report
@@ -358,15 +483,21 @@ class Store:
         return self._fts
 
     def reindex(self) -> bool:
-        """Rebuild the full-text index over quote contents and event sentences (after ingestion)."""
+        """Rebuild the full-text index over quote contents and event sentences (after ingestion).
+
+        The generation it was built from is recorded last: a rebuild killed half-way leaves the index stale,
+        and the next writer (``ingest``, ``serve``, :meth:`check_index`) builds it again."""
+        generation = self._generation("data_generation")
         self.con.execute("""CREATE OR REPLACE TABLE passages AS
             SELECT doc_key || '/q/' || quote_id AS pid, doc_key, 'quote' AS kind, quote_id AS ref, content AS body FROM quotes
             UNION ALL
             SELECT doc_key || '/e/' || event_id, doc_key, 'event', event_id, sentence FROM events WHERE sentence IS NOT NULL""")
-        if not self.load_fts():
-            return False
-        self.con.execute("PRAGMA create_fts_index('passages', 'pid', 'body', overwrite=1)")
-        return True
+        fts = self.load_fts()
+        if fts:
+            self.con.execute("PRAGMA create_fts_index('passages', 'pid', 'body', overwrite=1)")
+        if generation >= 0:
+            self.con.execute(f"UPDATE {META_TABLE} SET value = ? WHERE key = 'index_generation'", [str(generation)])
+        return fts
 
     def search_passages(self, query: str, kind: Optional[str] = None, limit: int = 50) -> list[dict]:
         """Quote contents / event sentences ranked by BM25 (or matched by words when FTS is unavailable)."""
@@ -438,8 +569,12 @@ def open_store(db: Union[str, Path], read_only: bool = False, wait: float = 30.0
         try:
             return Store(db, read_only=read_only)
         except StoreError as e:
-            if "locked" not in str(e) or time.monotonic() >= deadline:
+            if "locked" not in str(e):
                 raise
+            if time.monotonic() >= deadline:
+                raise StoreError(f"{db}: database is locked by another process (a server answering a request, or "
+                                 f"another ingest); waited {wait:g} s for it: try again, or wait longer with "
+                                 "--lock-wait SECONDS / THUCYDIDES_LOCK_WAIT") from None
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
 
@@ -473,9 +608,10 @@ def ingest(db: Union[str, Path], items: Iterable[Union[Document, Failure]], chun
         if len(buf) >= chunk:
             flush()
     flush()
+    # the index is rebuilt when it does not cover the data, whoever left it so: this run, or an earlier
+    # run killed after its last chunk and before the rebuild (whose rerun stores nothing new)
     with open_store(db, wait=lock_wait) as s:
-        if total.stored:
-            s.reindex()
+        s.check_index()
     total.seconds = time.perf_counter() - t0
     return total
 
@@ -486,9 +622,13 @@ def resume_state(db: Union[str, Path], lock_wait: float = 30.0) -> tuple[set[str
     up to ``lock_wait`` seconds while a writer holds it; a missing file gives (empty, empty)."""
     if not Path(db).exists():
         return set(), Registry()
-    with open_store(db, read_only=True, wait=lock_wait) as s:
-        if not s.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'inputs'"):
+    try:
+        s = open_store(db, read_only=True, wait=lock_wait)
+    except StoreError as e:
+        if "an empty database" in str(e):
             return set(), Registry()
+        raise
+    with s:
         return s.processed(), Registry.from_store(s)
 
 

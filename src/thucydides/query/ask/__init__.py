@@ -87,7 +87,7 @@ def ask(store, question: str, limit: int = 10, offset: int = 0, as_of: Optional[
 
 
 def _public(it: dict) -> dict:
-    keep = ("n", "text", "kind", "stance", "weight", "reason", "doc_id", "span", "date", "source", "title",
+    keep = ("n", "text", "kind", "stance", "weight", "reason", "doc_id", "doc_key", "span", "date", "source", "title",
             "speaker", "role", "speaker_country", "events", "copies", "concerns", "terms", "age_days")
     return {k: it.get(k) for k in keep}
 
