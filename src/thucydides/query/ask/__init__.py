@@ -102,9 +102,9 @@ def _direction(scores: list[float], periods: int) -> str:
 
 
 def quoted(text: str) -> str:
-    """Text between quotation marks, once: a quote that carries its own marks keeps them."""
+    """Text between quotation marks, once: text that carries quotation marks of its own is shown as it is."""
     flat = " ".join((text or "").split())
-    return flat if flat[:1] in "\"“‘'«" and flat[-1:] in "\"”’'»" else f"\"{flat}\""
+    return flat if any(m in flat for m in "\"“”«»„") else f"\"{flat}\""
 
 
 def format_brief(brief: dict) -> str:
