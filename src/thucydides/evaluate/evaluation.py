@@ -128,6 +128,10 @@ def main(which: str, shared: Optional[str] = None, out_dir: str = "reports", set
             from .actors import run as run_actors
 
             run_actors(out, settings, gold=Path(gold_dir) / "actors.jsonl")
+        elif w == "extraction":
+            from .extraction import run as run_extraction
+
+            run_extraction(sh, out, settings)
         else:
             run_set(w, sh, out, settings)
     return 0
