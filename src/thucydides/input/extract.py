@@ -2,21 +2,24 @@
 
 Candidates (each an independent reading of the page):
 
-``precision``    trafilatura with ``favor_precision`` and its integrated fallbacks (it compares its own
-                 result with its readability port and jusText and keeps the better); also gives the metadata.
-``recall``       trafilatura with ``favor_recall`` (its core extractor only).
+``precision``    trafilatura's own extractor with ``favor_precision``; also gives the page's metadata.
+``recall``       trafilatura's own extractor with ``favor_recall``.
 ``readability``  trafilatura's readability port alone (on the already-parsed tree).
 ``justext``      jusText alone, as trafilatura integrates it (on trafilatura's cleaned tree).
 ``readability-lxml``  the readability-lxml package, which parses the page itself (and so recovers the text
                  of some damaged markup the other parsers give up on).
+
+trafilatura's fallbacks (readability, jusText) are candidates in their own right here, so trafilatura runs
+without them (``fast``): the vote below does what its own comparison did, with more evidence. The page is
+parsed once for the trafilatura candidates.
 
 The choice, in two steps, each explainable from the page alone:
 
 1. The precision and recall readings are run first. When they agree (the Dice overlap of their word
    4-gram sets is at least ``settings.extract_agreement``), both rule sets found the same article and the
    precision reading is kept: the other candidates are not even computed (most pages stop here).
-2. Otherwise every candidate is computed and they vote: a word 4-gram is *consensus* text when candidates
-   holding at least ``settings.extract_consensus`` of the votes contain it. Each candidate is scored by the
+2. Otherwise every candidate is computed and they vote: a word 4-gram is *consensus* text when at least
+   ``settings.extract_consensus`` of the candidates that found any text contain it (an empty reading abstains). Each candidate is scored by the
    F1 of its 4-grams against the consensus, less a penalty for link density (the share of its lines that
    are the text of one of the page's links: menus, teasers, related-story lists); the precision reading
    gets a small prior (``settings.extract_prior``) so that a near tie keeps it. The best score wins.
@@ -110,22 +113,21 @@ def html_text(element) -> str:
     return "\n".join(out)
 
 
-def _trafilatura(raw: str, url: Optional[str], **kw):
-    import trafilatura
-
-    result = trafilatura.bare_extraction(raw, url=url, **kw)
-    if (result is None or not (result.text or "").strip()) and len(CONTAINER.findall(raw)) > DEEP_NESTING:
-        result = trafilatura.bare_extraction(CONTAINER.sub(" ", raw), url=url, **kw)
-    return result
-
-
 def _tree(raw: str):
+    """The page parsed once (trafilatura's loader), shared by the candidates that work on a tree."""
     from trafilatura.utils import load_html
 
     tree = load_html(raw)
-    if tree is not None and len(tree) and len(CONTAINER.findall(raw)) > DEEP_NESTING and len(" ".join(tree.itertext())) < 200:
+    if len(CONTAINER.findall(raw)) > DEEP_NESTING and (tree is None or len(" ".join(tree.itertext()).split()) < 50):
         tree = load_html(CONTAINER.sub(" ", raw))
     return tree
+
+
+def _trafilatura(tree, url: Optional[str], **kw):
+    """trafilatura's own extractor on (a copy of) the parsed page, fallbacks off: the fallbacks are candidates."""
+    import trafilatura
+
+    return trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False, **kw)
 
 
 def _readability_port(tree) -> str:
@@ -169,9 +171,9 @@ def link_density(text: str, links: set[str]) -> float:
     return sum(len(line) for line in lines if line.lower() in links) / total if total else 0.0
 
 
-def _safe(fn, *args):
+def _safe(fn, *args, **kw):
     try:
-        result = fn(*args)
+        result = fn(*args, **kw)
     except Exception:  # a candidate that fails is an empty candidate; the others still run
         return ""
     return "" if result is None else result
@@ -184,7 +186,8 @@ def vote(candidates: dict[str, str], settings: Settings, links: set[str] = froze
     for s in sets.values():
         for x in s:
             votes[x] = votes.get(x, 0) + 1
-    need = settings.extract_consensus * len(sets)
+    # a reading that found nothing abstains (and cannot win while another found text)
+    need = settings.extract_consensus * max(1, sum(1 for s in sets.values() if s))
     consensus = {x for x, v in votes.items() if v >= need}
     scores = {}
     for name, s in sets.items():
@@ -192,7 +195,7 @@ def vote(candidates: dict[str, str], settings: Settings, links: set[str] = froze
         f1 = 2 * tp / (len(s) + len(consensus)) if tp else 0.0
         scores[name] = f1 - settings.extract_link_penalty * link_density(candidates[name], links) \
             + (settings.extract_prior if name == PRECISION else 0.0)
-    best = max(candidates, key=lambda n: (scores[n], n == PRECISION))
+    best = max(candidates, key=lambda n: (bool(sets[n]), scores[n], n == PRECISION))
     return best, scores
 
 
@@ -200,18 +203,20 @@ def extract(raw: str, url: Optional[str] = None, settings: Optional[Settings] = 
     """Extract the article of an HTML page (see the module's docstring). ``all_candidates``: compute and
     keep every candidate even when the first two agree (for evaluation and tests)."""
     settings = settings or load()
-    first = _trafilatura(raw, url, with_metadata=True, favor_precision=True)
+    tree = _safe(_tree, raw)
+    if isinstance(tree, str):
+        tree = None
+    first = _safe(_trafilatura, tree, url, with_metadata=True, favor_precision=True) if tree is not None else None
     meta = dict(title=getattr(first, "title", None) or None, sitename=getattr(first, "sitename", None) or None,
                 url=getattr(first, "url", None) or None, date=getattr(first, "date", None) or None)
     cands = {PRECISION: (getattr(first, "text", None) or "").strip()}
-    rec = _safe(lambda: _trafilatura(raw, url, favor_recall=True, fast=True, include_comments=False))
-    cands[RECALL] = (getattr(rec, "text", None) or "").strip() if rec else ""
+    rec = _safe(_trafilatura, tree, url, favor_recall=True) if tree is not None else None
+    cands[RECALL] = (getattr(rec, "text", None) or "").strip()
     agree = agreement(shingles(cands[PRECISION]), shingles(cands[RECALL]))
     if agree >= settings.extract_agreement and not all_candidates:
         return Extraction(cands[PRECISION], PRECISION, f"precision and recall readings agree ({agree:.2f})",
                           candidates=cands, **meta)
-    tree = _safe(_tree, raw)
-    if not isinstance(tree, str) and len(tree):
+    if tree is not None and len(tree):
         cands[READABILITY] = _safe(_readability_port, tree)
         cands[JUSTEXT] = _safe(_justext, tree)
         links = _link_texts(tree)
