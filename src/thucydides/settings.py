@@ -31,6 +31,8 @@ class Settings:
     # HTML extraction (input/extract.py): precision and recall readings that agree at least this much (Dice
     # overlap of word 4-grams) are accepted without the other candidates.
     extract_agreement: float = 0.9
+    # ... and when the agreed reading has at least this many characters (trafilatura's own minimum extraction size).
+    extract_min_chars: int = 250
     # Otherwise the candidates vote: a word 4-gram is consensus text when this share of the candidates holds it.
     extract_consensus: float = 0.5
     # Head start of the precision reading in the vote (a near tie keeps it).

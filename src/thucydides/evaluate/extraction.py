@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -183,9 +184,12 @@ def run_set(name: str, shared: Path, out_dir: Path, settings: Settings, scorer) 
 
 
 def _score(shared: Path, gold: Path, pred: Path) -> str:
-    from .evaluation import score
-
-    return score("extraction", gold, pred, shared)
+    """``python3 shared/eval/score.py extraction GOLD PRED``: its output, as the report shows it."""
+    res = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), "extraction", str(gold), str(pred)],
+                         capture_output=True, text=True, check=False)
+    if res.returncode != 0:
+        raise RuntimeError(f"score.py extraction failed: {res.stderr.strip() or res.stdout.strip()}")
+    return res.stdout.strip()
 
 
 def run(shared: Path, out_dir: Path, settings: Settings) -> tuple[str, float]:

@@ -16,8 +16,9 @@ parsed once for the trafilatura candidates.
 The choice, in two steps, each explainable from the page alone:
 
 1. The precision and recall readings are run first. When they agree (the Dice overlap of their word
-   4-gram sets is at least ``settings.extract_agreement``), both rule sets found the same article and the
-   precision reading is kept: the other candidates are not even computed (most pages stop here).
+   4-gram sets is at least ``settings.extract_agreement``) on an article of some length (at least
+   ``settings.extract_min_chars`` characters, trafilatura's own size below which it tries its fallbacks),
+   both rule sets found the same article and the precision reading is kept: the other candidates are not even computed (most pages stop here).
 2. Otherwise every candidate is computed and they vote: a word 4-gram is *consensus* text when at least
    ``settings.extract_consensus`` of the candidates that found any text contain it (an empty reading abstains). Each candidate is scored by the
    F1 of its 4-grams against the consensus, less a penalty for link density (the share of its lines that
@@ -213,7 +214,8 @@ def extract(raw: str, url: Optional[str] = None, settings: Optional[Settings] = 
     rec = _safe(_trafilatura, tree, url, favor_recall=True) if tree is not None else None
     cands[RECALL] = (getattr(rec, "text", None) or "").strip()
     agree = agreement(shingles(cands[PRECISION]), shingles(cands[RECALL]))
-    if agree >= settings.extract_agreement and not all_candidates:
+    settled = agree >= settings.extract_agreement and len(cands[PRECISION]) >= settings.extract_min_chars
+    if settled and not all_candidates:
         return Extraction(cands[PRECISION], PRECISION, f"precision and recall readings agree ({agree:.2f})",
                           candidates=cands, **meta)
     if tree is not None and len(tree):
@@ -224,10 +226,12 @@ def extract(raw: str, url: Optional[str] = None, settings: Optional[Settings] = 
         cands[READABILITY] = cands[JUSTEXT] = ""
         links = set()
     cands[READABILITY_LXML] = _safe(readability_lxml, raw)
-    if agree >= settings.extract_agreement:
+    if settled:
         return Extraction(cands[PRECISION], PRECISION, f"precision and recall readings agree ({agree:.2f})",
                           candidates=cands, **meta)
     best, scores = vote(cands, settings, links)
     ranked = ", ".join(f"{n} {scores[n]:.2f}" for n in sorted(scores, key=scores.get, reverse=True))
-    reason = f"precision and recall readings disagree ({agree:.2f}); agreement with the consensus: {ranked}"
+    why = (f"precision and recall readings disagree ({agree:.2f})" if agree < settings.extract_agreement else
+           f"precision and recall readings agree on only {len(cands[PRECISION])} characters")
+    reason = f"{why}; agreement with the consensus: {ranked}"
     return Extraction(cands[best], best, reason, candidates=cands, scores=scores, **meta)
