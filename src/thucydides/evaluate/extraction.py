@@ -109,7 +109,7 @@ def _worst(scorer, gold: dict, run: dict, raws: dict, settings: Settings) -> lis
     rows = []
     for key, g in gold.items():
         body = g.get("articleBody", "")
-        if not body.strip():
+        if not body.strip() or key not in raws:  # pages read.py could not read are listed with its reason above
             continue
         p, r, f = page_scores(scorer, body, ours.get(key, ""))
         rows.append((f, key, p, r))
@@ -119,8 +119,6 @@ def _worst(scorer, gold: dict, run: dict, raws: dict, settings: Settings) -> lis
         if key in run["failures"]:
             why = f"refused: {run['failures'][key]}"
             chosen = "-"
-        elif key not in raws:
-            why, chosen = "not read (see the read failures above)", "-"
         else:
             ex = extract(raws[key], settings=settings, all_candidates=True)
             best = max(ex.candidates, key=lambda n: page_scores(scorer, gold[key]["articleBody"], ex.candidates[n])[2])
@@ -164,13 +162,15 @@ def run_set(name: str, shared: Path, out_dir: Path, settings: Settings, scorer) 
         "",
         f"{len(pages)} pages read, {len(read_failures)} not read"
         + (" (" + "; ".join(f"{f.input}: {f.reason}" for f in read_failures[:5]) + ")" if read_failures else "")
-        + f", {len(run['failures'])} refused by the clean step.",
+        + f", {len(run['failures'])} refused by the clean step. Pages not read count as missing for all three "
+        "extractors (score.py: recall 0 on them).",
         "",
         *rows,
         "",
         f"Clean step time / trafilatura time on the same pages: **{ratio:.2f}x**.",
         "",
-        "Five worst pages of ours (per-page F1 by score.py's metric):",
+        "Five worst pages of ours among the pages read (per-page F1 by score.py's metric; the reason is the "
+        "extraction's own account of its choice, and the candidate that would have scored best):",
         "",
         *_worst(scorer, gold, run, raws, settings),
         "",
