@@ -84,6 +84,10 @@ SETS = {
 
 
 def run_set(which: str, shared: Path, out_dir: Path, settings: Settings) -> tuple[str, float]:
+    if which == "extraction":  # both extraction sets, beside trafilatura and readability-lxml (evaluate/extraction.py)
+        from .extraction import run as run_extraction
+
+        return run_extraction(shared, out_dir, settings)
     spec = SETS[which]
     out_dir.mkdir(parents=True, exist_ok=True)
     pred = out_dir / f"pred-{which}.jsonl"
@@ -128,10 +132,6 @@ def main(which: str, shared: Optional[str] = None, out_dir: str = "reports", set
             from .actors import run as run_actors
 
             run_actors(out, settings, gold=Path(gold_dir) / "actors.jsonl")
-        elif w == "extraction":
-            from .extraction import run as run_extraction
-
-            run_extraction(sh, out, settings)
         else:
             run_set(w, sh, out, settings)
     return 0
