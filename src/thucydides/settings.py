@@ -28,6 +28,17 @@ class Settings:
     min_article_chars: int = 60
     # Per-document analysis time limit in seconds (0 = none).
     doc_timeout: float = 60.0
+    # HTML extraction (input/extract.py): precision and recall readings that agree at least this much (Dice
+    # overlap of word 4-grams) are accepted without the other candidates.
+    extract_agreement: float = 0.9
+    # ... and when the agreed reading has at least this many characters (trafilatura's own minimum extraction size).
+    extract_min_chars: int = 250
+    # Otherwise the candidates vote: a word 4-gram is consensus text when this share of the candidates holds it.
+    extract_consensus: float = 0.5
+    # Head start of the precision reading in the vote (a near tie keeps it).
+    extract_prior: float = 0.02
+    # Score taken off a candidate per unit of link density (share of its text in lines that are link texts).
+    extract_link_penalty: float = 0.2
     # spaCy components the analysis does not use.
     disable: tuple[str, ...] = field(default_factory=tuple)
     # Use the Phoenix/PETRARCH-2 knowledge base (data/phoenix_*.tsv) beside the project's own lists.

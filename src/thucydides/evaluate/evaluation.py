@@ -84,6 +84,10 @@ SETS = {
 
 
 def run_set(which: str, shared: Path, out_dir: Path, settings: Settings) -> tuple[str, float]:
+    if which == "extraction":  # both extraction sets, beside trafilatura and readability-lxml (evaluate/extraction.py)
+        from .extraction import run as run_extraction
+
+        return run_extraction(shared, out_dir, settings)
     spec = SETS[which]
     out_dir.mkdir(parents=True, exist_ok=True)
     pred = out_dir / f"pred-{which}.jsonl"

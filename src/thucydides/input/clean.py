@@ -1,6 +1,7 @@
 """Clean stage: raw input to article text, title, dateline, publication date, and removed chrome.
 
-HTML goes through trafilatura (with htmldate for the date); plain text keeps its
+HTML goes through ``input/extract.py`` (candidate extractions by trafilatura, its readability and
+jusText fallbacks and readability-lxml, one chosen by their agreement; htmldate for the date); plain text keeps its
 paragraphs, loses page chrome (patterns in ``data/chrome.txt`` plus structural signals:
 short unpunctuated lines in runs at the start or end of the article), and gives up
 its headline, date line and dateline to the record's fields.
@@ -12,6 +13,7 @@ from functools import lru_cache
 
 from .. import knowledge
 from ..input.dates import DMY, ISO, MDY, parse_date
+from ..input.extract import extract
 from ..model import Document, InputError
 from ..settings import Settings, load
 
@@ -148,21 +150,15 @@ def clean_text(raw: str, doc: Document, title_from_first_line: bool = True, stru
     doc.removed.extend(removed)
 
 
-CONTAINER = re.compile(r"</?(?:div|span|section|font|center|table|tbody|thead|tr|td|th|ul|ol|li|b|i|u|em|strong|small|big|blockquote)\b[^>]*>", re.I)
-
-
 def clean_html(doc: Document, settings: Settings) -> None:
-    import trafilatura
-
-    result = trafilatura.bare_extraction(doc.raw, with_metadata=True, favor_precision=True, url=doc.url)
-    if (result is None or not (result.text or "").strip()) and len(CONTAINER.findall(doc.raw)) > 250:
-        # libxml2 stops building the tree 255 elements deep (unclosed tags nest ever deeper): retry without containers
-        result = trafilatura.bare_extraction(CONTAINER.sub(" ", doc.raw), with_metadata=True, favor_precision=True, url=doc.url)
-    if result is None or not (result.text or "").strip():
-        raise InputError("HTML page has no article text")
-    doc.title = doc.title or (result.title or None)
-    doc.source = doc.source or (result.sitename or None)
-    doc.url = doc.url or (result.url or None)
+    """Article text and metadata of an HTML page: the candidate extraction chosen by ``input/extract.py``,
+    then the project's own chrome removal on it."""
+    result = extract(doc.raw, url=doc.url, settings=settings)
+    if not result.text.strip():
+        raise InputError("HTML page has no article text (no extraction candidate found any)")
+    doc.title = doc.title or result.title
+    doc.source = doc.source or result.sitename
+    doc.url = doc.url or result.url
     published = parse_date(result.date) if result.date else None
     if not published and not doc.published:
         try:
@@ -172,7 +168,7 @@ def clean_html(doc: Document, settings: Settings) -> None:
         except Exception:  # htmldate raises on odd markup; the date is optional
             published = None
     doc.published = doc.published or published
-    # trafilatura separates paragraphs by single line breaks; keep them as paragraphs
+    # the candidates separate paragraphs by single line breaks; keep them as paragraphs
     clean_text(re.sub(r"\n+", "\n\n", result.text), doc, title_from_first_line=False, structural=False)
 
 

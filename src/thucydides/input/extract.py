@@ -1,0 +1,237 @@
+"""Article extraction from HTML: several candidate extractions, one chosen by their agreement.
+
+Candidates (each an independent reading of the page):
+
+``precision``    trafilatura's own extractor with ``favor_precision``; also gives the page's metadata.
+``recall``       trafilatura's own extractor with ``favor_recall``.
+``readability``  trafilatura's readability port alone (on the already-parsed tree).
+``justext``      jusText alone, as trafilatura integrates it (on trafilatura's cleaned tree).
+``readability-lxml``  the readability-lxml package, which parses the page itself (and so recovers the text
+                 of some damaged markup the other parsers give up on).
+
+trafilatura's fallbacks (readability, jusText) are candidates in their own right here, so trafilatura runs
+without them (``fast``): the vote below does what its own comparison did, with more evidence. The page is
+parsed once for the trafilatura candidates.
+
+The choice, in two steps, each explainable from the page alone:
+
+1. The precision and recall readings are run first. When they agree (the Dice overlap of their word
+   4-gram sets is at least ``settings.extract_agreement``) on an article of some length (at least
+   ``settings.extract_min_chars`` characters, trafilatura's own size below which it tries its fallbacks),
+   both rule sets found the same article and the precision reading is kept: the other candidates are not even computed (most pages stop here).
+2. Otherwise every candidate is computed and they vote: a word 4-gram is *consensus* text when at least
+   ``settings.extract_consensus`` of the candidates that found any text contain it (an empty reading abstains). Each candidate is scored by the
+   F1 of its 4-grams against the consensus, less a penalty for link density (the share of its lines that
+   are the text of one of the page's links: menus, teasers, related-story lists); the precision reading
+   gets a small prior (``settings.extract_prior``) so that a near tie keeps it. The best score wins.
+
+So a fixtures box or a teaser that one reading took for the article loses to the article the other
+readings agree on, and a page where trafilatura returns nothing falls to the reading that recovered text.
+The project's own chrome removal (``clean.clean_text``) runs on whichever candidate wins.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from copy import deepcopy
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..settings import Settings, load
+
+PRECISION, RECALL, READABILITY, JUSTEXT, READABILITY_LXML = "precision", "recall", "readability", "justext", "readability-lxml"
+CANDIDATES = (PRECISION, RECALL, READABILITY, JUSTEXT, READABILITY_LXML)
+
+WORD = re.compile(r"\w+")
+# libxml2 stops building the tree 255 elements deep (unclosed tags nest ever deeper): such pages are retried
+# without their container tags
+CONTAINER = re.compile(r"</?(?:div|span|section|font|center|table|tbody|thead|tr|td|th|ul|ol|li|b|i|u|em|strong|small|big|blockquote)\b[^>]*>", re.I)
+DEEP_NESTING = 250
+BLOCK = frozenset("p div li h1 h2 h3 h4 h5 h6 td th tr br blockquote pre dd dt section article table ul ol hr header "
+                  "footer figcaption address center".split())
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("readability").setLevel(logging.CRITICAL)
+
+
+@dataclass
+class Extraction:
+    """The chosen text (paragraphs separated by line breaks), the page's metadata, and why."""
+
+    text: str
+    chosen: str
+    reason: str
+    title: Optional[str] = None
+    sitename: Optional[str] = None
+    url: Optional[str] = None
+    date: Optional[str] = None
+    candidates: dict[str, str] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def shingles(text: str, n: int = 4) -> set:
+    toks = [t.lower() for t in WORD.findall(text or "")]
+    if len(toks) < n:
+        return {tuple(toks)} if toks else set()
+    return {tuple(toks[i:i + n]) for i in range(len(toks) - n + 1)}
+
+
+def agreement(a: set, b: set) -> float:
+    """Dice overlap of two shingle sets (0 when either is empty)."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def html_text(element) -> str:
+    """Text of an HTML element, one line per block element, white space collapsed."""
+    out: list[str] = []
+    cur: list[str] = []
+
+    def flush():
+        s = " ".join("".join(cur).split())
+        if s:
+            out.append(s)
+        cur.clear()
+
+    def walk(e):
+        tag = e.tag.lower() if isinstance(e.tag, str) else ""
+        if tag in ("script", "style", "noscript") or not isinstance(e.tag, str):
+            if e.tail:
+                cur.append(e.tail)
+            return
+        if tag in BLOCK:
+            flush()
+        if e.text:
+            cur.append(e.text)
+        for c in e:
+            walk(c)
+        if tag in BLOCK:
+            flush()
+        if e.tail:
+            cur.append(e.tail)
+
+    walk(element)
+    flush()
+    return "\n".join(out)
+
+
+def _tree(raw: str):
+    """The page parsed once (trafilatura's loader), shared by the candidates that work on a tree."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(raw)
+    if len(CONTAINER.findall(raw)) > DEEP_NESTING and (tree is None or len(" ".join(tree.itertext()).split()) < 50):
+        tree = load_html(CONTAINER.sub(" ", raw))
+    return tree
+
+
+def _trafilatura(tree, url: Optional[str], **kw):
+    """trafilatura's own extractor on (a copy of) the parsed page, fallbacks off: the fallbacks are candidates."""
+    import trafilatura
+
+    return trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False, **kw)
+
+
+def _readability_port(tree) -> str:
+    from trafilatura.external import try_readability
+
+    return html_text(try_readability(deepcopy(tree)))
+
+
+def _justext(tree) -> str:
+    from trafilatura.external import justext_rescue
+    from trafilatura.htmlprocessing import tree_cleaning
+    from trafilatura.settings import Extractor
+
+    options = Extractor()
+    body, _ = justext_rescue(tree_cleaning(deepcopy(tree), options), options)
+    return "\n".join(p.text for p in body if p.text and p.text.strip())
+
+
+def readability_lxml(raw: str) -> str:
+    """The readability-lxml package's article, as text."""
+    import lxml.html
+    from readability import Document as ReadabilityDocument
+
+    summary = ReadabilityDocument(raw).summary()
+    return html_text(lxml.html.fromstring(summary)) if summary.strip() else ""
+
+
+def _link_texts(tree) -> set[str]:
+    out = set()
+    for a in tree.iter("a"):
+        s = " ".join(" ".join(a.itertext()).split()).lower()
+        if len(s) >= 3:
+            out.add(s)
+    return out
+
+
+def link_density(text: str, links: set[str]) -> float:
+    """Share of the text's characters on lines that are nothing but the text of one of the page's links."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    total = sum(len(line) for line in lines)
+    return sum(len(line) for line in lines if line.lower() in links) / total if total else 0.0
+
+
+def _safe(fn, *args, **kw):
+    try:
+        result = fn(*args, **kw)
+    except Exception:  # a candidate that fails is an empty candidate; the others still run
+        return ""
+    return "" if result is None else result
+
+
+def vote(candidates: dict[str, str], settings: Settings, links: set[str] = frozenset()) -> tuple[str, dict[str, float]]:
+    """The candidate that agrees best with the consensus of all (see the module's docstring) and the scores."""
+    sets = {name: shingles(text) for name, text in candidates.items()}
+    votes: dict = {}
+    for s in sets.values():
+        for x in s:
+            votes[x] = votes.get(x, 0) + 1
+    # a reading that found nothing abstains (and cannot win while another found text)
+    need = settings.extract_consensus * max(1, sum(1 for s in sets.values() if s))
+    consensus = {x for x, v in votes.items() if v >= need}
+    scores = {}
+    for name, s in sets.items():
+        tp = len(s & consensus)
+        f1 = 2 * tp / (len(s) + len(consensus)) if tp else 0.0
+        scores[name] = f1 - settings.extract_link_penalty * link_density(candidates[name], links) \
+            + (settings.extract_prior if name == PRECISION else 0.0)
+    best = max(candidates, key=lambda n: (bool(sets[n]), scores[n], n == PRECISION))
+    return best, scores
+
+
+def extract(raw: str, url: Optional[str] = None, settings: Optional[Settings] = None, all_candidates: bool = False) -> Extraction:
+    """Extract the article of an HTML page (see the module's docstring). ``all_candidates``: compute and
+    keep every candidate even when the first two agree (for evaluation and tests)."""
+    settings = settings or load()
+    tree = _safe(_tree, raw)
+    if isinstance(tree, str):
+        tree = None
+    first = _safe(_trafilatura, tree, url, with_metadata=True, favor_precision=True) if tree is not None else None
+    meta = dict(title=getattr(first, "title", None) or None, sitename=getattr(first, "sitename", None) or None,
+                url=getattr(first, "url", None) or None, date=getattr(first, "date", None) or None)
+    cands = {PRECISION: (getattr(first, "text", None) or "").strip()}
+    rec = _safe(_trafilatura, tree, url, favor_recall=True) if tree is not None else None
+    cands[RECALL] = (getattr(rec, "text", None) or "").strip()
+    agree = agreement(shingles(cands[PRECISION]), shingles(cands[RECALL]))
+    settled = agree >= settings.extract_agreement and len(cands[PRECISION]) >= settings.extract_min_chars
+    if settled and not all_candidates:
+        return Extraction(cands[PRECISION], PRECISION, f"precision and recall readings agree ({agree:.2f})",
+                          candidates=cands, **meta)
+    if tree is not None and len(tree):
+        cands[READABILITY] = _safe(_readability_port, tree)
+        cands[JUSTEXT] = _safe(_justext, tree)
+        links = _link_texts(tree)
+    else:
+        cands[READABILITY] = cands[JUSTEXT] = ""
+        links = set()
+    cands[READABILITY_LXML] = _safe(readability_lxml, raw)
+    if settled:
+        return Extraction(cands[PRECISION], PRECISION, f"precision and recall readings agree ({agree:.2f})",
+                          candidates=cands, **meta)
+    best, scores = vote(cands, settings, links)
+    ranked = ", ".join(f"{n} {scores[n]:.2f}" for n in sorted(scores, key=scores.get, reverse=True))
+    why = (f"precision and recall readings disagree ({agree:.2f})" if agree < settings.extract_agreement else
+           f"precision and recall readings agree on only {len(cands[PRECISION])} characters")
+    reason = f"{why}; agreement with the consensus: {ranked}"
+    return Extraction(cands[best], best, reason, candidates=cands, scores=scores, **meta)
