@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from ..errors import ModelError
 from ..model import Document
 from ..settings import Settings, load
-from . import token_cache
+from .token_cache import install as install_cache
 
 # Installed names that carry the same pipeline: Explosion's package and its PyPI re-upload.
 ALIASES = {
@@ -32,7 +32,7 @@ def nlp(model: str, disable: tuple[str, ...] = (), cache: bool = True):
     """
     language = load_pipeline(model, disable)
     if cache:
-        reason = token_cache.install(language)
+        reason = install_cache(language)
         if reason:
             _no_cache[model] = reason
     return language
