@@ -34,6 +34,8 @@ _LEXICAL = {"ORTH", "TEXT", "LOWER", "LENGTH", "SHAPE", "PREFIX", "SUFFIX", "IS_
 _TOKEN_FIELDS = ("TAG", "DEP")
 # What the two components may write, in the order of the cached tuples.
 _WRITES = ("TAG", "DEP", "POS", "MORPH", "LEMMA")
+# Entries per cache before it starts afresh (about 300 bytes each): memory stays flat on any corpus.
+MAX_ENTRIES = 200_000
 # Ruler pattern fields the over-approximate neighbour check evaluates (everything else counts as "may match").
 _CHECKED = ("LOWER", "ORTH", "TAG", "DEP")
 
@@ -132,6 +134,9 @@ class TokenCache:
         self.misses += len(todo)
         self.hits += n - len(todo)
         if todo:
+            if len(self.cache) > MAX_ENTRIES or len(self.windows) > MAX_ENTRIES:
+                self.cache.clear()
+                self.windows.clear()
             self._compute(doc, keys, todo, out)
         doc.from_array(self.write_attrs, np.array(out, dtype=np.uint64))
         return doc
