@@ -49,6 +49,12 @@ def _peak_rss_mb() -> float:
     return max(me, kids) / 1024.0  # Linux reports KiB
 
 
+def _cpu_s() -> float:
+    """CPU seconds (user + system) of this process and its finished children (workers, nannies)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def run_one(mode: str, corpus: Path, workdir: Path, jobs: int = 1) -> dict:
     """One measurement, in this process. Modes: bare, full, ingest, jobs (end to end), dask1/dask2, clean, kb."""
     from ..input.read import read
@@ -63,7 +69,7 @@ def run_one(mode: str, corpus: Path, workdir: Path, jobs: int = 1) -> dict:
         from ..nlp.parse import get_nlp, load_pipeline
 
         nlp = load_pipeline(settings.model) if mode == "bare" else get_nlp(settings)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_s()
     n = words = 0
     if mode == "bare":
         from ..input.clean import clean
@@ -72,7 +78,7 @@ def run_one(mode: str, corpus: Path, workdir: Path, jobs: int = 1) -> dict:
         for d in read([corpus], settings):
             if isinstance(d, Document):
                 texts.append(clean(d, settings).text)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu_s()
         for doc in nlp.pipe(texts, batch_size=settings.batch_size):
             n += 1
             words += sum(1 for t in doc if not t.is_punct and not t.is_space)
@@ -100,7 +106,7 @@ def run_one(mode: str, corpus: Path, workdir: Path, jobs: int = 1) -> dict:
     else:
         raise ValueError(f"unknown bench mode {mode!r}")
     seconds = time.perf_counter() - t0
-    return {"mode": mode, "jobs": jobs, "articles": n, "words": words, "seconds": seconds,
+    return {"mode": mode, "jobs": jobs, "articles": n, "words": words, "seconds": seconds, "cpu_s": _cpu_s() - c0,
             "articles_per_s": n / seconds if seconds else 0.0, "peak_rss_mb": _peak_rss_mb()}
 
 
@@ -262,8 +268,8 @@ def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
         "Each run is its own process, measured in the same session, so the figures are comparable with each other. "
         + ("(a) and (b) ran once each." if quick else "(a) and (b) ran twice, alternating; the faster run of each is shown."),
         "",
-        "| run | articles | seconds | articles/s | words/s | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| run | articles | seconds | articles/s | words/s | CPU s per article | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     sn = info["scaling_articles"]
     labels = {"a_bare": "(a) bare default spaCy pipeline (nlp.pipe, model as shipped, same batch size)",
@@ -276,7 +282,7 @@ def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
     for k, label in labels.items():
         r = rows[k]
         lines.append(f"| {label} | {r['articles']} | {r['seconds']:.1f} | {r['articles_per_s']:.1f} | "
-                     f"{r['articles_per_s'] * wpa:,.0f} | {r['peak_rss_mb']:.0f} |")
+                     f"{r['articles_per_s'] * wpa:,.0f} | {_ratio(r['cpu_s'], r['articles']):.3f} | {r['peak_rss_mb']:.0f} |")
     peak = max(r["peak_rss_mb"] for k, r in rows.items() if k in labels)
     lines += [
         "",
@@ -303,7 +309,8 @@ def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
         + ("the token cache in place of its attribute_ruler and lemmatizer (same lemmas and POS; "
            "`tools/check_token_cache.py` compares them token by token)" if not cache else f"its own components ({cache})")
         + ". Peak RSS of --jobs 2 and Dask runs is the largest single process (parent or one worker), as reported by "
-        "getrusage. Words/s uses whitespace-separated words of the clean text. Scaling runs are end to end: worker "
+        "getrusage. CPU s per article counts the process and its workers (user + system): on a shared machine it shows "
+        "the work done when wall-clock ratios are disturbed by other load. Words/s uses whitespace-separated words of the clean text. Scaling runs are end to end: worker "
         "start-up and model loads count. The cleaning step runs `input.clean` (trafilatura with our settings, then our "
         "text clean-up) against `trafilatura.extract` with its defaults, page by page alternately.",
     ]
