@@ -557,12 +557,12 @@ def build_parser() -> argparse.ArgumentParser:
     x.set_defaults(func=cmd_export)
 
     b = sub.add_parser("bench", help="throughput, memory and scaling benchmark; writes reports/BENCH.md")
-    b.add_argument("--n", type=int, default=2000, help="articles (the VOA stories repeated)")
+    b.add_argument("--n", type=int, help="articles (the VOA stories repeated; default 2000, 200 with --quick)")
     b.add_argument("--corpus", help="JSONL stories to repeat (default ../shared/corpus/voa_stories.jsonl)")
     b.add_argument("--shared", help="folder with the shared corpus (default: $THUCYDIDES_SHARED or ../shared)")
-    b.add_argument("--quick", action="store_true", help="skip the Dask runs; 100,000 events for the query")
-    b.add_argument("--scaling-n", type=int, default=600, dest="scaling_n",
-                   help="articles for the --jobs 1/2 and Dask 1/2-worker comparison")
+    b.add_argument("--quick", action="store_true", help="smaller corpora, one run each; 100,000 events for the query")
+    b.add_argument("--scaling-n", type=int, dest="scaling_n",
+                   help="articles for the --jobs 1/2 and Dask 1/2-worker comparison (default 600, 400 with --quick)")
     b.add_argument("--out-dir", default="reports", dest="out_dir", help="where BENCH.md is written (default reports)")
     b.set_defaults(func=cmd_bench)
 

@@ -16,7 +16,7 @@ from ..linking import Registry, link_all
 from ..model import Document, Failure
 from ..settings import Settings, load
 from .core import STAGES, Item, analyze_documents, run_stages
-from .parallel import analyze_parallel
+from .parallel import analyze_jobs
 
 __all__ = ["analyze", "analyze_text", "analyze_documents", "run_stages", "STAGES", "Item"]
 
@@ -34,7 +34,7 @@ def analyze(inputs: Iterable, settings: Settings | None = None, stages=None, tim
     if skip:
         items = (i for i in items if i.input not in skip)
     if settings.jobs > 1 and stages is None and timings is None:
-        items = analyze_parallel(items, settings, settings.jobs)
+        items = analyze_jobs(items, settings)
     else:
         items = analyze_documents(items, settings, stages, timings)
     return link_all(items, registry if registry is not None else Registry()) if link else items

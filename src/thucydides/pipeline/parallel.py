@@ -54,13 +54,53 @@ def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
+def balanced_batches(items: Iterable[Item], size: int, workers: int) -> Iterator[list[Item]]:
+    """Batches of ``size``, except at the end of the input: the last ones shrink so that every worker
+    gets a share of the tail (a lone last batch of ``size`` on one worker leaves the others idle).
+
+    Reads at most ``2 * workers + 1`` batches ahead, so memory stays bounded on any input.
+    """
+    it = iter(items)
+    buf: deque = deque()
+    window = 2 * size * max(1, workers)
+    done = False
+    while True:
+        while not done and len(buf) < window + size:
+            try:
+                buf.append(next(it))
+            except StopIteration:
+                done = True
+        if not buf:
+            return
+        k = size if not done or len(buf) > window else max(1, min(size, -(-len(buf) // (2 * workers))))
+        yield [buf.popleft() for _ in range(min(k, len(buf)))]
+
+
+# Below this many documents per worker, one process is faster than starting workers and loading the model in each.
+MIN_DOCS_PER_JOB = 4
+
+
+def analyze_jobs(items: Iterable[Item], settings: Optional[Settings] = None) -> Iterator[Item]:
+    """``--jobs N``: ``settings.jobs`` worker processes, or this process alone when the input is too small
+    to repay the workers' start (fewer than ``MIN_DOCS_PER_JOB`` documents per job)."""
+    settings = settings or load()
+    it = iter(items)
+    head = list(itertools.islice(it, MIN_DOCS_PER_JOB * settings.jobs))
+    if len(head) < MIN_DOCS_PER_JOB * settings.jobs:
+        from .core import analyze_documents
+
+        yield from analyze_documents(head, settings)
+        return
+    yield from analyze_parallel(itertools.chain(head, it), settings, settings.jobs)
+
+
 def analyze_parallel(items: Iterable[Item], settings: Optional[Settings] = None, jobs: int = 2) -> Iterator[Item]:
     """Like ``pipeline.analyze_documents`` on ``jobs`` processes; order is kept."""
     settings = settings or load()
     ctx = mp.get_context("spawn")
     with ctx.Pool(jobs, initializer=_init, initargs=(settings,)) as pool:
         pending: deque = deque()
-        for batch in batches(items, settings.batch_size):
+        for batch in balanced_batches(items, settings.batch_size, jobs):
             pending.append(pool.apply_async(_work, (batch,)))
             while len(pending) > 2 * jobs:
                 yield from pending.popleft().get()
@@ -69,6 +109,10 @@ def analyze_parallel(items: Iterable[Item], settings: Optional[Settings] = None,
 
 
 # ------------------------------------------------------------------------------- Dask
+LEAN_WORKERS = {"distributed.worker.profile.enabled": False,
+                "distributed.admin.system-monitor.gil.enabled": False}
+
+
 def _dask_task(batch: list[Item], part: int, out_dir: str, settings: Settings) -> dict:
     """Analyse one batch on a Dask worker and write it as one Parquet partition."""
     import pyarrow as pa
@@ -78,7 +122,7 @@ def _dask_task(batch: list[Item], part: int, out_dir: str, settings: Settings) -
     from ..storage.store import doc_key
     from .core import analyze_documents
 
-    get_nlp(settings)  # cached per worker process
+    get_nlp(settings)  # loaded once per worker (by _ModelLoader at the worker's start), cached after
     rows = {"doc_key": [], "id": [], "input": [], "record": [], "meta": []}
     failures = []
     for item in analyze_documents(batch, settings):
@@ -102,6 +146,7 @@ def dask_analyze(items: Iterable[Item], out_dir: Union[str, Path], address: str 
     ``address``: "local" starts a LocalCluster of ``workers`` processes on this machine;
     "tcp://HOST:PORT" uses an existing scheduler (workers need this package installed).
     """
+    import dask
     from distributed import Client, LocalCluster, as_completed
 
     settings = settings or load()
@@ -110,17 +155,23 @@ def dask_analyze(items: Iterable[Item], out_dir: Union[str, Path], address: str 
     for old in out.glob("part-*.parquet"):
         old.unlink()
     cluster = None
-    if address == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=40)
-        client = Client(cluster)
-    else:
-        client = Client(address)
+    # Workers of our own cluster: no statistical profiler sampling the analysis thread every 10 ms and no GIL
+    # monitor (both take the GIL from the one thread doing the work); the config travels to the worker processes.
+    with dask.config.set(LEAN_WORKERS):
+        if address == "local":
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=40)
+            client = Client(cluster)
+        else:
+            client = Client(address)
+    from .dask_worker import ModelLoader
+
+    client.register_plugin(ModelLoader(settings), name="thucydides-model")
     t0 = time.perf_counter()
     summary = {"documents": 0, "failures": [], "parts": 0}
     try:
         nworkers = max(1, len(client.scheduler_info()["workers"]))
-        limit = 2 * nworkers
+        limit = 2 * nworkers  # one batch running and one waiting on every worker
         pending = as_completed()
         inflight = 0
 
@@ -132,7 +183,7 @@ def dask_analyze(items: Iterable[Item], out_dir: Union[str, Path], address: str 
             if progress is not None:
                 progress(res)
 
-        for part, batch in enumerate(batches(items, batch_size)):
+        for part, batch in enumerate(balanced_batches(items, batch_size, nworkers)):
             pending.add(client.submit(_dask_task, batch, part, str(out), settings, pure=False))
             inflight += 1
             while inflight >= limit:
