@@ -251,3 +251,26 @@ def test_a_participle_used_as_a_noun_is_no_act():
 def test_banning_exports_is_a_sanction():
     doc = one("Japan has banned the export of advanced chips to North Korea.")
     assert types(doc) == ["SANCTION"]
+
+
+# ------------------------------------------------------------------ denials
+@pytest.mark.parametrize("text", [
+    "Venezuela denied the report on Tuesday.",
+    "Kenya has long denied that its soldiers crossed into Somalia.",
+    "Hungary accused Serbia of hiding the convoy, a charge Belgrade quickly rejected.",
+    "Inspectors described shipments of rifles from Belarus to Sudan, which Minsk denied.",
+])
+def test_a_denial_is_a_rejection(text):
+    doc = one(text)
+    assert "REJECT" in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+def test_a_denied_act_stays_negated():
+    doc = one("Kenya has long denied that its soldiers attacked the Somali village.")
+    assert "ASSAULT" not in types(doc)
+    assert any(e.type == "ASSAULT" and e.negated for e in doc.events)
+
+
+def test_a_subject_relative_clause_is_still_background():
+    doc = one("The village, which was shelled in 2019, reopened its school on Monday.")
+    assert "ASSAULT" not in types(doc)

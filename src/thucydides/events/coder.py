@@ -76,6 +76,13 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
             if got:
                 self.last_subject = got
 
+    @staticmethod
+    def finite_relative(c) -> bool:
+        """An object relative clause with a finite verb and a named subject of its own ("a charge New Delhi
+        rejected", "which Moscow denied"): the subject's act on the noun, stated in passing."""
+        return c.dep_ == "relcl" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP") and any(
+            d.dep_ == "nsubj" and d.pos_ in ("PROPN", "NOUN") for d in c.children)
+
     def visit(self, sent, tok, scope: Scope, depth: int) -> None:
         if depth > 60:
             return
@@ -125,8 +132,11 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                                  hyp=scope.hyp or (cues["hyp"] and not is_noun), fut=scope.fut or cues["fut"],
                                  would=scope.would or cues["would"])
             elif (dep in ("relcl", "acl") or (dep == "ccomp" and is_noun)) and c.i != self.main_acl:
-                # background of a noun; but a sentence parsed as "NOUN <acl verb> ..." is a clause misparsed
-                cs = replace(scope, background=True)
+                # background of a noun; but a sentence parsed as "NOUN <acl verb> ..." is a clause misparsed,
+                # and a finite relative clause with its own subject states an act ("a charge X rejected",
+                # "a politician who criticized the president")
+                if not self.finite_relative(c):
+                    cs = replace(scope, background=True)
             elif dep in ("xcomp", "ccomp", "advcl", "pcomp", "acomp", "parataxis", "csubj") or (
                     dep in ("dobj", "pobj", "attr", "prep", "oprd") and frame in CONTROL_FRAMES + ("negcue",)):
                 cs = self.child_scope(tok, c, scope, own, frame, gov, is_say, speakers)

@@ -50,7 +50,7 @@ class Frames:
 
     def rule_senses(self, c: "Coding") -> bool:
         """Word senses and readings by the arguments' kind (senses.py)."""
-        if c.frame == "negcue" or (c.frame == "aspect" and c.type_ in ("", "-")):
+        if c.frame in ("negcue", "aspect") and c.type_ in ("", "-"):
             return False
         if c.kind == "verb" and (self.natural_cause(c.tok) or self.unperpetrated_death(c.sent, c.tok, c.rule)):
             return False  # "the cyclone slammed into ...", "homes destroyed by floods", "five people were killed"
