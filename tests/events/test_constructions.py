@@ -274,3 +274,26 @@ def test_a_denied_act_stays_negated():
 def test_a_subject_relative_clause_is_still_background():
     doc = one("The village, which was shelled in 2019, reopened its school on Monday.")
     assert "ASSAULT" not in types(doc)
+
+
+# ------------------------------------------------------------------ abduction (PLOVER: ASSAULT 'abduct')
+@pytest.mark.parametrize("text", [
+    "Gunmen kidnapped 12 farmers near the Chadian border on Sunday.",
+    "Pirates hijacked a Greek tanker off the coast of Somalia.",
+    "The abduction of two Italian engineers by militants in Niger alarmed Rome.",
+    "Nine people died in last week's bus hijacking by armed bandits in Zamfara.",
+])
+def test_kidnap_abduct_hijack_are_assault(text):
+    doc = one(text)
+    assert "ASSAULT" in types(doc), [(e.type, e.mode, e.negated, e.hypothetical) for e in doc.events]
+    assert any(e.type == "ASSAULT" and e.mode == "abduct" for e in asserted(doc))
+
+
+def test_a_participle_done_to_people_is_coded():
+    doc = one("Forty pupils kidnapped in Kebbi state last month were freed by their captors on Monday.")
+    assert types(doc) == ["ASSAULT", "RETREAT"], [(e.type, e.negated) for e in doc.events]
+
+
+def test_a_participle_done_to_things_is_background():
+    doc = one("The minister praised the new road built by Chinese engineers and the curfew imposed in May.")
+    assert "COERCE" not in types(doc)

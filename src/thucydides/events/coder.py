@@ -83,6 +83,18 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
         return c.dep_ == "relcl" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP") and any(
             d.dep_ == "nsubj" and d.pos_ in ("PROPN", "NOUN") for d in c.children)
 
+    def participle_act(self, c) -> bool:
+        """A past participle after its noun that names a material act done to it, with a when or where:
+        "a journalist arrested over his interviews", "students kidnapped in Zamfara state"."""
+        if c.dep_ != "acl" or c.tag_ != "VBN" or not any(d.dep_ in ("prep", "agent", "npadvmod") for d in c.children):
+            return False
+        h = c.head  # done to people ("a journalist arrested"), not to things ("weapons seized", "a curfew imposed")
+        if not (h.ent_type_ == "PERSON" or self.tok_actor[h.i] or any(
+                self.in_class(h, k) for k in ("@CROWD", "@PEOPLE", "@PERSONNOUN", "@ARMED", "@PRISONERS"))):
+            return False
+        m = self.match(c)
+        return m is not None and m[2] == "verb" and self.lex.quad(m[0].type) == "material_conflict"
+
     def visit(self, sent, tok, scope: Scope, depth: int) -> None:
         if depth > 60:
             return
@@ -135,7 +147,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                 # background of a noun; but a sentence parsed as "NOUN <acl verb> ..." is a clause misparsed,
                 # and a finite relative clause with its own subject states an act ("a charge X rejected",
                 # "a politician who criticized the president")
-                if not self.finite_relative(c):
+                if not (self.finite_relative(c) or self.participle_act(c)):
                     cs = replace(scope, background=True)
             elif dep in ("xcomp", "ccomp", "advcl", "pcomp", "acomp", "parataxis", "csubj") or (
                     dep in ("dobj", "pobj", "attr", "prep", "oprd") and frame in CONTROL_FRAMES + ("negcue",)):
