@@ -297,3 +297,21 @@ def test_a_participle_done_to_people_is_coded():
 def test_a_participle_done_to_things_is_background():
     doc = one("The minister praised the new road built by Chinese engineers and the curfew imposed in May.")
     assert "COERCE" not in types(doc)
+
+
+# ------------------------------------------------------------------ "allegedly": an accusation, the act unasserted
+def test_allegedly_is_an_accusation_of_the_actor():
+    doc = one("Two Chinese hackers allegedly stole data from the Pentagon, U.S. prosecutors said.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and acc[0].mode == "allege" and codes(doc, acc[0].target) == ["CHN"]
+
+
+def test_an_alleged_reason_accuses_the_target_of_the_act():
+    doc = one("Ghana expelled the Nigerian ambassador for allegedly funding the opposition.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and codes(doc, acc[0].source) == ["GHA"], [(e.type, e.source, e.target) for e in doc.events]
+
+
+def test_without_allegedly_no_accusation():
+    doc = one("Two Chinese engineers repaired the bridge near the Pentagon.")
+    assert "ACCUSE" not in types(doc)

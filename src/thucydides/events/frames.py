@@ -399,6 +399,38 @@ class Frames:
         self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
                   trigger_span=(pred.idx, pred.idx + len(pred.text)))
 
+    def allegation_statement(self, sent, v, scope: Scope) -> None:
+        """"X allegedly did Y", "cut ties with X for allegedly meddling": an accusation (ACCUSE allege) of X by
+        the speaker, or by the subject of the act that gives the allegation as its reason; Y itself stays unasserted."""
+        adv = next((c for c in v.children if c.dep_ == "advmod" and c.lower_ in self.lex.cls("ALLEGE_ADV")), None)
+        if adv is None:
+            return
+        speakers, q = self.speaker_of(scope, v)
+        sources = list(speakers)
+        if not sources:
+            h, steps = v, 0
+            while h.dep_ in ("pcomp", "pobj", "prep", "advcl", "xcomp") and h.head is not h and steps < 4:
+                h = h.head
+                steps += 1
+                if h.pos_ == "VERB":
+                    hs = self.subject(h)
+                    sources = self.np_actors(hs) if hs is not None else []
+                    break
+        subj = self.subject(v) if not self.is_passive(v) else self.passive_agent(v)
+        targets = self.np_actors(subj) if subj is not None else []
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and v.dep_ in ("pcomp", "advcl"):
+            g = v.head.head if v.head.dep_ == "prep" else v.head
+            gev = self.by_token.get(g.i)
+            if gev is not None:
+                targets = list(gev.target)  # "cut ties with Kenya for allegedly meddling": whom the act is aimed at
+        targets = [a for a in targets if a not in sources]
+        if not (sources or targets):
+            return
+        cues = self.local_cues(v)
+        flags = self.resolve_flags(scope, {**cues, "hyp": False})
+        self.make(sent, v, "ACCUSE", "allege", (), sources, targets, flags, anchor=v, quote=q,
+                  trigger_span=(adv.idx, adv.idx + len(adv.text)))
+
     def approval(self, sent, v, pred, scope: Scope) -> None:
         """"It's positive that ...", "a good step", "I'm encouraged the parties ...": SUPPORT from the speaker."""
         speakers, q = self.speaker_of(scope, v)
