@@ -315,3 +315,24 @@ def test_an_alleged_reason_accuses_the_target_of_the_act():
 def test_without_allegedly_no_accusation():
     doc = one("Two Chinese engineers repaired the bridge near the Pentagon.")
     assert "ACCUSE" not in types(doc)
+
+
+# ------------------------------------------------------------------ more ways to criticise, allege and sue
+@pytest.mark.parametrize("text", [
+    "Zambia's opposition questioned the legitimacy of the election on Monday.",
+    "Kenya's opposition leader challenged the ruling of the electoral commission.",
+    "The Ghanaian minister insulted the Togolese president during the rally.",
+    "A Malawian mother took the school to court over its dress code.",
+    "The Nigerian senator publicly reprimanded the Ghanaian envoy.",
+])
+def test_more_accusation_verbs(text):
+    doc = one(text)
+    assert "ACCUSE" in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya challenged Uganda to a football match in Nairobi.",
+    "The teacher questioned the pupils about the lesson.",
+])
+def test_challenge_and_question_without_a_decision_are_no_accusation(text):
+    assert "ACCUSE" not in types(one(text))

@@ -51,6 +51,8 @@ class Syntax:
     def in_class(self, tok, spec: str) -> bool:
         if tok is None:
             return False
+        if "|" in spec and "@" in spec:  # alternatives mixing classes and words: "@DECISION|legitimacy"
+            return any(self.in_class(tok, part) for part in spec.split("|") if part.strip())
         if spec == "@ACTOR":
             return bool(self.np_actors(tok))
         if spec.startswith("@"):
