@@ -336,3 +336,18 @@ def test_more_accusation_verbs(text):
 ])
 def test_challenge_and_question_without_a_decision_are_no_accusation(text):
     assert "ACCUSE" not in types(one(text))
+
+
+# ------------------------------------------------------------------ nominal repression, sanctions and releases
+@pytest.mark.parametrize("text,type_", [
+    ("The crackdown against opposition supporters in Togo lasted for months.", "COERCE"),
+    ("Iran's arrest of two French tourists angered Paris.", "COERCE"),
+    ("The withdrawal of Rwandan troops from Congo was completed in March.", "RETREAT"),
+])
+def test_nominal_acts_done_to_someone_are_coded(text, type_):
+    doc = one(text)
+    assert type_ in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+def test_a_nominal_act_with_no_one_named_is_not_coded():
+    assert "COERCE" not in types(one("Arrests are rare in the quiet mountain town."))

@@ -213,6 +213,12 @@ class Triggers:
         rule = nm[0]
         lem = n.lemma_.lower()
         kind = "material" if rule.type == "ASSAULT" else "condemn" if lem in self.lex.cls("CONDEMN_NOUN") else None
+        if kind is None and rule.type in ("COERCE", "SANCTION", "RETREAT") and (any(
+                c.dep_ == "poss" and self.tok_actor[c.i] for c in n.children) or any(
+                c.dep_ == "prep" and c.lower_ in ("against", "on", "of") and any(
+                    p.dep_ == "pobj" and (self.np_actors(p) or self.in_class(p, "@CROWD") or self.in_class(p, "@PEOPLE"))
+                    for p in c.children) for c in n.children)):
+            kind = "material"  # "Iran's crackdown on protesters", "the arrest of two journalists", "his release"
         if kind is None and rule.type == "CONSULT" and lem in self.lex.cls("MEETING_NOUN") and (any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and self.tok_actor[c.i] for c in n.children) or any(
                 c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "to") and any(
