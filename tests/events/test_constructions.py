@@ -351,3 +351,16 @@ def test_nominal_acts_done_to_someone_are_coded(text, type_):
 
 def test_a_nominal_act_with_no_one_named_is_not_coded():
     assert "COERCE" not in types(one("Arrests are rare in the quiet mountain town."))
+
+
+# ------------------------------------------------------------------ human shields
+@pytest.mark.parametrize("text", [
+    "The Burmese army has been holding hundreds of villagers as human shields near the border.",
+    "Militants used Iraqi civilians as human shields in the old city.",
+])
+def test_human_shields_are_coercion(text):
+    assert "COERCE" in types(one(text))
+
+
+def test_using_a_building_as_a_centre_is_no_event():
+    assert not types(one("Nigeria used the stadium as a vaccination centre."))
