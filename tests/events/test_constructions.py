@@ -364,3 +364,18 @@ def test_human_shields_are_coercion(text):
 
 def test_using_a_building_as_a_centre_is_no_event():
     assert not types(one("Nigeria used the stadium as a vaccination centre."))
+
+
+# ------------------------------------------------------------------ what people are doing, said by a present participle
+def test_people_protesting_are_a_protest():
+    doc = one("Riot police in Harare dispersed hundreds of students protesting the fee increase.")
+    assert "PROTEST" in types(doc), [(e.type, e.negated) for e in doc.events]
+
+
+def test_people_calling_for_something_are_a_request():
+    doc = one("The kidnapping drew outrage, with church leaders calling for the pupils' release.")
+    assert "REQUEST" in types(doc), [(e.type, e.negated) for e in doc.events]
+
+
+def test_a_participle_describing_a_thing_is_no_event():
+    assert not types(one("The road linking Kampala and Entebbe was repaved last year."))

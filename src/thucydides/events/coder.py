@@ -83,14 +83,19 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
         return c.dep_ == "relcl" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP") and any(
             d.dep_ == "nsubj" and d.pos_ in ("PROPN", "NOUN") for d in c.children)
 
+    def people(self, h) -> bool:
+        """Whether a noun names people or a political actor ("a journalist", "schoolgirls", "Kenya")."""
+        return h.ent_type_ == "PERSON" or bool(self.tok_actor[h.i]) or any(
+            self.in_class(h, k) for k in ("@CROWD", "@PEOPLE", "@PERSONNOUN", "@ARMED", "@PRISONERS"))
+
     def participle_act(self, c) -> bool:
         """A past participle after its noun that names a material act done to it, with a when or where:
         "a journalist arrested over his interviews", "students kidnapped in Zamfara state"."""
+        if c.dep_ == "acl" and c.tag_ == "VBG" and self.match(c) is not None and self.people(c.head):
+            return True  # "demonstrators protesting the results", "leaders calling for their release": their act
         if c.dep_ != "acl" or c.tag_ != "VBN" or not any(d.dep_ in ("prep", "agent", "npadvmod") for d in c.children):
             return False
-        h = c.head  # done to people ("a journalist arrested"), not to things ("weapons seized", "a curfew imposed")
-        if not (h.ent_type_ == "PERSON" or self.tok_actor[h.i] or any(
-                self.in_class(h, k) for k in ("@CROWD", "@PEOPLE", "@PERSONNOUN", "@ARMED", "@PRISONERS"))):
+        if not self.people(c.head):  # done to people ("a journalist arrested"), not to things ("a curfew imposed")
             return False
         m = self.match(c)
         return m is not None and m[2] == "verb" and self.lex.quad(m[0].type) == "material_conflict"

@@ -141,8 +141,8 @@ class Syntax:
                         return d  # "Egypt and Qatar are mediating", parsed with the subject on "are"
         if v.i == self.main_acl:
             return v.sent.root
-        if v.dep_ == "relcl":
-            return v.head
+        if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
+            return v.head  # "demonstrators protesting the results": the demonstrators protest
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
             g = v.head.head
             if g.pos_ == "ADV" and g.dep_ in ("advmod", "prt"):
