@@ -379,3 +379,15 @@ def test_people_calling_for_something_are_a_request():
 
 def test_a_participle_describing_a_thing_is_no_event():
     assert not types(one("The road linking Kampala and Entebbe was repaved last year."))
+
+
+# ------------------------------------------------------------------ advocacy and re-arrest
+@pytest.mark.parametrize("text,type_", [
+    ("Kenyan activists are advocating for a ban on plastic bags.", "REQUEST"),
+    ("Ugandan students campaigned for the release of the jailed lawmaker.", "REQUEST"),
+    ("The Zambian minister campaigned against the European Union's import bans.", "ACCUSE"),
+    ("The Egyptian blogger was rearrested by police in Cairo last week.", "COERCE"),
+])
+def test_advocacy_campaigns_and_rearrests(text, type_):
+    doc = one(text)
+    assert type_ in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
