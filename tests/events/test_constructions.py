@@ -391,3 +391,13 @@ def test_a_participle_describing_a_thing_is_no_event():
 def test_advocacy_campaigns_and_rearrests(text, type_):
     doc = one(text)
     assert type_ in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+# ------------------------------------------------------------------ "their summit": a meeting of the parties named before
+def test_their_summit_is_a_meeting():
+    doc = one("Their third summit took place in Singapore in June.")
+    assert types(doc) == ["CONSULT"], [(e.type, e.negated) for e in doc.events]
+
+
+def test_his_visit_to_a_place_is_no_meeting():
+    assert "CONSULT" not in types(one("His visit to the hospital lasted an hour."))

@@ -221,6 +221,7 @@ class Triggers:
             kind = "material"  # "Iran's crackdown on protesters", "the arrest of two journalists", "his release"
         if kind is None and rule.type == "CONSULT" and lem in self.lex.cls("MEETING_NOUN") and (any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and self.tok_actor[c.i] for c in n.children) or any(
+                c.dep_ == "poss" and c.lower_ == "their" for c in n.children) or any(  # "their summit": two parties met
                 c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "to") and any(
                     p.dep_ == "pobj" and self.np_actors(p) for p in c.children) for c in n.children)):
             kind = "meeting"  # "talks with the Mauritian prime minister", "the G7 talks", "a visit to South Africa"
