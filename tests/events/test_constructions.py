@@ -401,3 +401,22 @@ def test_their_summit_is_a_meeting():
 
 def test_his_visit_to_a_place_is_no_meeting():
     assert "CONSULT" not in types(one("His visit to the hospital lasted an hour."))
+
+
+# ------------------------------------------------------------------ "may amount to war crimes": a hedged charge
+@pytest.mark.parametrize("text", [
+    "Amnesty International said the shelling of Kharkiv constitutes a war crime.",
+    "Human Rights Watch says the army's treatment of prisoners may amount to crimes against humanity.",
+    "The Kenyan lawyer said the police's conduct is unacceptable.",
+])
+def test_calling_conduct_a_crime_is_an_accusation(text):
+    doc = one(text)
+    assert "ACCUSE" in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "The cost amounts to 20 million dollars, the ministry said.",
+    "Women constitute half of the workforce, the report said.",
+])
+def test_amounts_and_shares_are_no_accusation(text):
+    assert "ACCUSE" not in types(one(text))

@@ -361,9 +361,16 @@ class Frames:
     def evaluation_statement(self, sent, v, scope: Scope) -> None:
         """A speaker calling something unacceptable, unfair, a crime or a deep concern: ACCUSE (disapprove);
         calling it positive, a good step, or being grateful or encouraged: SUPPORT."""
-        if v.lemma_.lower() not in ("be", "remain", "seem", "become", "look", "sound", "feel"):
+        lem = v.lemma_.lower()
+        hedged = lem in ("amount", "constitute")  # "may amount to war crimes": a hedged charge is still one
+        if lem not in ("be", "remain", "seem", "become", "look", "sound", "feel") and not hedged:
             return
-        pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
+        if hedged:
+            pred = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) or next(
+                (p for c in v.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                 if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+        else:
+            pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
         if pred is None or any(c.dep_ == "expl" for c in v.children):
             return  # "there are concerns that ...": a mood, not a judgement of someone
         bad = self.lex.cls("DISAPPROVE_ADJ")
@@ -389,10 +396,10 @@ class Frames:
             return  # "we are concerned": the speaker's own state
         if subj is not None and subj.pos_ != "PRON" and not (
                 self.np_actors(subj) or self.match_noun(subj) is not None or subj.dep_ == "csubj" or any(
-                    self.in_class(subj, c) for c in ("@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@PERSONNOUN"))):
+                    self.in_class(subj, c) for c in ("@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@PERSONNOUN", "@CONDUCT"))):
             return  # "the weather is unacceptable": no conduct judged
         cues = self.local_cues(v)
-        flags = self.resolve_flags(scope, cues)
+        flags = self.resolve_flags(scope, {**cues, "hyp": False} if hedged else cues)
         own = self.speaker_country(speakers)
         targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers and (
             self.country(a) is None or self.country(a) not in own)]
