@@ -420,3 +420,14 @@ def test_calling_conduct_a_crime_is_an_accusation(text):
 ])
 def test_amounts_and_shares_are_no_accusation(text):
     assert "ACCUSE" not in types(one(text))
+
+
+# ------------------------------------------------------------------ hyphenated event nouns
+@pytest.mark.parametrize("text", [
+    "Rights groups documented gender-based violence against women in Darfur.",
+    "Monitors recorded widespread sexual-based violence against detainees in the camp.",
+])
+def test_hyphenated_violence_nouns_are_assault(text):
+    doc = one(text)
+    assert any(e.type == "ASSAULT" and e.mode == "sexual" for e in asserted(doc)), \
+        [(e.type, e.mode, e.negated) for e in doc.events]

@@ -36,6 +36,9 @@ class Syntax:
             start = min(m.i for m in mods)
             out.append(self.sdoc[start:tok.i + 1].text.lower())
             for m in mods:
+                if m.left_edge.i < m.i and any(x.text == "-" for x in self.sdoc[m.left_edge.i:m.i]):
+                    # a hyphenated modifier: "gender-based violence", "cross-border raid"
+                    out.append(f"{self.sdoc[m.left_edge.i:m.i + 1].text.lower()} {low}")
                 out.append(f"{m.lower_} {low}")
                 out.append(f"{m.lower_} {lem}")
         for c in tok.children:
