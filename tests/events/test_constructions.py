@@ -431,3 +431,18 @@ def test_hyphenated_violence_nouns_are_assault(text):
     doc = one(text)
     assert any(e.type == "ASSAULT" and e.mode == "sexual" for e in asserted(doc)), \
         [(e.type, e.mode, e.negated) for e in doc.events]
+
+
+# ------------------------------------------------------------------ a trial or investigation under way
+@pytest.mark.parametrize("text", [
+    "The trial of the former Peruvian president opened in Lima on Monday.",
+    "An investigation into the Kenyan police began last week.",
+    "Her trial has been ongoing since March.",
+])
+def test_a_proceeding_under_way_is_an_accusation(text):
+    doc = one(text)
+    assert "ACCUSE" in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+def test_a_proceeding_talked_about_is_not():
+    assert "ACCUSE" not in types(one("A long trial would be costly for everyone, the lawyer said."))

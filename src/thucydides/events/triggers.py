@@ -213,6 +213,10 @@ class Triggers:
         rule = nm[0]
         lem = n.lemma_.lower()
         kind = "material" if rule.type == "ASSAULT" else "condemn" if lem in self.lex.cls("CONDEMN_NOUN") else None
+        if kind is None and rule.type == "ACCUSE" and lem in self.lex.cls("LEGAL_PROCEEDING") and n.dep_ == "nsubj" and (
+                any(l in self.lex.cls("PROCEED") for l in self.lemmas(n.head)[:2]) or any(
+                    c.dep_ in ("acomp", "advmod") and c.lower_ in self.lex.cls("UNDERWAY") for c in n.head.children)):
+            kind = "legal"  # "the trial opened on Monday", "his trial has been ongoing since December"
         if kind is None and rule.type in ("COERCE", "SANCTION", "RETREAT") and (any(
                 c.dep_ == "poss" and self.tok_actor[c.i] for c in n.children) or any(
                 c.dep_ == "prep" and c.lower_ in ("against", "on", "of") and any(
