@@ -251,3 +251,198 @@ def test_a_participle_used_as_a_noun_is_no_act():
 def test_banning_exports_is_a_sanction():
     doc = one("Japan has banned the export of advanced chips to North Korea.")
     assert types(doc) == ["SANCTION"]
+
+
+# ------------------------------------------------------------------ denials
+@pytest.mark.parametrize("text", [
+    "Venezuela denied the report on Tuesday.",
+    "Kenya has long denied that its soldiers crossed into Somalia.",
+    "Hungary accused Serbia of hiding the convoy, a charge Belgrade quickly rejected.",
+    "Inspectors described shipments of rifles from Belarus to Sudan, which Minsk denied.",
+])
+def test_a_denial_is_a_rejection(text):
+    doc = one(text)
+    assert "REJECT" in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+def test_a_denied_act_stays_negated():
+    doc = one("Kenya has long denied that its soldiers attacked the Somali village.")
+    assert "ASSAULT" not in types(doc)
+    assert any(e.type == "ASSAULT" and e.negated for e in doc.events)
+
+
+def test_a_subject_relative_clause_is_still_background():
+    doc = one("The village, which was shelled in 2019, reopened its school on Monday.")
+    assert "ASSAULT" not in types(doc)
+
+
+# ------------------------------------------------------------------ abduction (PLOVER: ASSAULT 'abduct')
+@pytest.mark.parametrize("text", [
+    "Gunmen kidnapped 12 farmers near the Chadian border on Sunday.",
+    "Pirates hijacked a Greek tanker off the coast of Somalia.",
+    "The abduction of two Italian engineers by militants in Niger alarmed Rome.",
+    "Nine people died in last week's bus hijacking by armed bandits in Zamfara.",
+])
+def test_kidnap_abduct_hijack_are_assault(text):
+    doc = one(text)
+    assert "ASSAULT" in types(doc), [(e.type, e.mode, e.negated, e.hypothetical) for e in doc.events]
+    assert any(e.type == "ASSAULT" and e.mode == "abduct" for e in asserted(doc))
+
+
+def test_a_participle_done_to_people_is_coded():
+    doc = one("Forty pupils kidnapped in Kebbi state last month were freed by their captors on Monday.")
+    assert types(doc) == ["ASSAULT", "RETREAT"], [(e.type, e.negated) for e in doc.events]
+
+
+def test_a_participle_done_to_things_is_background():
+    doc = one("The minister praised the new road built by Chinese engineers and the curfew imposed in May.")
+    assert "COERCE" not in types(doc)
+
+
+# ------------------------------------------------------------------ "allegedly": an accusation, the act unasserted
+def test_allegedly_is_an_accusation_of_the_actor():
+    doc = one("Two Chinese hackers allegedly stole data from the Pentagon, U.S. prosecutors said.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and acc[0].mode == "allege" and codes(doc, acc[0].target) == ["CHN"]
+
+
+def test_an_alleged_reason_accuses_the_target_of_the_act():
+    doc = one("Ghana expelled the Nigerian ambassador for allegedly funding the opposition.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and codes(doc, acc[0].source) == ["GHA"], [(e.type, e.source, e.target) for e in doc.events]
+
+
+def test_without_allegedly_no_accusation():
+    doc = one("Two Chinese engineers repaired the bridge near the Pentagon.")
+    assert "ACCUSE" not in types(doc)
+
+
+# ------------------------------------------------------------------ more ways to criticise, allege and sue
+@pytest.mark.parametrize("text", [
+    "Zambia's opposition questioned the legitimacy of the election on Monday.",
+    "Kenya's opposition leader challenged the ruling of the electoral commission.",
+    "The Ghanaian minister insulted the Togolese president during the rally.",
+    "A Malawian mother took the school to court over its dress code.",
+    "The Nigerian senator publicly reprimanded the Ghanaian envoy.",
+])
+def test_more_accusation_verbs(text):
+    doc = one(text)
+    assert "ACCUSE" in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya challenged Uganda to a football match in Nairobi.",
+    "The teacher questioned the pupils about the lesson.",
+])
+def test_challenge_and_question_without_a_decision_are_no_accusation(text):
+    assert "ACCUSE" not in types(one(text))
+
+
+# ------------------------------------------------------------------ nominal repression, sanctions and releases
+@pytest.mark.parametrize("text,type_", [
+    ("The crackdown against opposition supporters in Togo lasted for months.", "COERCE"),
+    ("Iran's arrest of two French tourists angered Paris.", "COERCE"),
+    ("The withdrawal of Rwandan troops from Congo was completed in March.", "RETREAT"),
+])
+def test_nominal_acts_done_to_someone_are_coded(text, type_):
+    doc = one(text)
+    assert type_ in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+def test_a_nominal_act_with_no_one_named_is_not_coded():
+    assert "COERCE" not in types(one("Arrests are rare in the quiet mountain town."))
+
+
+# ------------------------------------------------------------------ human shields
+@pytest.mark.parametrize("text", [
+    "The Burmese army has been holding hundreds of villagers as human shields near the border.",
+    "Militants used Iraqi civilians as human shields in the old city.",
+])
+def test_human_shields_are_coercion(text):
+    assert "COERCE" in types(one(text))
+
+
+def test_using_a_building_as_a_centre_is_no_event():
+    assert not types(one("Nigeria used the stadium as a vaccination centre."))
+
+
+# ------------------------------------------------------------------ what people are doing, said by a present participle
+def test_people_protesting_are_a_protest():
+    doc = one("Riot police in Harare dispersed hundreds of students protesting the fee increase.")
+    assert "PROTEST" in types(doc), [(e.type, e.negated) for e in doc.events]
+
+
+def test_people_calling_for_something_are_a_request():
+    doc = one("The kidnapping drew outrage, with church leaders calling for the pupils' release.")
+    assert "REQUEST" in types(doc), [(e.type, e.negated) for e in doc.events]
+
+
+def test_a_participle_describing_a_thing_is_no_event():
+    assert not types(one("The road linking Kampala and Entebbe was repaved last year."))
+
+
+# ------------------------------------------------------------------ advocacy and re-arrest
+@pytest.mark.parametrize("text,type_", [
+    ("Kenyan activists are advocating for a ban on plastic bags.", "REQUEST"),
+    ("Ugandan students campaigned for the release of the jailed lawmaker.", "REQUEST"),
+    ("The Zambian minister campaigned against the European Union's import bans.", "ACCUSE"),
+    ("The Egyptian blogger was rearrested by police in Cairo last week.", "COERCE"),
+])
+def test_advocacy_campaigns_and_rearrests(text, type_):
+    doc = one(text)
+    assert type_ in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+# ------------------------------------------------------------------ "their summit": a meeting of the parties named before
+def test_their_summit_is_a_meeting():
+    doc = one("Their third summit took place in Singapore in June.")
+    assert types(doc) == ["CONSULT"], [(e.type, e.negated) for e in doc.events]
+
+
+def test_his_visit_to_a_place_is_no_meeting():
+    assert "CONSULT" not in types(one("His visit to the hospital lasted an hour."))
+
+
+# ------------------------------------------------------------------ "may amount to war crimes": a hedged charge
+@pytest.mark.parametrize("text", [
+    "Amnesty International said the shelling of Kharkiv constitutes a war crime.",
+    "Human Rights Watch says the army's treatment of prisoners may amount to crimes against humanity.",
+    "The Kenyan lawyer said the police's conduct is unacceptable.",
+])
+def test_calling_conduct_a_crime_is_an_accusation(text):
+    doc = one(text)
+    assert "ACCUSE" in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "The cost amounts to 20 million dollars, the ministry said.",
+    "Women constitute half of the workforce, the report said.",
+])
+def test_amounts_and_shares_are_no_accusation(text):
+    assert "ACCUSE" not in types(one(text))
+
+
+# ------------------------------------------------------------------ hyphenated event nouns
+@pytest.mark.parametrize("text", [
+    "Rights groups documented gender-based violence against women in Darfur.",
+    "Monitors recorded widespread sexual-based violence against detainees in the camp.",
+])
+def test_hyphenated_violence_nouns_are_assault(text):
+    doc = one(text)
+    assert any(e.type == "ASSAULT" and e.mode == "sexual" for e in asserted(doc)), \
+        [(e.type, e.mode, e.negated) for e in doc.events]
+
+
+# ------------------------------------------------------------------ a trial or investigation under way
+@pytest.mark.parametrize("text", [
+    "The trial of the former Peruvian president opened in Lima on Monday.",
+    "An investigation into the Kenyan police began last week.",
+    "Her trial has been ongoing since March.",
+])
+def test_a_proceeding_under_way_is_an_accusation(text):
+    doc = one(text)
+    assert "ACCUSE" in types(doc), [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+def test_a_proceeding_talked_about_is_not():
+    assert "ACCUSE" not in types(one("A long trial would be costly for everyone, the lawyer said."))

@@ -76,6 +76,30 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
             if got:
                 self.last_subject = got
 
+    @staticmethod
+    def finite_relative(c) -> bool:
+        """An object relative clause with a finite verb and a named subject of its own ("a charge New Delhi
+        rejected", "which Moscow denied"): the subject's act on the noun, stated in passing."""
+        return c.dep_ == "relcl" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP") and any(
+            d.dep_ == "nsubj" and d.pos_ in ("PROPN", "NOUN") for d in c.children)
+
+    def people(self, h) -> bool:
+        """Whether a noun names people or a political actor ("a journalist", "schoolgirls", "Kenya")."""
+        return h.ent_type_ == "PERSON" or bool(self.tok_actor[h.i]) or any(
+            self.in_class(h, k) for k in ("@CROWD", "@PEOPLE", "@PERSONNOUN", "@ARMED", "@PRISONERS"))
+
+    def participle_act(self, c) -> bool:
+        """A past participle after its noun that names a material act done to it, with a when or where:
+        "a journalist arrested over his interviews", "students kidnapped in Zamfara state"."""
+        if c.dep_ == "acl" and c.tag_ == "VBG" and self.match(c) is not None and self.people(c.head):
+            return True  # "demonstrators protesting the results", "leaders calling for their release": their act
+        if c.dep_ != "acl" or c.tag_ != "VBN" or not any(d.dep_ in ("prep", "agent", "npadvmod") for d in c.children):
+            return False
+        if not self.people(c.head):  # done to people ("a journalist arrested"), not to things ("a curfew imposed")
+            return False
+        m = self.match(c)
+        return m is not None and m[2] == "verb" and self.lex.quad(m[0].type) == "material_conflict"
+
     def visit(self, sent, tok, scope: Scope, depth: int) -> None:
         if depth > 60:
             return
@@ -105,6 +129,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
             if tok.pos_ in ("VERB", "AUX"):
                 self.relation_statement(sent, tok, scope)
                 self.evaluation_statement(sent, tok, scope)
+                self.allegation_statement(sent, tok, scope)
         frame = rule.frame if rule is not None else "-"
         own = self.resolve_flags(scope, cues)
         is_say = frame == "-" and pos == "VERB" and any(l in lex.cls("SAY") for l in self.lemmas(tok)[:2])
@@ -125,8 +150,11 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                                  hyp=scope.hyp or (cues["hyp"] and not is_noun), fut=scope.fut or cues["fut"],
                                  would=scope.would or cues["would"])
             elif (dep in ("relcl", "acl") or (dep == "ccomp" and is_noun)) and c.i != self.main_acl:
-                # background of a noun; but a sentence parsed as "NOUN <acl verb> ..." is a clause misparsed
-                cs = replace(scope, background=True)
+                # background of a noun; but a sentence parsed as "NOUN <acl verb> ..." is a clause misparsed,
+                # and a finite relative clause with its own subject states an act ("a charge X rejected",
+                # "a politician who criticized the president")
+                if not (self.finite_relative(c) or self.participle_act(c)):
+                    cs = replace(scope, background=True)
             elif dep in ("xcomp", "ccomp", "advcl", "pcomp", "acomp", "parataxis", "csubj") or (
                     dep in ("dobj", "pobj", "attr", "prep", "oprd") and frame in CONTROL_FRAMES + ("negcue",)):
                 cs = self.child_scope(tok, c, scope, own, frame, gov, is_say, speakers)

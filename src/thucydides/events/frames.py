@@ -50,7 +50,7 @@ class Frames:
 
     def rule_senses(self, c: "Coding") -> bool:
         """Word senses and readings by the arguments' kind (senses.py)."""
-        if c.frame == "negcue" or (c.frame == "aspect" and c.type_ in ("", "-")):
+        if c.frame in ("negcue", "aspect") and c.type_ in ("", "-"):
             return False
         if c.kind == "verb" and (self.natural_cause(c.tok) or self.unperpetrated_death(c.sent, c.tok, c.rule)):
             return False  # "the cyclone slammed into ...", "homes destroyed by floods", "five people were killed"
@@ -361,9 +361,16 @@ class Frames:
     def evaluation_statement(self, sent, v, scope: Scope) -> None:
         """A speaker calling something unacceptable, unfair, a crime or a deep concern: ACCUSE (disapprove);
         calling it positive, a good step, or being grateful or encouraged: SUPPORT."""
-        if v.lemma_.lower() not in ("be", "remain", "seem", "become", "look", "sound", "feel"):
+        lem = v.lemma_.lower()
+        hedged = lem in ("amount", "constitute")  # "may amount to war crimes": a hedged charge is still one
+        if lem not in ("be", "remain", "seem", "become", "look", "sound", "feel") and not hedged:
             return
-        pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
+        if hedged:
+            pred = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) or next(
+                (p for c in v.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                 if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+        else:
+            pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
         if pred is None or any(c.dep_ == "expl" for c in v.children):
             return  # "there are concerns that ...": a mood, not a judgement of someone
         bad = self.lex.cls("DISAPPROVE_ADJ")
@@ -389,15 +396,47 @@ class Frames:
             return  # "we are concerned": the speaker's own state
         if subj is not None and subj.pos_ != "PRON" and not (
                 self.np_actors(subj) or self.match_noun(subj) is not None or subj.dep_ == "csubj" or any(
-                    self.in_class(subj, c) for c in ("@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@PERSONNOUN"))):
+                    self.in_class(subj, c) for c in ("@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@PERSONNOUN", "@CONDUCT"))):
             return  # "the weather is unacceptable": no conduct judged
         cues = self.local_cues(v)
-        flags = self.resolve_flags(scope, cues)
+        flags = self.resolve_flags(scope, {**cues, "hyp": False} if hedged else cues)
         own = self.speaker_country(speakers)
         targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers and (
             self.country(a) is None or self.country(a) not in own)]
         self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
                   trigger_span=(pred.idx, pred.idx + len(pred.text)))
+
+    def allegation_statement(self, sent, v, scope: Scope) -> None:
+        """"X allegedly did Y", "cut ties with X for allegedly meddling": an accusation (ACCUSE allege) of X by
+        the speaker, or by the subject of the act that gives the allegation as its reason; Y itself stays unasserted."""
+        adv = next((c for c in v.children if c.dep_ == "advmod" and c.lower_ in self.lex.cls("ALLEGE_ADV")), None)
+        if adv is None:
+            return
+        speakers, q = self.speaker_of(scope, v)
+        sources = list(speakers)
+        if not sources:
+            h, steps = v, 0
+            while h.dep_ in ("pcomp", "pobj", "prep", "advcl", "xcomp") and h.head is not h and steps < 4:
+                h = h.head
+                steps += 1
+                if h.pos_ == "VERB":
+                    hs = self.subject(h)
+                    sources = self.np_actors(hs) if hs is not None else []
+                    break
+        subj = self.subject(v) if not self.is_passive(v) else self.passive_agent(v)
+        targets = self.np_actors(subj) if subj is not None else []
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and v.dep_ in ("pcomp", "advcl"):
+            g = v.head.head if v.head.dep_ == "prep" else v.head
+            gev = self.by_token.get(g.i)
+            if gev is not None:
+                targets = list(gev.target)  # "cut ties with Kenya for allegedly meddling": whom the act is aimed at
+        targets = [a for a in targets if a not in sources]
+        if not (sources or targets):
+            return
+        cues = self.local_cues(v)
+        flags = self.resolve_flags(scope, {**cues, "hyp": False})
+        self.make(sent, v, "ACCUSE", "allege", (), sources, targets, flags, anchor=v, quote=q,
+                  trigger_span=(adv.idx, adv.idx + len(adv.text)))
 
     def approval(self, sent, v, pred, scope: Scope) -> None:
         """"It's positive that ...", "a good step", "I'm encouraged the parties ...": SUPPORT from the speaker."""

@@ -36,6 +36,9 @@ class Syntax:
             start = min(m.i for m in mods)
             out.append(self.sdoc[start:tok.i + 1].text.lower())
             for m in mods:
+                if m.left_edge.i < m.i and any(x.text == "-" for x in self.sdoc[m.left_edge.i:m.i]):
+                    # a hyphenated modifier: "gender-based violence", "cross-border raid"
+                    out.append(f"{self.sdoc[m.left_edge.i:m.i + 1].text.lower()} {low}")
                 out.append(f"{m.lower_} {low}")
                 out.append(f"{m.lower_} {lem}")
         for c in tok.children:
@@ -51,6 +54,8 @@ class Syntax:
     def in_class(self, tok, spec: str) -> bool:
         if tok is None:
             return False
+        if "|" in spec and "@" in spec:  # alternatives mixing classes and words: "@DECISION|legitimacy"
+            return any(self.in_class(tok, part) for part in spec.split("|") if part.strip())
         if spec == "@ACTOR":
             return bool(self.np_actors(tok))
         if spec.startswith("@"):
@@ -139,8 +144,8 @@ class Syntax:
                         return d  # "Egypt and Qatar are mediating", parsed with the subject on "are"
         if v.i == self.main_acl:
             return v.sent.root
-        if v.dep_ == "relcl":
-            return v.head
+        if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
+            return v.head  # "demonstrators protesting the results": the demonstrators protest
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
             g = v.head.head
             if g.pos_ == "ADV" and g.dep_ in ("advmod", "prt"):

@@ -213,8 +213,19 @@ class Triggers:
         rule = nm[0]
         lem = n.lemma_.lower()
         kind = "material" if rule.type == "ASSAULT" else "condemn" if lem in self.lex.cls("CONDEMN_NOUN") else None
+        if kind is None and rule.type == "ACCUSE" and lem in self.lex.cls("LEGAL_PROCEEDING") and n.dep_ == "nsubj" and (
+                any(l in self.lex.cls("PROCEED") for l in self.lemmas(n.head)[:2]) or any(
+                    c.dep_ in ("acomp", "advmod") and c.lower_ in self.lex.cls("UNDERWAY") for c in n.head.children)):
+            kind = "legal"  # "the trial opened on Monday", "his trial has been ongoing since December"
+        if kind is None and rule.type in ("COERCE", "SANCTION", "RETREAT") and (any(
+                c.dep_ == "poss" and self.tok_actor[c.i] for c in n.children) or any(
+                c.dep_ == "prep" and c.lower_ in ("against", "on", "of") and any(
+                    p.dep_ == "pobj" and (self.np_actors(p) or self.in_class(p, "@CROWD") or self.in_class(p, "@PEOPLE"))
+                    for p in c.children) for c in n.children)):
+            kind = "material"  # "Iran's crackdown on protesters", "the arrest of two journalists", "his release"
         if kind is None and rule.type == "CONSULT" and lem in self.lex.cls("MEETING_NOUN") and (any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and self.tok_actor[c.i] for c in n.children) or any(
+                c.dep_ == "poss" and c.lower_ == "their" for c in n.children) or any(  # "their summit": two parties met
                 c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "to") and any(
                     p.dep_ == "pobj" and self.np_actors(p) for p in c.children) for c in n.children)):
             kind = "meeting"  # "talks with the Mauritian prime minister", "the G7 talks", "a visit to South Africa"
