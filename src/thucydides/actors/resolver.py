@@ -763,13 +763,17 @@ class _Resolver:
                     i -= 1
             i -= 1
         det = sdoc[i - 1] if i > 0 else None
+        written = code is not None  # the description itself names the country ("the Kenyan spokesperson")
+        tail = re_
+        if re_ < len(sdoc) and sdoc[re_].lower_ in ("of", "in", "from"):
+            # "the foreign minister of Japan", "the leader of the opposition in Tanzania"
+            c = self._country_phrase(re_ + 1, min(len(sdoc), re_ + 4))
+            if c and not code:
+                code, written = c, True
+                tail = next(k for k in range(re_ + 2, min(len(sdoc), re_ + 4) + 1) if self._country_phrase(re_ + 1, k))
         if not (det is not None and det.lower_ in ("the", "this", "that") or code):
             return None
         qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
-        if re_ < len(sdoc) and sdoc[re_].lower_ == "of":
-            # "the foreign minister of Japan"
-            c = self._country_in(re_ + 1, min(len(sdoc), re_ + 4))
-            code = code or c
         role, sector, _ = self.kb.roles[phrase]
         people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= sdoc[rs].idx]
         seen, order = set(), []
@@ -787,10 +791,30 @@ class _Resolver:
                     and (code is None or a.country == code)]
             if role == "chancellor" and len(fits) != 1:
                 fits = []
+        start = (det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx)
+        after = sdoc[tail] if tail < len(sdoc) else None
+        title_or_modifier = after is not None and (after.pos_ in ("NOUN", "PROPN") or after.is_title) \
+            or sdoc[re_ - 1].pos_ not in ("NOUN", "PROPN")  # "German Chancellor Olaf Scholz", "the official news agency"
+        if not fits and written and not title_or_modifier:
+            # no one named fits, but the description says who: "the Kenyan government spokesperson",
+            # "Thailand's king" are a person of that country in that office, not the country
+            # the description starts at its country word ("Old friends Malaysia's former prime minister" is not one)
+            first = next((k for k in range(i, rs) if self.kb.country_of(sdoc[k].text)), i)
+            if first > i:
+                start = sdoc[first].idx
+            # "Norway's king": the country in the possessive stays a mention of the country too
+            i = first + 2 if first + 1 < rs and sdoc[first + 1].text in POSSESSIVE else first
+            desc = sdoc[first:re_].text
+            actor = self.new_actor(f"R|{code}|{role}|{_fold(desc)}", name=desc, type="PERSON", country=code,
+                                   sector=sector, role=written_role(phrase, role))
+            self.described.add(actor.id)
+            end = sdoc[tail - 1].idx + len(sdoc[tail - 1].text)
+            self.add_mention(start, end, "role", actor)
+            self.consumed.update(range(i, tail))
+            return actor
         if not fits:
             return None
         actor = fits[0]
-        start = (det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx)
         end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
         self.add_mention(start, end, "role", actor)
         self.consumed.update(range(i, re_))
@@ -836,7 +860,12 @@ class _Resolver:
         spans = self.candidate_spans()
         # events in document order: name spans, role references, pronouns
         items = [(s, 0, ("span", s, e, label)) for s, e, label in spans]
+        longest = {}
+        for rs, re_, _ in self.role_matches:
+            longest[rs] = max(longest.get(rs, re_), re_)
         for rs, re_, phrase in self.role_matches:
+            if re_ < longest[rs]:
+                continue  # "leader of the opposition", not "leader"
             if not any(i in self.name_tokens for i in range(rs, re_)):
                 items.append((rs, 1, ("role", rs, re_, phrase)))
         for t in self.sdoc:

@@ -1,0 +1,45 @@
+"""Issue #12, second round: patterns from the VOA error list, each on text written for these tests.
+
+A description that names a country but no one the text named is a person of that country in that office;
+agents of one country and sector are one actor with a readable name; a surname the tagger calls an
+organisation is the person; a group's sector follows the article's date."""
+from thucydides.actors import actor_at
+from thucydides.model import Document
+from thucydides.pipeline import analyze_documents
+
+
+def analyse(text, published=None, dateline=None, id="t"):
+    doc = Document(id=id, input=id, raw=text, title="Test", published=published, dateline=dateline)
+    [out] = list(analyze_documents([doc]))
+    return out
+
+
+def actor_for(doc, surface, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.find(surface, start + 1)
+        assert start >= 0, f"{surface!r} (occurrence {occurrence}) not in text"
+    aid = actor_at(doc, start, start + len(surface))
+    return doc.actor(aid) if aid else None
+
+
+def test_description_with_a_nationality_is_a_person_of_that_country():
+    doc = analyse("Farmers met in the capital on Monday. The Ghanaian agriculture minister said the harvest "
+                  "would be late, and the petition went to Norway's king the next day.", published="2024-05-02")
+    minister = actor_for(doc, "Ghanaian agriculture minister")
+    assert (minister.type, minister.country, minister.sector) == ("PERSON", "GHA", "government")
+    king = actor_for(doc, "Norway's king")
+    assert (king.type, king.country, king.sector, king.role) == ("PERSON", "NOR", "government", "king")
+
+
+def test_description_with_a_country_after_it_is_a_person_of_that_country():
+    doc = analyse("Crowds gathered outside the court. The leader of the opposition in Zambia called for calm.",
+                  published="2023-01-10")
+    leader = actor_for(doc, "leader of the opposition in Zambia")
+    assert (leader.type, leader.country, leader.role) == ("PERSON", "ZMB", "leader of the opposition")
+
+
+def test_description_of_a_named_person_still_links_to_that_person():
+    doc = analyse("Chilean Foreign Minister Alberto van Klaveren arrived on Monday. The Chilean foreign "
+                  "minister said talks went well.", published="2024-03-01")
+    assert actor_for(doc, "Chilean foreign minister").name == "Alberto van Klaveren"
