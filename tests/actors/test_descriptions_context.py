@@ -43,3 +43,25 @@ def test_description_of_a_named_person_still_links_to_that_person():
     doc = analyse("Chilean Foreign Minister Alberto van Klaveren arrived on Monday. The Chilean foreign "
                   "minister said talks went well.", published="2024-03-01")
     assert actor_for(doc, "Chilean foreign minister").name == "Alberto van Klaveren"
+
+
+def test_agents_of_one_country_and_sector_are_one_actor_with_a_readable_name():
+    from thucydides.linking import Registry, link
+    doc = analyse("QUETTA, Pakistan - Militants attacked a checkpoint on Sunday. The police said the fighters "
+                  "fled into the hills, and officials said the gunmen had planned the raid for weeks.",
+                  published="2024-08-26")
+    fighters = actor_for(doc, "fighters")
+    gunmen = actor_for(doc, "gunmen")
+    assert fighters is not None and fighters.id == gunmen.id
+    assert (fighters.name, fighters.country, fighters.sector) == ("Pakistani militants", "PAK", "rebels")
+    officials = actor_for(doc, "officials")
+    assert (officials.name, officials.type, officials.country) == ("Pakistani officials", "GROUP", "PAK")
+    # across documents the registry holds one entry for them, groups of people included
+    reg = Registry()
+    link(reg, doc)
+    other = analyse("KARACHI, Pakistan - Insurgents blew up a rail line, officials said.", published="2024-09-01", id="u")
+    link(reg, other)
+    assert actor_for(other, "Insurgents").registry_id == fighters.registry_id
+    assert actor_for(other, "officials").registry_id == officials.registry_id
+    names = sorted(r["name"] for r in reg.rows.values())
+    assert names.count("Pakistani militants") == 1 and names.count("Pakistani officials") == 1

@@ -42,6 +42,17 @@ def _sector_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _agent_labels() -> dict[tuple[str, str], str]:
+    """(sector, type) -> the readable label of a generic agent actor (data/agent_labels.tsv)."""
+    return {(r["sector"], r["type"]): r["label"] for r in table("agent_labels.tsv")}
+
+
+def agent_label(sector: Optional[str], typ: str) -> Optional[str]:
+    labels = _agent_labels()
+    return labels.get((sector or "", typ)) or labels.get((sector or "", "*"))
+
+
+@lru_cache(maxsize=1)
 def _given_names() -> dict[str, str]:
     """Given names used overwhelmingly for one gender (data/given_names.tsv)."""
     return {r["name"]: r["gender"] for r in table("given_names.tsv")}
@@ -704,10 +715,19 @@ class _Resolver:
                 # "the Thai government" is the state
                 self.add_mention(sdoc[start].idx, toks.end_char, "country", self.country_actor(code))
                 continue
-            name = f"{self.kb.country_name(code) or code} {toks.text.lower()}" if code else toks.text.lower()
-            key = f"A|{code}|{sector}|{typ}|{head.lemma_.lower()}"
+            # one actor per country, sector and type whatever the noun ("militants", "terrorists", "fighters"),
+            # named readably: "Pakistani militants", "Kenyan police"
+            label = agent_label(sector, typ) or toks.text.lower()
+            name = f"{self.demonym(code)} {label}" if code else label
+            key = f"A|{code}|{sector}|{typ}"
             actor = self.new_actor(key, name=name, type=typ, country=code, sector=sector)
             self.add_mention(sdoc[start].idx, toks.end_char, "agent", actor)
+
+    def demonym(self, code: str) -> str:
+        """The adjective of a country ("Pakistani"), else its name."""
+        row = self.kb.countries.get(code) or {}
+        adjectives = [a for a in (row.get("adjectives") or "").split("|") if a.strip()]
+        return adjectives[0].strip() if adjectives else (self.kb.country_name(code) or code)
 
     # ------------------------------------------------------------ anaphors
     def anaphors(self) -> None:

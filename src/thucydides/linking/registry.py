@@ -18,7 +18,7 @@ from ..errors import RegistryError
 from ..model import Actor, Document
 from ..sql import contains
 
-LINKED_TYPES = ("PERSON", "ORG", "MEDIA", "IGO", "REBEL", "PARTY")
+LINKED_TYPES = ("PERSON", "ORG", "MEDIA", "IGO", "REBEL", "PARTY", "GROUP")
 
 
 
