@@ -65,3 +65,13 @@ def test_agents_of_one_country_and_sector_are_one_actor_with_a_readable_name():
     assert actor_for(other, "officials").registry_id == officials.registry_id
     names = sorted(r["name"] for r in reg.rows.values())
     assert names.count("Pakistani militants") == 1 and names.count("Pakistani officials") == 1
+
+
+def test_a_name_written_before_party_is_a_party_wherever_it_appears():
+    doc = analyse("LUSAKA - The mayor was expelled from the Kwacha Unity party on Monday. Kwacha Unity said the "
+                  "mayor had broken its rules, and the party will pick a new candidate.", published="2024-04-02")
+    first = actor_for(doc, "Kwacha Unity")
+    second = actor_for(doc, "Kwacha Unity", 1)
+    assert first is not None and first.id == second.id
+    assert (first.type, first.country, first.sector) == ("PARTY", "ZMB", "party")
+    assert actor_for(doc, "the party").id == first.id

@@ -203,12 +203,42 @@ class _Resolver:
                 continue
             taken.update(range(s, e))
             chosen.append((s, e, label))
+        chosen = self._party_spans(chosen)
         chosen.sort()
         self.role_matches = sorted((s, e, self.sdoc.vocab.strings[m][2:]) for m, s, e in roles(self.sdoc))
         self.name_tokens = taken
         # tokens of a country's name or adjective ("South Korean"): they may stand in a person's title
         self.country_tokens = {i for s, e, label in chosen if self.kb.country_of(self.sdoc[s:e].text) for i in range(s, e)}
         return chosen
+
+    def _party_spans(self, chosen):
+        """A name written before "party" ("the Zanu PF party", "the ruling Pheu Thai party") is a political party
+        wherever the text names it, whatever the tagger made of it (a person, two names)."""
+        sdoc = self.sdoc
+        names = set()
+        for t in sdoc:
+            if t.lower_ not in ("party", "party's") or t.i == 0:
+                continue
+            j = t.i
+            while j > 0 and t.i - j < 4 and (sdoc[j - 1].is_title or sdoc[j - 1].is_upper) and sdoc[j - 1].is_alpha \
+                    and not self.kb.country_of(sdoc[j - 1].text) and j - 1 != sdoc[j - 1].sent.start:
+                j -= 1
+            if j == t.i:
+                continue
+            name = sdoc[j:t.i].text
+            if any(x.kind == "org" for x in self.kb.forms.get(name, ())) or kbmod.phoenix_org(name, self.date):
+                continue  # a party the lists know is resolved as they say
+            names.add(tuple(w.text for w in sdoc[j:t.i]))
+        if not names:
+            return chosen
+        spans = []
+        for words in names:
+            n = len(words)
+            for i in range(len(sdoc) - n + 1):
+                if tuple(w.text for w in sdoc[i:i + n]) == words:
+                    spans.append((i, i + n))
+        kept = [c for c in chosen if not any(c[0] < e and s < c[1] for s, e in spans)]
+        return kept + [(s, e, "P|party") for s, e in spans]
 
     # ---------------------------------------------------------- roles, titles
     def _roles_in(self, s: int, e: int):
@@ -922,6 +952,12 @@ class _Resolver:
                 continue
             span = self.sdoc[s:e]
             kind, _, surface = label.partition("|")
+            if kind == "P":
+                code = self._country_in(max(0, s - 3), s) or self.context_country(s, e)
+                actor = self.new_actor("O|" + span.text.lower() + "|" + (code or ""), name=span.text, type="PARTY",
+                                       country=code, sector="party")
+                self.add_mention(span.start_char, span.end_char, "org", actor)
+                continue
             if kind in ("F", "G"):
                 entries = (self.kb.forms.get(surface) if kind == "F" else self.kb.lower_forms.get(surface)) or []
                 org = next((x for x in entries if x.kind == "org"), None)
