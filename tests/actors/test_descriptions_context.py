@@ -75,3 +75,14 @@ def test_a_name_written_before_party_is_a_party_wherever_it_appears():
     assert first is not None and first.id == second.id
     assert (first.type, first.country, first.sector) == ("PARTY", "ZMB", "party")
     assert actor_for(doc, "the party").id == first.id
+
+
+def test_a_lone_unknown_name_that_speaks_is_a_person_not_an_organisation():
+    doc = analyse("HARARE - The hearing was adjourned again on Tuesday. Nyathi said the delay was unfair to "
+                  "his client, and Nyathi told reporters he would appeal.", published="2024-04-02")
+    who = actor_for(doc, "Nyathi")
+    assert who is not None and who.type == "PERSON" and who.country == "ZWE"
+    assert actor_for(doc, "Nyathi", 1).id == who.id
+    # an organisation the lists know still speaks as itself
+    org = actor_for(analyse("Hamas said the talks had failed.", published="2024-04-02"), "Hamas")
+    assert org.type != "PERSON"

@@ -53,6 +53,12 @@ def agent_label(sector: Optional[str], typ: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    """Lemmas of the speech verbs (data/cue_verbs.tsv)."""
+    return frozenset(r["lemma"] for r in table("cue_verbs.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _given_names() -> dict[str, str]:
     """Given names used overwhelmingly for one gender (data/given_names.tsv)."""
     return {r["name"]: r["gender"] for r in table("given_names.tsv")}
@@ -550,10 +556,28 @@ class _Resolver:
             bare_org = label == "E|ORG" and not (words & set(_sector_words())) and len(toks) <= 3
             if plural_people or bare_org:
                 return "F|" + adjective.text
+        if label == "E|ORG" and self.lone_name_acts_as_person(s, e):
+            return "E|PERSON"
         if label == "E|ORG" and len(toks) in (2, 3) and all(t.is_title for t in toks) and toks[0].text in _given_names() \
                 and not any(t.lower_ in _sector_words() for t in toks) and not self._org_in(s, e):
             return "E|PERSON"
         return label
+
+    def lone_name_acts_as_person(self, s: int, e: int) -> bool:
+        """One capitalised word the tagger calls an organisation but no list knows, that speaks ("Okafor said",
+        "Okafor told reporters") or follows a word for a person ("lawyer Okafor", "student Ada"): a surname
+        or given name of someone the passage introduced earlier or elsewhere."""
+        if e - s != 1:
+            return False
+        tok = self.sdoc[s]
+        if not (tok.is_title and tok.is_alpha and len(tok.text) > 2) or self.known_actor_name(tok.text) \
+                or self.kb.forms.get(tok.text) or tok.lower_ in _sector_words() or kbmod.phoenix_place(tok.text):
+            return False
+        speaks = tok.dep_ == "nsubj" and tok.head.lemma_ in _speech_lemmas()
+        prev = self.sdoc[s - 1] if s > 0 else None
+        introduced = prev is not None and prev.is_lower and prev.pos_ == "NOUN" and (
+            prev.lower_ in self.kb.roles or kbmod.agent(prev.lower_) is not None) and prev.lower_ not in _sector_words()
+        return speaks or introduced
 
     # ------------------------------------------------------------ organisations
     def org_from_entity(self, s: int, e: int) -> Optional[Actor]:
