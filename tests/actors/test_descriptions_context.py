@@ -86,3 +86,14 @@ def test_a_lone_unknown_name_that_speaks_is_a_person_not_an_organisation():
     # an organisation the lists know still speaks as itself
     org = actor_for(analyse("Hamas said the talks had failed.", published="2024-04-02"), "Hamas")
     assert org.type != "PERSON"
+
+
+def test_an_armed_group_that_took_power_is_read_as_of_the_article_date():
+    text = "Taliban spokesman Zabihullah Mujahid said the Taliban would attend the talks in Doha."
+    before = analyse(text, published="2019-06-01")
+    after = analyse(text, published="2023-06-01")
+    old, new = actor_for(before, "Taliban", 1), actor_for(after, "Taliban", 1)
+    assert (old.type, old.sector, old.country) == ("REBEL", "rebels", "AFG")
+    assert (new.type, new.sector, new.country) == ("ORG", "government", "AFG")
+    assert actor_for(before, "Zabihullah Mujahid").sector == "rebels"
+    assert actor_for(after, "Zabihullah Mujahid").sector == "government"

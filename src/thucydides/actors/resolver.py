@@ -169,6 +169,7 @@ class _Resolver:
         return self.new_actor("C|" + code, name=self.kb.country_name(code) or code, type="COUNTRY", country=code)
 
     def org_actor(self, e: kbmod.Entry) -> Actor:
+        e = kbmod.org_as_of(e, self.date)
         country = e.code if e.type == "GROUP" else e.country
         a = self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
         if e.type in ("IGO", "REBEL", "ORG") and not country and a.id not in self.org_codes:
@@ -269,7 +270,7 @@ class _Resolver:
             for j in range(min(e, i + 6), i, -1):
                 for ent in self.kb.forms.get(self.sdoc[i:j].text, ()):
                     if ent.kind == "org":
-                        return ent
+                        return kbmod.org_as_of(ent, self.date)
         return None
 
     def title_window(self, s: int):
