@@ -97,3 +97,14 @@ def test_an_armed_group_that_took_power_is_read_as_of_the_article_date():
     assert (new.type, new.sector, new.country) == ("ORG", "government", "AFG")
     assert actor_for(before, "Zabihullah Mujahid").sector == "rebels"
     assert actor_for(after, "Zabihullah Mujahid").sector == "government"
+
+
+def test_a_base_named_after_its_army_and_a_name_after_a_base_are_places():
+    doc = analyse("Drones struck the Turkish army base near Kirkuk overnight. Planes from the base on Juan Fernandez "
+                  "flew patrols all week.", published="2024-04-02")
+    for surface in ("Turkish army base", "Juan Fernandez"):
+        a = actor_for(doc, surface)
+        assert a is None or a.type in ("COUNTRY", "GROUP"), (surface, a)
+    # the army itself, acting, is still an actor
+    army = actor_for(analyse("The Turkish army shelled the hills on Sunday.", published="2024-04-02"), "Turkish army")
+    assert army is not None and army.sector == "military"

@@ -462,6 +462,10 @@ class _Resolver:
         if prev is not None and prev.lower_ in LOCATIVE and prev.dep_ == "prep" and not org_word:
             self._place(s, text)
             return True
+        if prev is not None and prev.dep_ == "prep" and words.get(prev.head.lower_) == "place" and not org_word:
+            # "the base on Diego Garcia", "the camp of Zamzam": a name after a place word's preposition is a place
+            self._place(s, text)
+            return True
         return False
 
     def _place(self, i: int, text: str) -> None:
@@ -986,6 +990,11 @@ class _Resolver:
             if kind in ("F", "G"):
                 entries = (self.kb.forms.get(surface) if kind == "F" else self.kb.lower_forms.get(surface)) or []
                 org = next((x for x in entries if x.kind == "org"), None)
+                root = span.root
+                if org is not None and root.dep_ in ("compound", "nmod", "amod") and root.head.i >= e \
+                        and _not_actor_words().get(root.head.lower_) == "place":
+                    # "the French army base", "a NATO base": a place named after its owner, not the owner acting
+                    continue
                 if org is not None:
                     actor = self.org_actor(org)
                     if actor.type == "ORG" and actor.sector in (None, "media", "business") and MEDIA_CONTEXT.search(self.doc.text[max(0, span.start_char - 40):span.start_char]):
