@@ -108,3 +108,14 @@ def test_a_base_named_after_its_army_and_a_name_after_a_base_are_places():
     # the army itself, acting, is still an actor
     army = actor_for(analyse("The Turkish army shelled the hills on Sunday.", published="2024-04-02"), "Turkish army")
     assert army is not None and army.sector == "military"
+
+
+def test_an_institution_in_a_description_stays_an_actor_and_gives_the_sector():
+    doc = analyse('"The talks will be slow," said Hiroshi Tanaka, a professor at Tokai University, on Friday. '
+                  'Representative Jane Miller, former chair of the House Armed Services Committee, agreed.',
+                  published="2024-04-02")
+    tanaka = actor_for(doc, "Hiroshi Tanaka")
+    assert tanaka.type == "PERSON" and tanaka.sector == "education"
+    for surface in ("Tokai University", "House Armed Services Committee"):
+        org = actor_for(doc, surface)
+        assert org is not None and org.type not in ("PERSON", "COUNTRY"), (surface, org)

@@ -76,6 +76,7 @@ def _anaphors() -> dict[str, tuple[str, ...]]:
     return {r["noun"].lower(): tuple(r["types"].split("|")) for r in table("anaphors.tsv")}
 
 
+AFFILIATION = {"of", "at", "for", "with"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
 
 
@@ -375,13 +376,22 @@ class _Resolver:
         if code:
             actor.country = code
         org = self._org_in(s, e)
+        named = self._affiliations(s, e)
         if org is not None:
             # "Hamas official Basem Naim", "NATO Secretary General Mark Rutte": the organisation's sector wins
             if not code:
                 actor.country = actor.country or org.country
             if org.sector:
                 actor.sector = org.sector
-            self.consumed.update(range(s, e))
+            self.consumed.update(i for i in range(s, e) if i not in named)
+        elif named and (found or actor.sector is None):
+            # "director of Cornell University's ...", "a professor at Tokai University": the institution's kind
+            # (its name's sector word) says the person's sector
+            words = _sector_words()
+            sector = next((words[t.lower_] for a, b in sorted(named_spans(named)) for t in reversed(self.sdoc[a:b])
+                           if t.lower_ in words), None)
+            if sector:
+                actor.sector = sector
         if found or code:
             # a country or organisation named in the possessive ("Nigeria's defense minister", "UNICEF's
             # executive director") is still a mention of it
@@ -395,9 +405,24 @@ class _Resolver:
                     if any(x.kind in ("country", "org") for x in self.kb.forms.get(name, ())) or \
                             any(x.kind in ("country", "org") for x in self.kb.forms.get(self.sdoc[i].text, ())):
                         keep.update(range(j, i + 1))
-            self.consumed.update(i for i in range(s, e) if i not in keep)
+            self.consumed.update(i for i in range(s, e) if i not in keep and i not in named)
             self.described.add(actor.id)
         return found
+
+    def _affiliations(self, s: int, e: int) -> set[int]:
+        """Tokens of organisations the tagger finds in a description after "of", "at", "for" or "with"
+        ("director of Cornell University's institute", "professor at Tokai University"): they stay mentions of
+        those organisations."""
+        out: set[int] = set()
+        for ent in self.sdoc.ents:
+            if ent.label_ == "ORG" and s < ent.start and ent.end <= e:
+                a = ent.start
+                while a < ent.end and self.sdoc[a].lower_ == "the":
+                    a += 1
+                before = self.sdoc[ent.start - 1].lower_
+                if before in AFFILIATION or (before == "the" and ent.start >= 2 and self.sdoc[ent.start - 2].lower_ in AFFILIATION):
+                    out.update(range(a, ent.end))
+        return out
 
     # ------------------------------------------------------------------- people
     def known_surname(self, s: int, e: int) -> bool:
@@ -1050,6 +1075,17 @@ class _Resolver:
 NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
 STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
+
+
+def named_spans(tokens: set[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive token indices as [start, end) spans."""
+    spans: list[tuple[int, int]] = []
+    for i in sorted(tokens):
+        if spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
 
 
 def s_ok(tok) -> bool:
