@@ -119,3 +119,12 @@ def test_an_institution_in_a_description_stays_an_actor_and_gives_the_sector():
     for surface in ("Tokai University", "House Armed Services Committee"):
         org = actor_for(doc, surface)
         assert org is not None and org.type not in ("PERSON", "COUNTRY"), (surface, org)
+
+
+def test_a_surname_the_tagger_misses_that_speaks_is_a_person_and_takes_the_pronoun():
+    text = ("NAIROBI - Flood water reached the market before dawn. Nduta says she lost her stall, and "
+            "she plans to rebuild it.")
+    doc = analyse(text, published="2024-04-02")
+    who = actor_for(doc, "Nduta")
+    assert who is not None and who.type == "PERSON" and who.country == "KEN"
+    assert actor_for(doc, "she").id == who.id

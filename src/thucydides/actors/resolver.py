@@ -992,8 +992,11 @@ class _Resolver:
                 else:
                     deferred.append((s, e, label))
             elif item[0] == "tok":
-                if item[1] not in self.consumed and self.known_surname(item[1], item[1] + 1):
-                    self.person(item[1], item[1] + 1)
+                i = item[1]
+                if i not in self.consumed and (self.known_surname(i, i + 1) or (
+                        not self.sdoc[i].ent_type_ and self.sdoc[i].pos_ == "PROPN" and self.lone_name_acts_as_person(i, i + 1))):
+                    # a surname met before, or one the tagger missed that speaks ("Abdi says she saw ...")
+                    self.person(i, i + 1)
             elif item[0] == "role":
                 _, rs, re_, phrase = item
                 if not any(i in self.consumed for i in range(rs, re_)):
