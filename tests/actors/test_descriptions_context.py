@@ -128,3 +128,18 @@ def test_a_surname_the_tagger_misses_that_speaks_is_a_person_and_takes_the_prono
     who = actor_for(doc, "Nduta")
     assert who is not None and who.type == "PERSON" and who.country == "KEN"
     assert actor_for(doc, "she").id == who.id
+
+
+def test_a_person_known_only_by_a_description_has_no_surname_to_link_by():
+    from thucydides.linking import Registry, link
+    doc = analyse("Protesters marched in Tirana. The prime minister of Albania said the budget would pass.",
+                  published="2024-04-02")
+    pm = actor_for(doc, "prime minister of Albania")
+    assert (pm.type, pm.country, pm.name) == ("PERSON", "ALB", "Albanian prime minister")
+    reg = Registry()
+    link(reg, doc)
+    assert "minister" not in reg.by_surname
+    # a later text's lone "Minister" is not that person
+    other = analyse("Minister Elira Hoxha said the port would reopen.", published="2024-04-03", id="u")
+    link(reg, other)
+    assert all(a.registry_id != pm.registry_id for a in other.actors)

@@ -136,6 +136,7 @@ class _Resolver:
         self.kb = kbmod.load()
         self.date = (doc.published or "")[:10] or None
         self.country_tokens: set[int] = set()
+        self.nameless: set[str] = set()  # people the text describes but never names ("the Kenyan spokesperson")
         self.known: set[str] = set()  # actors the knowledge base identified (no defaults for them)
         self.places: list[tuple[int, str]] = []  # (token index, country) of places and countries in the text
         self.org_codes: dict[str, str] = {}  # actor id -> the knowledge base's CAMEO code for an organisation
@@ -431,7 +432,7 @@ class _Resolver:
             return False
         word = self.sdoc[s].text
         for a in self.actors:
-            if a.type == "PERSON" and a.mentions:
+            if a.type == "PERSON" and a.mentions and a.id not in self.nameless:
                 parts = a.name.split()
                 if len(parts) > 1 and _fold(word) in (_fold(parts[-1]), _fold(parts[0])) and word[:1].isupper():
                     return True
@@ -524,7 +525,7 @@ class _Resolver:
         kind = "name"
         if actor is None and len(parts) == 1:
             surname = parts[0].lower()
-            same = [a for a in self.actors if a.type == "PERSON" and len(a.name.split()) > 1
+            same = [a for a in self.actors if a.type == "PERSON" and len(a.name.split()) > 1 and a.id not in self.nameless
                     and _fold(surname) in (_fold(a.name.split()[-1]), _fold(a.name.split()[0]))]
             if same:
                 actor, kind = same[-1], "surname"
@@ -601,6 +602,7 @@ class _Resolver:
             return False
         tok = self.sdoc[s]
         if not (tok.is_title and tok.is_alpha and len(tok.text) > 2) or self.known_actor_name(tok.text) \
+                or tok.lower_ in self.kb.roles or tok.lower_ in HONORIFICS \
                 or self.kb.forms.get(tok.text) or tok.lower_ in _sector_words() or kbmod.phoenix_place(tok.text):
             return False
         speaks = tok.dep_ == "nsubj" and tok.head.lemma_ in _speech_lemmas()
@@ -909,9 +911,12 @@ class _Resolver:
             # "Norway's king": the country in the possessive stays a mention of the country too
             i = first + 2 if first + 1 < rs and sdoc[first + 1].text in POSSESSIVE else first
             desc = sdoc[first:re_].text
+            if not self.kb.country_of(sdoc[first].text):
+                desc = f"{self.demonym(code)} {desc}"  # "the prime minister of Albania": "Albanian prime minister"
             actor = self.new_actor(f"R|{code}|{role}|{_fold(desc)}", name=desc, type="PERSON", country=code,
                                    sector=sector, role=written_role(phrase, role))
             self.described.add(actor.id)
+            self.nameless.add(actor.id)
             end = sdoc[tail - 1].idx + len(sdoc[tail - 1].text)
             self.add_mention(start, end, "role", actor)
             self.consumed.update(range(i, tail))
