@@ -143,3 +143,11 @@ def test_a_person_known_only_by_a_description_has_no_surname_to_link_by():
     other = analyse("Minister Elira Hoxha said the port would reopen.", published="2024-04-03", id="u")
     link(reg, other)
     assert all(a.registry_id != pm.registry_id for a in other.actors)
+
+
+def test_an_agent_named_before_its_unit_is_that_agent_but_not_before_a_thing():
+    doc = analyse("LIMA - Gunmen fired on a police patrol near the market, and police tape closed the street.",
+                  published="2024-04-02")
+    patrol = actor_for(doc, "police", 0)
+    assert patrol is not None and (patrol.country, patrol.sector) == ("PER", "police")
+    assert actor_for(doc, "police", 1) is None

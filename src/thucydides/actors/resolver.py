@@ -53,6 +53,12 @@ def agent_label(sector: Optional[str], typ: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
+def _agent_units() -> frozenset[str]:
+    """Nouns for a unit of an agent ("patrol", "contingent"), data/agent_units.tsv."""
+    return frozenset(r["word"] for r in table("agent_units.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
     """Lemmas of the speech verbs (data/cue_verbs.tsv)."""
     return frozenset(r["lemma"] for r in table("cue_verbs.tsv"))
@@ -751,7 +757,8 @@ class _Resolver:
             toks = sdoc[s:e]
             head = sdoc[e - 1]
             lower = all(t.is_lower or (t.i == t.sent.start and t.is_title) for t in toks)
-            if not lower or head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "compound":
+            unit = head.dep_ == "compound" and head.head.lower_ in _agent_units()  # "a police patrol"
+            if not lower or head.pos_ not in ("NOUN", "PROPN") or (head.dep_ == "compound" and not unit):
                 continue
             if any(i in self.name_tokens or i in self.consumed for i in range(s, e)):
                 continue
