@@ -151,3 +151,9 @@ def test_an_agent_named_before_its_unit_is_that_agent_but_not_before_a_thing():
     patrol = actor_for(doc, "police", 0)
     assert patrol is not None and (patrol.country, patrol.sector) == ("PER", "police")
     assert actor_for(doc, "police", 1) is None
+
+
+def test_a_description_followed_by_a_name_in_apposition_is_that_person():
+    doc = analyse("The Kremlin's spokesman, Dmitry Peskov, told journalists that nothing had changed.",
+                  published="2024-04-02")
+    assert actor_for(doc, "Kremlin's spokesman").name == "Dmitry Peskov"

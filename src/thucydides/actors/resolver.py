@@ -908,6 +908,9 @@ class _Resolver:
         after = sdoc[tail] if tail < len(sdoc) else None
         title_or_modifier = after is not None and (after.pos_ in ("NOUN", "PROPN") or after.is_title) \
             or sdoc[re_ - 1].pos_ not in ("NOUN", "PROPN")  # "German Chancellor Olaf Scholz", "the official news agency"
+        # "the Kremlin's spokesman, Dmitry Peskov, said": the description of the name after it
+        title_or_modifier = title_or_modifier or (after is not None and after.text in (",", "—", "-") and tail + 1 < len(sdoc)
+                                                  and (sdoc[tail + 1].ent_type_ == "PERSON" or tail + 1 in self.name_tokens))
         if not fits and written and not title_or_modifier:
             # no one named fits, but the description says who: "the Kenyan government spokesperson",
             # "Thailand's king" are a person of that country in that office, not the country
