@@ -158,3 +158,10 @@ def test_a_description_followed_by_a_name_in_apposition_is_that_person():
                   published="2024-04-02")
     people = [a for a in doc.actors if a.type == "PERSON"]
     assert [(a.name, a.country) for a in people] == [("Dmitry Peskov", "RUS")]
+
+
+def test_a_countrys_people_named_two_ways_are_one_actor():
+    doc = analyse("Peruvians voted on Sunday. Peruvian civilians in the north waited hours to cast ballots.",
+                  published="2024-04-02")
+    a, b = actor_for(doc, "Peruvians"), actor_for(doc, "Peruvian civilians")
+    assert a is not None and a.id == b.id and a.name == "Peruvian civilians" and a.sector == "civilians"

@@ -1047,8 +1047,10 @@ class _Resolver:
                 ctry = next((x for x in entries if x.kind in ("country", "adjective", "capital", "seat")), None)
                 if ctry is not None and self.people_of(s, e, ctry):
                     # "Haitians worldwide", "Malaysians voted": the people, not the state ("the Russians" is)
-                    actor = self.new_actor(f"A|{ctry.code}|civilians|GROUP|people", name=span.text, type="GROUP",
-                                           country=ctry.code, sector="civilians")
+                    # one actor with the country's civilians ("Americans" and "American civilians" are one entry)
+                    actor = self.new_actor(f"A|{ctry.code}|civilians|GROUP", type="GROUP", country=ctry.code,
+                                           name=f"{self.demonym(ctry.code)} {agent_label('civilians', 'GROUP')}",
+                                           sector="civilians")
                     self.add_mention(span.start_char, span.end_char, "agent", actor)
                 elif ctry is not None:
                     actor = self.country_actor(ctry.code)
