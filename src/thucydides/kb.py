@@ -33,6 +33,7 @@ class KB:
     roles: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # phrase -> (role, sector, rank)
     leaders: dict[str, Entry] = field(default_factory=dict)  # full name or alias -> entry
     orgs: dict[str, Entry] = field(default_factory=dict)  # code -> entry
+    org_before: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # code -> (type, sector, until date)
     role_names: set[str] = field(default_factory=set)
 
     def country_name(self, code: Optional[str]) -> Optional[str]:
@@ -87,6 +88,9 @@ def load() -> KB:
         typ = r.get("type") or "ORG"
         e = Entry("org", r["code"], r["name"], typ, r.get("sector") or None, r.get("country") or None)
         kb.orgs[r["code"]] = e
+        before = multi(r.get("before") or "")
+        if len(before) == 3:
+            kb.org_before[r["code"]] = (before[0], before[1], before[2])
         for v in [r["name"]] + multi(r.get("aliases", "")):
             for form in _variants(v):
                 _add(kb.forms, form, e)
@@ -306,3 +310,14 @@ def actor_code(country: Optional[str], sector: Optional[str], typ: str, org_code
     if sector == "business":
         return "MNC"
     return element
+
+
+def org_as_of(entry: Entry, date: Optional[str]) -> Entry:
+    """An organisation of the project's list as it was at the article's date ("before" in organisations.tsv):
+    the Taliban are an armed group in 2020 and Afghanistan's government in 2024."""
+    if entry.kind != "org" or not date:
+        return entry
+    before = load().org_before.get(entry.code)
+    if before is None or str(date)[:10] >= before[2]:
+        return entry
+    return Entry(entry.kind, entry.code, entry.name, before[0], before[1], entry.country, entry.role, entry.gender)

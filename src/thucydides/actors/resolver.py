@@ -42,6 +42,29 @@ def _sector_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _agent_labels() -> dict[tuple[str, str], str]:
+    """(sector, type) -> the readable label of a generic agent actor (data/agent_labels.tsv)."""
+    return {(r["sector"], r["type"]): r["label"] for r in table("agent_labels.tsv")}
+
+
+def agent_label(sector: Optional[str], typ: str) -> Optional[str]:
+    labels = _agent_labels()
+    return labels.get((sector or "", typ)) or labels.get((sector or "", "*"))
+
+
+@lru_cache(maxsize=1)
+def _agent_units() -> frozenset[str]:
+    """Nouns for a unit of an agent ("patrol", "contingent"), data/agent_units.tsv."""
+    return frozenset(r["word"] for r in table("agent_units.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    """Lemmas of the speech verbs (data/cue_verbs.tsv)."""
+    return frozenset(r["lemma"] for r in table("cue_verbs.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _given_names() -> dict[str, str]:
     """Given names used overwhelmingly for one gender (data/given_names.tsv)."""
     return {r["name"]: r["gender"] for r in table("given_names.tsv")}
@@ -59,6 +82,7 @@ def _anaphors() -> dict[str, tuple[str, ...]]:
     return {r["noun"].lower(): tuple(r["types"].split("|")) for r in table("anaphors.tsv")}
 
 
+AFFILIATION = {"of", "at", "for", "with"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
 
 
@@ -118,6 +142,7 @@ class _Resolver:
         self.kb = kbmod.load()
         self.date = (doc.published or "")[:10] or None
         self.country_tokens: set[int] = set()
+        self.nameless: set[str] = set()  # people the text describes but never names ("the Kenyan spokesperson")
         self.known: set[str] = set()  # actors the knowledge base identified (no defaults for them)
         self.places: list[tuple[int, str]] = []  # (token index, country) of places and countries in the text
         self.org_codes: dict[str, str] = {}  # actor id -> the knowledge base's CAMEO code for an organisation
@@ -152,6 +177,7 @@ class _Resolver:
         return self.new_actor("C|" + code, name=self.kb.country_name(code) or code, type="COUNTRY", country=code)
 
     def org_actor(self, e: kbmod.Entry) -> Actor:
+        e = kbmod.org_as_of(e, self.date)
         country = e.code if e.type == "GROUP" else e.country
         a = self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
         if e.type in ("IGO", "REBEL", "ORG") and not country and a.id not in self.org_codes:
@@ -192,12 +218,42 @@ class _Resolver:
                 continue
             taken.update(range(s, e))
             chosen.append((s, e, label))
+        chosen = self._party_spans(chosen)
         chosen.sort()
         self.role_matches = sorted((s, e, self.sdoc.vocab.strings[m][2:]) for m, s, e in roles(self.sdoc))
         self.name_tokens = taken
         # tokens of a country's name or adjective ("South Korean"): they may stand in a person's title
         self.country_tokens = {i for s, e, label in chosen if self.kb.country_of(self.sdoc[s:e].text) for i in range(s, e)}
         return chosen
+
+    def _party_spans(self, chosen):
+        """A name written before "party" ("the Zanu PF party", "the ruling Pheu Thai party") is a political party
+        wherever the text names it, whatever the tagger made of it (a person, two names)."""
+        sdoc = self.sdoc
+        names = set()
+        for t in sdoc:
+            if t.lower_ not in ("party", "party's") or t.i == 0:
+                continue
+            j = t.i
+            while j > 0 and t.i - j < 4 and (sdoc[j - 1].is_title or sdoc[j - 1].is_upper) and sdoc[j - 1].is_alpha \
+                    and not self.kb.country_of(sdoc[j - 1].text) and j - 1 != sdoc[j - 1].sent.start:
+                j -= 1
+            if j == t.i:
+                continue
+            name = sdoc[j:t.i].text
+            if any(x.kind == "org" for x in self.kb.forms.get(name, ())) or kbmod.phoenix_org(name, self.date):
+                continue  # a party the lists know is resolved as they say
+            names.add(tuple(w.text for w in sdoc[j:t.i]))
+        if not names:
+            return chosen
+        spans = []
+        for words in names:
+            n = len(words)
+            for i in range(len(sdoc) - n + 1):
+                if tuple(w.text for w in sdoc[i:i + n]) == words:
+                    spans.append((i, i + n))
+        kept = [c for c in chosen if not any(c[0] < e and s < c[1] for s, e in spans)]
+        return kept + [(s, e, "P|party") for s, e in spans]
 
     # ---------------------------------------------------------- roles, titles
     def _roles_in(self, s: int, e: int):
@@ -222,7 +278,7 @@ class _Resolver:
             for j in range(min(e, i + 6), i, -1):
                 for ent in self.kb.forms.get(self.sdoc[i:j].text, ()):
                     if ent.kind == "org":
-                        return ent
+                        return kbmod.org_as_of(ent, self.date)
         return None
 
     def title_window(self, s: int):
@@ -327,13 +383,22 @@ class _Resolver:
         if code:
             actor.country = code
         org = self._org_in(s, e)
+        named = self._affiliations(s, e)
         if org is not None:
             # "Hamas official Basem Naim", "NATO Secretary General Mark Rutte": the organisation's sector wins
             if not code:
                 actor.country = actor.country or org.country
             if org.sector:
                 actor.sector = org.sector
-            self.consumed.update(range(s, e))
+            self.consumed.update(i for i in range(s, e) if i not in named)
+        elif named and (found or actor.sector is None):
+            # "director of Cornell University's ...", "a professor at Tokai University": the institution's kind
+            # (its name's sector word) says the person's sector
+            words = _sector_words()
+            sector = next((words[t.lower_] for a, b in sorted(named_spans(named)) for t in reversed(self.sdoc[a:b])
+                           if t.lower_ in words), None)
+            if sector:
+                actor.sector = sector
         if found or code:
             # a country or organisation named in the possessive ("Nigeria's defense minister", "UNICEF's
             # executive director") is still a mention of it
@@ -347,9 +412,24 @@ class _Resolver:
                     if any(x.kind in ("country", "org") for x in self.kb.forms.get(name, ())) or \
                             any(x.kind in ("country", "org") for x in self.kb.forms.get(self.sdoc[i].text, ())):
                         keep.update(range(j, i + 1))
-            self.consumed.update(i for i in range(s, e) if i not in keep)
+            self.consumed.update(i for i in range(s, e) if i not in keep and i not in named)
             self.described.add(actor.id)
         return found
+
+    def _affiliations(self, s: int, e: int) -> set[int]:
+        """Tokens of organisations the tagger finds in a description after "of", "at", "for" or "with"
+        ("director of Cornell University's institute", "professor at Tokai University"): they stay mentions of
+        those organisations."""
+        out: set[int] = set()
+        for ent in self.sdoc.ents:
+            if ent.label_ == "ORG" and s < ent.start and ent.end <= e:
+                a = ent.start
+                while a < ent.end and self.sdoc[a].lower_ == "the":
+                    a += 1
+                before = self.sdoc[ent.start - 1].lower_
+                if before in AFFILIATION or (before == "the" and ent.start >= 2 and self.sdoc[ent.start - 2].lower_ in AFFILIATION):
+                    out.update(range(a, ent.end))
+        return out
 
     # ------------------------------------------------------------------- people
     def known_surname(self, s: int, e: int) -> bool:
@@ -358,7 +438,7 @@ class _Resolver:
             return False
         word = self.sdoc[s].text
         for a in self.actors:
-            if a.type == "PERSON" and a.mentions:
+            if a.type == "PERSON" and a.mentions and a.id not in self.nameless:
                 parts = a.name.split()
                 if len(parts) > 1 and _fold(word) in (_fold(parts[-1]), _fold(parts[0])) and word[:1].isupper():
                     return True
@@ -414,6 +494,10 @@ class _Resolver:
         if prev is not None and prev.lower_ in LOCATIVE and prev.dep_ == "prep" and not org_word:
             self._place(s, text)
             return True
+        if prev is not None and prev.dep_ == "prep" and words.get(prev.head.lower_) == "place" and not org_word:
+            # "the base on Diego Garcia", "the camp of Zamzam": a name after a place word's preposition is a place
+            self._place(s, text)
+            return True
         return False
 
     def _place(self, i: int, text: str) -> None:
@@ -447,7 +531,7 @@ class _Resolver:
         kind = "name"
         if actor is None and len(parts) == 1:
             surname = parts[0].lower()
-            same = [a for a in self.actors if a.type == "PERSON" and len(a.name.split()) > 1
+            same = [a for a in self.actors if a.type == "PERSON" and len(a.name.split()) > 1 and a.id not in self.nameless
                     and _fold(surname) in (_fold(a.name.split()[-1]), _fold(a.name.split()[0]))]
             if same:
                 actor, kind = same[-1], "surname"
@@ -509,10 +593,29 @@ class _Resolver:
             bare_org = label == "E|ORG" and not (words & set(_sector_words())) and len(toks) <= 3
             if plural_people or bare_org:
                 return "F|" + adjective.text
+        if label == "E|ORG" and self.lone_name_acts_as_person(s, e):
+            return "E|PERSON"
         if label == "E|ORG" and len(toks) in (2, 3) and all(t.is_title for t in toks) and toks[0].text in _given_names() \
                 and not any(t.lower_ in _sector_words() for t in toks) and not self._org_in(s, e):
             return "E|PERSON"
         return label
+
+    def lone_name_acts_as_person(self, s: int, e: int) -> bool:
+        """One capitalised word the tagger calls an organisation but no list knows, that speaks ("Okafor said",
+        "Okafor told reporters") or follows a word for a person ("lawyer Okafor", "student Ada"): a surname
+        or given name of someone the passage introduced earlier or elsewhere."""
+        if e - s != 1:
+            return False
+        tok = self.sdoc[s]
+        if not (tok.is_title and tok.is_alpha and len(tok.text) > 2) or self.known_actor_name(tok.text) \
+                or tok.lower_ in self.kb.roles or tok.lower_ in HONORIFICS \
+                or self.kb.forms.get(tok.text) or tok.lower_ in _sector_words() or kbmod.phoenix_place(tok.text):
+            return False
+        speaks = tok.dep_ == "nsubj" and tok.head.lemma_ in _speech_lemmas()
+        prev = self.sdoc[s - 1] if s > 0 else None
+        introduced = prev is not None and prev.is_lower and prev.pos_ == "NOUN" and (
+            prev.lower_ in self.kb.roles or kbmod.agent(prev.lower_) is not None) and prev.lower_ not in _sector_words()
+        return speaks or introduced
 
     # ------------------------------------------------------------ organisations
     def org_from_entity(self, s: int, e: int) -> Optional[Actor]:
@@ -654,7 +757,8 @@ class _Resolver:
             toks = sdoc[s:e]
             head = sdoc[e - 1]
             lower = all(t.is_lower or (t.i == t.sent.start and t.is_title) for t in toks)
-            if not lower or head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "compound":
+            unit = head.dep_ == "compound" and head.head.lower_ in _agent_units()  # "a police patrol"
+            if not lower or head.pos_ not in ("NOUN", "PROPN") or (head.dep_ == "compound" and not unit):
                 continue
             if any(i in self.name_tokens or i in self.consumed for i in range(s, e)):
                 continue
@@ -704,10 +808,19 @@ class _Resolver:
                 # "the Thai government" is the state
                 self.add_mention(sdoc[start].idx, toks.end_char, "country", self.country_actor(code))
                 continue
-            name = f"{self.kb.country_name(code) or code} {toks.text.lower()}" if code else toks.text.lower()
-            key = f"A|{code}|{sector}|{typ}|{head.lemma_.lower()}"
+            # one actor per country, sector and type whatever the noun ("militants", "terrorists", "fighters"),
+            # named readably: "Pakistani militants", "Kenyan police"
+            label = agent_label(sector, typ) or toks.text.lower()
+            name = f"{self.demonym(code)} {label}" if code else label
+            key = f"A|{code}|{sector}|{typ}"
             actor = self.new_actor(key, name=name, type=typ, country=code, sector=sector)
             self.add_mention(sdoc[start].idx, toks.end_char, "agent", actor)
+
+    def demonym(self, code: str) -> str:
+        """The adjective of a country ("Pakistani"), else its name."""
+        row = self.kb.countries.get(code) or {}
+        adjectives = [a for a in (row.get("adjectives") or "").split("|") if a.strip()]
+        return adjectives[0].strip() if adjectives else (self.kb.country_name(code) or code)
 
     # ------------------------------------------------------------ anaphors
     def anaphors(self) -> None:
@@ -763,13 +876,17 @@ class _Resolver:
                     i -= 1
             i -= 1
         det = sdoc[i - 1] if i > 0 else None
+        written = code is not None  # the description itself names the country ("the Kenyan spokesperson")
+        tail = re_
+        if re_ < len(sdoc) and sdoc[re_].lower_ in ("of", "in", "from"):
+            # "the foreign minister of Japan", "the leader of the opposition in Tanzania"
+            c = self._country_phrase(re_ + 1, min(len(sdoc), re_ + 4))
+            if c and not code:
+                code, written = c, True
+                tail = next(k for k in range(re_ + 2, min(len(sdoc), re_ + 4) + 1) if self._country_phrase(re_ + 1, k))
         if not (det is not None and det.lower_ in ("the", "this", "that") or code):
             return None
         qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
-        if re_ < len(sdoc) and sdoc[re_].lower_ == "of":
-            # "the foreign minister of Japan"
-            c = self._country_in(re_ + 1, min(len(sdoc), re_ + 4))
-            code = code or c
         role, sector, _ = self.kb.roles[phrase]
         people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= sdoc[rs].idx]
         seen, order = set(), []
@@ -787,10 +904,36 @@ class _Resolver:
                     and (code is None or a.country == code)]
             if role == "chancellor" and len(fits) != 1:
                 fits = []
+        start = (det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx)
+        after = sdoc[tail] if tail < len(sdoc) else None
+        title_or_modifier = after is not None and (after.pos_ in ("NOUN", "PROPN") or after.is_title) \
+            or sdoc[re_ - 1].pos_ not in ("NOUN", "PROPN")  # "German Chancellor Olaf Scholz", "the official news agency"
+        # "the Kremlin's spokesman, Dmitry Peskov, said": the description of the name after it
+        title_or_modifier = title_or_modifier or (after is not None and after.text in (",", "—", "-") and tail + 1 < len(sdoc)
+                                                  and (sdoc[tail + 1].ent_type_ == "PERSON" or tail + 1 in self.name_tokens))
+        if not fits and written and not title_or_modifier:
+            # no one named fits, but the description says who: "the Kenyan government spokesperson",
+            # "Thailand's king" are a person of that country in that office, not the country
+            # the description starts at its country word ("Old friends Malaysia's former prime minister" is not one)
+            first = next((k for k in range(i, rs) if self.kb.country_of(sdoc[k].text)), i)
+            if first > i:
+                start = sdoc[first].idx
+            # "Norway's king": the country in the possessive stays a mention of the country too
+            i = first + 2 if first + 1 < rs and sdoc[first + 1].text in POSSESSIVE else first
+            desc = sdoc[first:re_].text
+            if not self.kb.country_of(sdoc[first].text):
+                desc = f"{self.demonym(code)} {desc}"  # "the prime minister of Albania": "Albanian prime minister"
+            actor = self.new_actor(f"R|{code}|{role}|{_fold(desc)}", name=desc, type="PERSON", country=code,
+                                   sector=sector, role=written_role(phrase, role))
+            self.described.add(actor.id)
+            self.nameless.add(actor.id)
+            end = sdoc[tail - 1].idx + len(sdoc[tail - 1].text)
+            self.add_mention(start, end, "role", actor)
+            self.consumed.update(range(i, tail))
+            return actor
         if not fits:
             return None
         actor = fits[0]
-        start = (det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx)
         end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
         self.add_mention(start, end, "role", actor)
         self.consumed.update(range(i, re_))
@@ -836,7 +979,12 @@ class _Resolver:
         spans = self.candidate_spans()
         # events in document order: name spans, role references, pronouns
         items = [(s, 0, ("span", s, e, label)) for s, e, label in spans]
+        longest = {}
+        for rs, re_, _ in self.role_matches:
+            longest[rs] = max(longest.get(rs, re_), re_)
         for rs, re_, phrase in self.role_matches:
+            if re_ < longest[rs]:
+                continue  # "leader of the opposition", not "leader"
             if not any(i in self.name_tokens for i in range(rs, re_)):
                 items.append((rs, 1, ("role", rs, re_, phrase)))
         for t in self.sdoc:
@@ -859,8 +1007,11 @@ class _Resolver:
                 else:
                     deferred.append((s, e, label))
             elif item[0] == "tok":
-                if item[1] not in self.consumed and self.known_surname(item[1], item[1] + 1):
-                    self.person(item[1], item[1] + 1)
+                i = item[1]
+                if i not in self.consumed and (self.known_surname(i, i + 1) or (
+                        not self.sdoc[i].ent_type_ and self.sdoc[i].pos_ == "PROPN" and self.lone_name_acts_as_person(i, i + 1))):
+                    # a surname met before, or one the tagger missed that speaks ("Abdi says she saw ...")
+                    self.person(i, i + 1)
             elif item[0] == "role":
                 _, rs, re_, phrase = item
                 if not any(i in self.consumed for i in range(rs, re_)):
@@ -873,9 +1024,20 @@ class _Resolver:
                 continue
             span = self.sdoc[s:e]
             kind, _, surface = label.partition("|")
+            if kind == "P":
+                code = self._country_in(max(0, s - 3), s) or self.context_country(s, e)
+                actor = self.new_actor("O|" + span.text.lower() + "|" + (code or ""), name=span.text, type="PARTY",
+                                       country=code, sector="party")
+                self.add_mention(span.start_char, span.end_char, "org", actor)
+                continue
             if kind in ("F", "G"):
                 entries = (self.kb.forms.get(surface) if kind == "F" else self.kb.lower_forms.get(surface)) or []
                 org = next((x for x in entries if x.kind == "org"), None)
+                root = span.root
+                if org is not None and root.dep_ in ("compound", "nmod", "amod") and root.head.i >= e \
+                        and _not_actor_words().get(root.head.lower_) == "place":
+                    # "the French army base", "a NATO base": a place named after its owner, not the owner acting
+                    continue
                 if org is not None:
                     actor = self.org_actor(org)
                     if actor.type == "ORG" and actor.sector in (None, "media", "business") and MEDIA_CONTEXT.search(self.doc.text[max(0, span.start_char - 40):span.start_char]):
@@ -885,8 +1047,10 @@ class _Resolver:
                 ctry = next((x for x in entries if x.kind in ("country", "adjective", "capital", "seat")), None)
                 if ctry is not None and self.people_of(s, e, ctry):
                     # "Haitians worldwide", "Malaysians voted": the people, not the state ("the Russians" is)
-                    actor = self.new_actor(f"A|{ctry.code}|civilians|GROUP|people", name=span.text, type="GROUP",
-                                           country=ctry.code, sector="civilians")
+                    # one actor with the country's civilians ("Americans" and "American civilians" are one entry)
+                    actor = self.new_actor(f"A|{ctry.code}|civilians|GROUP", type="GROUP", country=ctry.code,
+                                           name=f"{self.demonym(ctry.code)} {agent_label('civilians', 'GROUP')}",
+                                           sector="civilians")
                     self.add_mention(span.start_char, span.end_char, "agent", actor)
                 elif ctry is not None:
                     actor = self.country_actor(ctry.code)
@@ -931,6 +1095,17 @@ class _Resolver:
 NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
 STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
+
+
+def named_spans(tokens: set[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive token indices as [start, end) spans."""
+    spans: list[tuple[int, int]] = []
+    for i in sorted(tokens):
+        if spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
 
 
 def s_ok(tok) -> bool:

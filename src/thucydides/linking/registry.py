@@ -18,7 +18,7 @@ from ..errors import RegistryError
 from ..model import Actor, Document
 from ..sql import contains
 
-LINKED_TYPES = ("PERSON", "ORG", "MEDIA", "IGO", "REBEL", "PARTY")
+LINKED_TYPES = ("PERSON", "ORG", "MEDIA", "IGO", "REBEL", "PARTY", "GROUP")
 
 
 
@@ -67,8 +67,12 @@ def _final(store, rid: str) -> Optional[dict]:
 
 
 def _surname(name: str) -> Optional[str]:
+    """The last word of a person's name; none for a person known only by a description ("Albanian prime
+    minister": "minister" is no surname)."""
     parts = name.split()
-    return parts[-1].lower() if len(parts) > 1 else None
+    if len(parts) < 2 or parts[-1].lower() in kbmod.load().roles or name[:1].islower():
+        return None
+    return parts[-1].lower()
 
 
 class Registry:
