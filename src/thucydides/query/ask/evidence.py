@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
-from ...knowledge import multi, table
+from ...knowledge import lines, multi, table
 from .sentences import split as split_sentences
 from .understand import Actor, Question, _match, _phrases, _word_ok, find_actors, stem
 
@@ -342,13 +342,20 @@ def _stance(q: Question, it: dict) -> None:
     if not asked and not terms and not _direct(q, it):
         return
     words = asked + [t for t in terms if t not in asked]
+    formal = _formal(rel.asked) if _formal(WORD.findall(q.text.lower())) else []
+    if formal:  # a specific formal relation asked (an alliance, a treaty, a deal): only its own words speak of it
+        said = [w for w in asked if w in formal]
+        if not said:
+            it.update(reason=f"general {rel.type.lower()}, not the {formal[0]} asked about")
+            return
+        words = said
     # the clause that speaks of what was asked decides ("agreed to halt attacks ..., but did not accept a ceasefire")
     bounds, pos = [], 0
     for m in CLAUSE.finditer(low):
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(low)))
-    main = [rel.main] if rel.main else []
+    main = [rel.main] if rel.main and not formal else []
     scored = [(_hits(main, WORD.findall(low[a:b])) * 10 + _hits(asked, WORD.findall(low[a:b])) * 2
                + _hits(terms, WORD.findall(low[a:b])), a, b) for a, b in bounds]
     best = max(x[0] for x in scored)
@@ -387,6 +394,8 @@ def _stance(q: Question, it: dict) -> None:
         ev = sorted(direct, key=lambda x: (x["type"] != rel.type, x["negated"], x["hypothetical"]))[0]
         label = ev["type"] + (f" ({ev['mode']})" if ev["mode"] else "")
         negated, hypo = ev["negated"], ev["hypothetical"] or ev["future"]
+        if hypo and not negated and _committed(it, ev, ca, cb):
+            hypo = False  # "agreed to halt attacks": the events stage marks what is agreed to as not (yet) done
     else:
         negated = hypo = False
         if opposite and asked and not opposite[0]["negated"] and not opposite[0]["hypothetical"]:
@@ -404,7 +413,7 @@ def _stance(q: Question, it: dict) -> None:
             it.update(stance="against", weight=w * 0.6, reason=f"{what} asked for, so not yet done ('{request}')")
         else:
             it.update(reason=f"{what} asked for ('{request}')")
-    elif cond and not intent:
+    elif cond and (not intent or cond == "whether"):  # "asked whether they intend to": a question, not a plan
         it.update(reason=f"{what} only on a condition ('{cond}')")
     elif negated or denial:
         it.update(stance="against", weight=w, reason=f"{what} negated" + (f" ('{denial}')" if denial else ""))
@@ -425,6 +434,33 @@ def _stance(q: Question, it: dict) -> None:
             it.update(stance="for", weight=w * 0.5, reason=f"{what} in prospect")
     else:
         it.update(stance="for", weight=w, reason=f"{what} reported")
+
+
+@lru_cache(maxsize=1)
+def _formal_words() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lines("ask_formal.txt"))
+
+
+def _formal(asked: list[str]) -> list[str]:
+    """The words that name a specific formal relation (``data/ask_formal.txt``)."""
+    return [w for w in asked if any(x.startswith(f) for x in w.split() for f in _formal_words())]
+
+
+COMMITMENTS = ("AGREE",)  # acts whose complement is taken on, not merely possible ("agreed to halt attacks")
+
+
+def _committed(it: dict, ev: dict, ca: int, cb: int) -> bool:
+    """Whether a reported, non-negated commitment (AGREE) governs ``ev`` in the clause: it comes just before it."""
+    at = ev.get("at")
+    if at is None:
+        return False
+    for other in it["events"]:
+        o = other.get("at")
+        if (other is not ev and other["type"] in COMMITMENTS and o is not None and ca <= o < at < cb
+                and not other["negated"] and not other["hypothetical"] and not other["future"]
+                and re.fullmatch(r"\S+(?:\s+\S+){0,4}\s+to\s+", it["low"][o:at]) is not None):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
