@@ -342,9 +342,10 @@ def _stance(q: Question, it: dict) -> None:
     if not asked and not terms and not _direct(q, it):
         return
     words = asked + [t for t in terms if t not in asked]
-    formal = _formal(rel.asked) if _formal(WORD.findall(q.text.lower())) else []
-    if formal:  # a specific formal relation asked (an alliance, a treaty, a deal): only its own words speak of it
-        said = [w for w in asked if w in formal]
+    formal = _formal(rel.asked) if rel.type in FORMING and _formal(WORD.findall(q.text.lower())) else []
+    if formal:  # a specific formal relation asked (an alliance, a treaty, a deal): only its words and act speak of it
+        acts = [w for w in (rel.main or "").split() if w not in formal]
+        said = [w for w in asked if w in formal or any(_word_ok(w, a) or _word_ok(a, w) for a in acts)]
         if not said:
             it.update(reason=f"general {rel.type.lower()}, not the {formal[0]} asked about")
             return
@@ -355,7 +356,7 @@ def _stance(q: Question, it: dict) -> None:
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(low)))
-    main = [rel.main] if rel.main and not formal else []
+    main = [rel.main] if rel.main else []
     scored = [(_hits(main, WORD.findall(low[a:b])) * 10 + _hits(asked, WORD.findall(low[a:b])) * 2
                + _hits(terms, WORD.findall(low[a:b])), a, b) for a, b in bounds]
     best = max(x[0] for x in scored)
@@ -446,6 +447,7 @@ def _formal(asked: list[str]) -> list[str]:
     return [w for w in asked if any(x.startswith(f) for x in w.split() for f in _formal_words())]
 
 
+FORMING = ("AGREE", "COOPERATE")  # relations a formal tie is formed by (not a treaty suspended: SANCTION)
 COMMITMENTS = ("AGREE",)  # acts whose complement is taken on, not merely possible ("agreed to halt attacks")
 
 
