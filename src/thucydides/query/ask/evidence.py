@@ -82,6 +82,11 @@ def org_names(code: str) -> tuple[str, ...]:
                         reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _nonstate() -> frozenset[str]:
+    return frozenset(w.lower() for w in lines("ask_nonstate_sectors.txt"))
+
+
 def _is(a: Actor, country: Optional[str], name: Optional[str]) -> bool:
     if a.kind == "country":
         return bool(country) and country == a.code
@@ -113,7 +118,7 @@ def gather(store, q: Question) -> list[dict]:
                            WHERE doc_key IN (SELECT unnest(?)) ORDER BY published DESC NULLS LAST LIMIT ?""",
                         [keys, MAX_DOCS])
     keys = [d["doc_key"] for d in drows]
-    mentions = store.query("""SELECT m.doc_key, m.start_char, m.end_char, a.country, a.name, a.type
+    mentions = store.query("""SELECT m.doc_key, m.start_char, m.end_char, a.country, a.name, a.type, a.sector
                               FROM mentions m JOIN actors a ON a.doc_key = m.doc_key AND a.actor_id = m.actor_id
                               WHERE m.doc_key IN (SELECT unnest(?))""", [keys])
     quotes = store.query("""SELECT doc_key, quote_id, kind, content_start, content_end, speaker_start, speaker_end, speaker_name, speaker_role,
@@ -146,7 +151,8 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
     sent = text[s:e]
     where: dict[str, list[int]] = {}
     for m in got["m"]:
-        if m["start_char"] >= s and m["end_char"] <= e:
+        if m["start_char"] >= s and m["end_char"] <= e and (m["sector"] or "").lower() not in _nonstate():
+            # a company, a newspaper or a university of a country does not stand for it ("DeepSeek" is not China)
             for a in pair:
                 if _is(a, m["country"], m["name"]):
                     where.setdefault(a.key, []).append(m["start_char"] - s)
