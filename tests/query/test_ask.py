@@ -250,3 +250,11 @@ def test_a_formal_relation_is_not_supported_by_general_cooperation(tmp_path):
     assert refusal["stance"] == "against", refusal
     assert asked["stance"] != "for", asked
     assert brief["verdict"] == "no", brief["explanation"]
+
+
+def test_a_relation_word_inside_a_name_is_not_the_act():
+    from thucydides.query.ask.evidence import _only_in_names
+    assert _only_in_names("sanction", "Ankara's purchase broke the Countering America's Adversaries Through Sanctions Act.")
+    assert _only_in_names("treaty", "Finland joined the North Atlantic Treaty Organization last year.")
+    assert not _only_in_names("treaty", "India suspended the Indus Waters Treaty on Wednesday.")
+    assert not _only_in_names("sanction", "The United States imposed new sanctions on Turkey.")

@@ -301,6 +301,22 @@ SPEECH_ACTS = ("ACCUSE", "THREATEN", "REQUEST")  # verbal acts: the recipient's 
 CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+|,?\s+(?:after|when|because|before)\s+")
 
 
+NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]*\s+)+(?:(?:of|for|and|the)\s+)*(?:[A-Z][\w’'-]*)")
+
+
+def _only_in_names(word: str, text: str) -> bool:
+    """Whether every occurrence of ``word`` in the sentence is inside a capitalised name, not at its end ("the
+    Countering America's Adversaries Through Sanctions Act", "North Atlantic Treaty Organization"): the name of
+    something else is not the act."""
+    if " " in word:
+        return False
+    names = [(m.start(), m.end()) for m in NAME_RUN.finditer(text) if m.start() > 0 and len(m.group(0).split()) >= 3]
+    occ = [m for m in re.finditer(r"\b" + re.escape(word) + r"[\w’'-]*", text, re.I)]
+    # the word is inside the name and not its last word (its head): "Sanctions Act" is an act, "Indus Waters Treaty"
+    # a treaty
+    return bool(occ) and all(any(a <= m.start() and m.end() < b for a, b in names) for m in occ)
+
+
 def _hits(words: list[str], toks: list[str]) -> int:
     n = 0
     for w in words:
@@ -343,7 +359,7 @@ def _stance(q: Question, it: dict) -> None:
             it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim}')")
             return
     terms = _terms_at(q, it["toks"])
-    asked = _asked(q, it)
+    asked = [w for w in _asked(q, it) if not _only_in_names(w, it["text"])]
     it["terms"] = sorted(set(asked) | set(terms))
     if not asked and not terms and not _direct(q, it):
         return
