@@ -215,3 +215,46 @@ def test_cli_ask_json_is_what_the_api_returns(sample_db, capsys):
     assert main(["ask", q, "--db", str(sample_db), "--limit", "3"]) == 0
     out = capsys.readouterr().out
     assert "Verdict:" in out and "Why:" in out and "[1]" in out
+
+
+# ------------------------------------------------------------------ a formal relation asked (text written for this test)
+FORMAL = """Brazil and Argentina deepen cooperation but rule out a defence treaty
+
+Published: 2025-05-06
+
+BRASILIA — Brazil and Argentina agreed on Monday to expand cooperation on trade, energy and border policing, the two governments said after a meeting of their foreign ministers.
+
+"Our partnership is strong, and it does not need to be written into a treaty," Brazilian Foreign Minister Mauro Vieira said after the meeting with his Argentine counterpart.
+
+Reporters asked whether Brazil and Argentina intend to sign a defence treaty, and Vieira said the two neighbours would keep working together closely.
+
+Argentine Foreign Minister Gerardo Werthein said there was no need for a defence treaty with Brazil.
+"""
+
+
+def test_a_formal_relation_is_not_supported_by_general_cooperation(tmp_path):
+    """Asked about a treaty, general cooperation says nothing for it, 'does not need to be a treaty' is against it,
+    and a reported question ('asked whether they intend to') is no plan."""
+    src = tmp_path / "brazil-argentina.txt"
+    src.write_text(FORMAL, encoding="utf-8")
+    db = tmp_path / "formal.duckdb"
+    with Store(db) as s:
+        s.ingest(analyze([str(src)], registry=s.registry()))
+    with Store(db, read_only=True) as s:
+        brief = ask(s, "Will Brazil and Argentina sign a defence treaty?", limit=50)
+    by = {e["text"][:30]: e for e in brief["evidence"]}
+    coop = next(e for k, e in by.items() if "expand cooperation" in e["text"])
+    refusal = next(e for k, e in by.items() if "does not need to be written" in e["text"])
+    asked = next(e for k, e in by.items() if "intend to sign" in e["text"])
+    assert coop["stance"] == "neutral", coop
+    assert refusal["stance"] == "against", refusal
+    assert asked["stance"] != "for", asked
+    assert brief["verdict"] == "no", brief["explanation"]
+
+
+def test_a_relation_word_inside_a_name_is_not_the_act():
+    from thucydides.query.ask.evidence import _only_in_names
+    assert _only_in_names("sanction", "Ankara's purchase broke the Countering America's Adversaries Through Sanctions Act.")
+    assert _only_in_names("treaty", "Finland joined the North Atlantic Treaty Organization last year.")
+    assert not _only_in_names("treaty", "India suspended the Indus Waters Treaty on Wednesday.")
+    assert not _only_in_names("sanction", "The United States imposed new sanctions on Turkey.")

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
-from ...knowledge import multi, table
+from ...knowledge import lines, multi, table
 from .sentences import split as split_sentences
 from .understand import Actor, Question, _match, _phrases, _word_ok, find_actors, stem
 
@@ -82,6 +82,11 @@ def org_names(code: str) -> tuple[str, ...]:
                         reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _nonstate() -> frozenset[str]:
+    return frozenset(w.lower() for w in lines("ask_nonstate_sectors.txt"))
+
+
 def _is(a: Actor, country: Optional[str], name: Optional[str]) -> bool:
     if a.kind == "country":
         return bool(country) and country == a.code
@@ -113,7 +118,7 @@ def gather(store, q: Question) -> list[dict]:
                            WHERE doc_key IN (SELECT unnest(?)) ORDER BY published DESC NULLS LAST LIMIT ?""",
                         [keys, MAX_DOCS])
     keys = [d["doc_key"] for d in drows]
-    mentions = store.query("""SELECT m.doc_key, m.start_char, m.end_char, a.country, a.name, a.type
+    mentions = store.query("""SELECT m.doc_key, m.start_char, m.end_char, a.country, a.name, a.type, a.sector
                               FROM mentions m JOIN actors a ON a.doc_key = m.doc_key AND a.actor_id = m.actor_id
                               WHERE m.doc_key IN (SELECT unnest(?))""", [keys])
     quotes = store.query("""SELECT doc_key, quote_id, kind, content_start, content_end, speaker_start, speaker_end, speaker_name, speaker_role,
@@ -146,7 +151,8 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
     sent = text[s:e]
     where: dict[str, list[int]] = {}
     for m in got["m"]:
-        if m["start_char"] >= s and m["end_char"] <= e:
+        if m["start_char"] >= s and m["end_char"] <= e and (m["sector"] or "").lower() not in _nonstate():
+            # a company, a newspaper or a university of a country does not stand for it ("DeepSeek" is not China)
             for a in pair:
                 if _is(a, m["country"], m["name"]):
                     where.setdefault(a.key, []).append(m["start_char"] - s)
@@ -295,6 +301,22 @@ SPEECH_ACTS = ("ACCUSE", "THREATEN", "REQUEST")  # verbal acts: the recipient's 
 CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+|,?\s+(?:after|when|because|before)\s+")
 
 
+NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]*\s+)+(?:(?:of|for|and|the)\s+)*(?:[A-Z][\w’'-]*)")
+
+
+def _only_in_names(word: str, text: str) -> bool:
+    """Whether every occurrence of ``word`` in the sentence is inside a capitalised name, not at its end ("the
+    Countering America's Adversaries Through Sanctions Act", "North Atlantic Treaty Organization"): the name of
+    something else is not the act."""
+    if " " in word:
+        return False
+    names = [(m.start(), m.end()) for m in NAME_RUN.finditer(text) if m.start() > 0 and len(m.group(0).split()) >= 3]
+    occ = [m for m in re.finditer(r"\b" + re.escape(word) + r"[\w’'-]*", text, re.I)]
+    # the word is inside the name and not its last word (its head): "Sanctions Act" is an act, "Indus Waters Treaty"
+    # a treaty
+    return bool(occ) and all(any(a <= m.start() and m.end() < b for a, b in names) for m in occ)
+
+
 def _hits(words: list[str], toks: list[str]) -> int:
     n = 0
     for w in words:
@@ -337,11 +359,19 @@ def _stance(q: Question, it: dict) -> None:
             it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim}')")
             return
     terms = _terms_at(q, it["toks"])
-    asked = _asked(q, it)
+    asked = [w for w in _asked(q, it) if not _only_in_names(w, it["text"])]
     it["terms"] = sorted(set(asked) | set(terms))
     if not asked and not terms and not _direct(q, it):
         return
     words = asked + [t for t in terms if t not in asked]
+    formal = _formal(rel.asked) if rel.type in FORMING and _formal(WORD.findall(q.text.lower())) else []
+    if formal:  # a specific formal relation asked (an alliance, a treaty, a deal): only its words and act speak of it
+        acts = [w for w in (rel.main or "").split() if w not in formal]
+        said = [w for w in asked if w in formal or any(_word_ok(w, a) or _word_ok(a, w) for a in acts)]
+        if not said:
+            it.update(reason=f"general {rel.type.lower()}, not the {formal[0]} asked about")
+            return
+        words = said
     # the clause that speaks of what was asked decides ("agreed to halt attacks ..., but did not accept a ceasefire")
     bounds, pos = [], 0
     for m in CLAUSE.finditer(low):
@@ -387,6 +417,8 @@ def _stance(q: Question, it: dict) -> None:
         ev = sorted(direct, key=lambda x: (x["type"] != rel.type, x["negated"], x["hypothetical"]))[0]
         label = ev["type"] + (f" ({ev['mode']})" if ev["mode"] else "")
         negated, hypo = ev["negated"], ev["hypothetical"] or ev["future"]
+        if hypo and not negated and _committed(it, ev, ca, cb):
+            hypo = False  # "agreed to halt attacks": the events stage marks what is agreed to as not (yet) done
     else:
         negated = hypo = False
         if opposite and asked and not opposite[0]["negated"] and not opposite[0]["hypothetical"]:
@@ -404,7 +436,7 @@ def _stance(q: Question, it: dict) -> None:
             it.update(stance="against", weight=w * 0.6, reason=f"{what} asked for, so not yet done ('{request}')")
         else:
             it.update(reason=f"{what} asked for ('{request}')")
-    elif cond and not intent:
+    elif cond and (not intent or cond == "whether"):  # "asked whether they intend to": a question, not a plan
         it.update(reason=f"{what} only on a condition ('{cond}')")
     elif negated or denial:
         it.update(stance="against", weight=w, reason=f"{what} negated" + (f" ('{denial}')" if denial else ""))
@@ -425,6 +457,34 @@ def _stance(q: Question, it: dict) -> None:
             it.update(stance="for", weight=w * 0.5, reason=f"{what} in prospect")
     else:
         it.update(stance="for", weight=w, reason=f"{what} reported")
+
+
+@lru_cache(maxsize=1)
+def _formal_words() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lines("ask_formal.txt"))
+
+
+def _formal(asked: list[str]) -> list[str]:
+    """The words that name a specific formal relation (``data/ask_formal.txt``)."""
+    return [w for w in asked if any(x.startswith(f) for x in w.split() for f in _formal_words())]
+
+
+FORMING = ("AGREE", "COOPERATE")  # relations a formal tie is formed by (not a treaty suspended: SANCTION)
+COMMITMENTS = ("AGREE",)  # acts whose complement is taken on, not merely possible ("agreed to halt attacks")
+
+
+def _committed(it: dict, ev: dict, ca: int, cb: int) -> bool:
+    """Whether a reported, non-negated commitment (AGREE) governs ``ev`` in the clause: it comes just before it."""
+    at = ev.get("at")
+    if at is None:
+        return False
+    for other in it["events"]:
+        o = other.get("at")
+        if (other is not ev and other["type"] in COMMITMENTS and o is not None and ca <= o < at < cb
+                and not other["negated"] and not other["hypothetical"] and not other["future"]
+                and re.fullmatch(r"\S+(?:\s+\S+){0,4}\s+to\s+", it["low"][o:at]) is not None):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
