@@ -26,4 +26,4 @@ def test_jobs_on_a_tiny_input_gives_the_same_analysis_as_one_process():
     local = [d.to_dict() for d in analyze_documents(docs())]
     jobs = [d.to_dict() for d in analyze_jobs(docs(), load(jobs=2))]
     assert len(jobs) == 3 and jobs == local
-    assert [a["country"] for a in jobs[0]["actors"]] == ["RUS", "CHN"]
+    assert {a["country"] for a in jobs[0]["actors"]} == {"RUS", "CHN"}  # the officials are China's (in Beijing)

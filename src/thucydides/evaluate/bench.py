@@ -177,7 +177,10 @@ def relations_query(n_events: int = 1_000_000, repeats: int = 5) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         with Store(Path(tmp) / "rel.duckdb") as s:
             s.con.execute(f"""
-                INSERT INTO events
+                INSERT INTO events (doc_key, event_id, type, mode, context, source, target, source_codes, target_codes,
+                                    negated, hypothetical, future, historical, sentence_start, sentence_end,
+                                    trigger_start, trigger_end, date, location, score, quote_id, sentence, event_key,
+                                    analyser)
                 SELECT 'k' || (i % 50000), 'e' || i,
                        (['AGREE','CONSULT','SUPPORT','COOPERATE','AID','REQUEST','ACCUSE','REJECT','THREATEN',
                          'PROTEST','SANCTION','MOBILIZE','COERCE','ASSAULT','CONCEDE','RETREAT'])[1 + (i * 7) % 16],
