@@ -134,3 +134,16 @@ def test_vote_prefers_the_consensus_over_a_teaser_and_abstains_empty_readings():
     # link density: a candidate made of the page's link texts is penalised
     assert link_density("Section World\nSection Sport", {"section world", "section sport"}) == 1.0
     assert link_density(article, {"section world"}) == 0.0
+
+
+def test_metadata_of_a_failed_candidate_is_never_a_method():
+    """A page trafilatura gives up on must not hand the record a bound method as its title (found by the fuzzer)."""
+    from thucydides.input.extract import _field
+
+    assert _field("plain text", "title") is None
+    assert _field(None, "title") is None
+    page = ("<html><head><title>t</title></head><body><div>China hosts Iran and Russia for nuclear talks\n\n"
+            "March 14, 2025\n\nBEIJING \u2014 China, Russia and Iran met.</div></body></html>")
+    res = extract(page)
+    assert res.title is None or isinstance(res.title, str)
+    assert all(v is None or isinstance(v, str) for v in (res.sitename, res.url, res.date))

@@ -200,6 +200,13 @@ def vote(candidates: dict[str, str], settings: Settings, links: set[str] = froze
     return best, scores
 
 
+def _field(result, name: str) -> Optional[str]:
+    """A text field of an extraction result, or None (a failed candidate may come back as a plain string, whose
+    ``.title`` is a method, not a title)."""
+    value = getattr(result, name, None) if result is not None and not isinstance(result, str) else None
+    return value if isinstance(value, str) and value else None
+
+
 def extract(raw: str, url: Optional[str] = None, settings: Optional[Settings] = None, all_candidates: bool = False) -> Extraction:
     """Extract the article of an HTML page (see the module's docstring). ``all_candidates``: compute and
     keep every candidate even when the first two agree (for evaluation and tests)."""
@@ -208,11 +215,11 @@ def extract(raw: str, url: Optional[str] = None, settings: Optional[Settings] = 
     if isinstance(tree, str):
         tree = None
     first = _safe(_trafilatura, tree, url, with_metadata=True, favor_precision=True) if tree is not None else None
-    meta = dict(title=getattr(first, "title", None) or None, sitename=getattr(first, "sitename", None) or None,
-                url=getattr(first, "url", None) or None, date=getattr(first, "date", None) or None)
-    cands = {PRECISION: (getattr(first, "text", None) or "").strip()}
+    meta = dict(title=_field(first, "title"), sitename=_field(first, "sitename"), url=_field(first, "url"),
+                date=_field(first, "date"))
+    cands = {PRECISION: (_field(first, "text") or "").strip()}
     rec = _safe(_trafilatura, tree, url, favor_recall=True) if tree is not None else None
-    cands[RECALL] = (getattr(rec, "text", None) or "").strip()
+    cands[RECALL] = (_field(rec, "text") or "").strip()
     agree = agreement(shingles(cands[PRECISION]), shingles(cands[RECALL]))
     settled = agree >= settings.extract_agreement and len(cands[PRECISION]) >= settings.extract_min_chars
     if settled and not all_candidates:
