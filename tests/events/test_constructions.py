@@ -446,3 +446,23 @@ def test_a_proceeding_under_way_is_an_accusation(text):
 
 def test_a_proceeding_talked_about_is_not():
     assert "ACCUSE" not in types(one("A long trial would be costly for everyone, the lawyer said."))
+
+
+# ------------------------------------------------------------------ arguments: who did it to whom
+def event_of(doc, type_):
+    return next(e for e in asserted(doc) if e.type == type_)
+
+
+def countries(doc, ids):
+    by_id = {a.id: a for a in doc.actors}
+    return sorted({by_id[i].country for i in ids if i in by_id and by_id[i].country})
+
+
+@pytest.mark.parametrize("text,type_,target", [
+    ("Chile refused to commit to any military assistance to the Peruvian government.", "REJECT", "PER"),
+    ("Rebels ambushed a convoy carrying Malian soldiers near the border.", "ASSAULT", "MLI"),
+])
+def test_recipient_deeper_in_the_complement(text, type_, target):
+    doc = one(text)
+    e = event_of(doc, type_)
+    assert target in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])

@@ -199,6 +199,10 @@ class Arguments:
             # the object of a nominalised act: "invasion of South Lebanon", "suspension of air links with Serbia"
             targets = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                        for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
+        if not targets and not passive and "recip" not in rule.frames:
+            # the recipient sits deeper in the complement: "refused to commit to assistance to the US-led war",
+            # "ambushed a bus transporting a paramilitary force", "granted asylum to five Panamanian officers"
+            targets = self.complement_actors(verb, holders, sources)
         if merge and "recip" in rule.frames and not (type_ == "CONSULT" and mode == "visit"):
             sources = sources + [a for a in targets if a not in sources]
             targets = []
@@ -219,6 +223,33 @@ class Arguments:
             # a protest is against, and repression falls on, the country where it happens
             targets = [a for a in sources if (self.actor_by_id.get(a) and self.actor_by_id[a].type == "COUNTRY")]
         return sources, targets
+
+    COMPLEMENT_DEPS = ("dobj", "dative", "pobj", "prep", "xcomp", "acl", "conj", "attr", "oprd", "pcomp", "appos")
+
+    def complement_actors(self, verb, holders, sources) -> list[str]:
+        """The nearest actors inside the complements of ``verb`` (objects, prepositional phrases, control
+        clauses and participles on them, breadth first, at most four steps down); not subjects or adverbial
+        clauses, which name other participants."""
+        seen = {verb.i}
+        frontier = [h for h in holders]
+        for _ in range(4):
+            nxt = []
+            for h in frontier:
+                for c in h.children:
+                    if c.i in seen or c.dep_ not in self.COMPLEMENT_DEPS:
+                        continue
+                    if c.dep_ == "conj" and h is verb:
+                        continue  # a coordinated verb is a separate event
+                    seen.add(c.i)
+                    nxt.append(c)
+            found = []
+            for c in sorted(nxt, key=lambda t: t.i):
+                if c.pos_ in ("NOUN", "PROPN", "PRON"):
+                    found.extend(a for a in self.np_actors(c) if a not in sources and a not in found)
+            if found:
+                return found
+            frontier = nxt
+        return []
 
     def content_targets(self, content, content_rule, sources) -> list[str]:
         if content is None:
