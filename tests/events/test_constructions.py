@@ -466,3 +466,10 @@ def test_recipient_deeper_in_the_complement(text, type_, target):
     doc = one(text)
     e = event_of(doc, type_)
     assert target in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_statement_without_its_own_agent_in_a_quote_is_the_speakers():
+    doc = one('"Even after repeatedly requesting Mr. Hughes to adhere to professionalism during work, it was decided '
+              'that his reports are biased," Kenyan government spokesman Isaac Mwaura told the Reuters news agency.')
+    e = event_of(doc, "REQUEST")
+    assert countries(doc, e.source) == ["KEN"], (e.source, e.target, [(a.name, a.country) for a in doc.actors])
