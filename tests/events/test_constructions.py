@@ -473,3 +473,13 @@ def test_statement_without_its_own_agent_in_a_quote_is_the_speakers():
               'that his reports are biased," Kenyan government spokesman Isaac Mwaura told the Reuters news agency.')
     e = event_of(doc, "REQUEST")
     assert countries(doc, e.source) == ["KEN"], (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+@pytest.mark.parametrize("text,type_,target", [
+    ("Ecuador mobilized its troops for a possible war against Peru on Monday.", "MOBILIZE", "PER"),
+    ("Kenya is willing to withdraw its troops from neighbouring Somalia, the minister said.", "AGREE", "SOM"),
+])
+def test_own_forces_are_the_instrument_and_the_other_state_the_target(text, type_, target):
+    doc = one(text)
+    e = event_of(doc, type_)
+    assert countries(doc, e.target) == [target], (e.source, e.target, [(a.name, a.country, a.code) for a in doc.actors])

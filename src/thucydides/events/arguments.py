@@ -199,6 +199,14 @@ class Arguments:
             # the object of a nominalised act: "invasion of South Lebanon", "suspension of air links with Serbia"
             targets = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                        for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
+        if targets and sources and not passive and "recip" not in rule.frames and self.own_organs(targets, sources):
+            # "withdraw its troops from Lebanon", "mobilized reservists for a war against Iraq", "providing
+            # intelligence to Macedonia": the source's own forces are the instrument; the other state is the target
+            own = {self.country(a) for a in sources}
+            other = [a for a in self.complement_actors(verb, holders, sources + targets)
+                     if self.country(a) and self.country(a) not in own]
+            if other:
+                targets = other
         if not targets and not passive and "recip" not in rule.frames:
             # the recipient sits deeper in the complement: "refused to commit to assistance to the US-led war",
             # "ambushed a bus transporting a paramilitary force", "granted asylum to five Panamanian officers"
@@ -223,6 +231,12 @@ class Arguments:
             # a protest is against, and repression falls on, the country where it happens
             targets = [a for a in sources if (self.actor_by_id.get(a) and self.actor_by_id[a].type == "COUNTRY")]
         return sources, targets
+
+    def own_organs(self, targets, sources) -> bool:
+        """Whether every target is a government or military body of a source's own country."""
+        own = {self.country(a) for a in sources if self.country(a)}
+        return bool(own) and all(self.country(a) in own and (self.actor_by_id[a].code or "")[3:] in ("MIL", "GOV")
+                                 for a in targets)
 
     COMPLEMENT_DEPS = ("dobj", "dative", "pobj", "prep", "xcomp", "acl", "conj", "attr", "oprd", "pcomp", "appos")
 
