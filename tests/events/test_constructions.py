@@ -483,3 +483,19 @@ def test_own_forces_are_the_instrument_and_the_other_state_the_target(text, type
     doc = one(text)
     e = event_of(doc, type_)
     assert countries(doc, e.target) == [target], (e.source, e.target, [(a.name, a.country, a.code) for a in doc.actors])
+
+
+@pytest.mark.parametrize("text,type_,country", [
+    ("Chile's president criticised the verdict on Tuesday, saying Chile deserved better.", "ACCUSE", "CHL"),
+    ("Kenya's opposition lawmakers denounced the extension, a spokesman for Kenya's parliament said.", "ACCUSE", "KEN"),
+])
+def test_act_on_an_unplaced_thing_or_person_falls_on_the_actors_own_state(text, type_, country):
+    doc = one(text)
+    e = event_of(doc, type_)
+    assert countries(doc, e.target) == [country], (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_named_foreign_object_is_not_replaced_by_the_home_state():
+    doc = one("Argentina's government banned Chilean newspapers on Monday.")
+    e = event_of(doc, "COERCE")
+    assert "CHL" in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])

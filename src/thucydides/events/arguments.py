@@ -227,6 +227,11 @@ class Arguments:
                 if targets:
                     break
         targets = [a for a in targets if a not in sources]
+        if not targets and sources and kind in ("verb", "light", "adj") and "recip" not in rule.frames \
+                and self.unnamed_object(verb, obj):
+            # an act on a thing or person the text does not place elsewhere ("the Taliban banned her book",
+            # "a court charged the journalist", "analysts question the decision") falls on the actor's own state
+            targets = self.home_state(sources)
         if not targets and self.lex.type_row(type_, None).get("domestic") == "yes":
             # a protest is against, and repression falls on, the country where it happens
             targets = [a for a in sources if (self.actor_by_id.get(a) and self.actor_by_id[a].type == "COUNTRY")]
@@ -237,6 +242,22 @@ class Arguments:
         own = {self.country(a) for a in sources if self.country(a)}
         return bool(own) and all(self.country(a) in own and (self.actor_by_id[a].code or "")[3:] in ("MIL", "GOV")
                                  for a in targets)
+
+    def unnamed_object(self, verb, obj) -> bool:
+        """Whether the direct object of ``verb`` is a common noun phrase that names no actor."""
+        o = obj if obj is not None and obj.dep_ in ("dobj", "nsubjpass") else (
+            self.direct_object(verb) if verb is not None else None)
+        if o is None or o.pos_ not in ("NOUN",):
+            return False
+        return not any(self.tok_actor[t.i] for t in o.subtree)
+
+    def home_state(self, sources) -> list[str]:
+        """The country actor of the sources' own state (a source that is itself a state stands for it)."""
+        own = {self.country(a) for a in sources if self.country(a)}
+        if len(own) != 1:
+            return []
+        states = [a.id for a in self.doc.actors if a.type == "COUNTRY" and a.country in own and a.id in self.actor_by_id]
+        return states[:1] or [a for a in sources if self.actor_by_id[a].type == "COUNTRY"][:1]
 
     COMPLEMENT_DEPS = ("dobj", "dative", "pobj", "prep", "xcomp", "acl", "conj", "attr", "oprd", "pcomp", "appos")
 
