@@ -499,3 +499,16 @@ def test_named_foreign_object_is_not_replaced_by_the_home_state():
     doc = one("Argentina's government banned Chilean newspapers on Monday.")
     e = event_of(doc, "COERCE")
     assert "CHL" in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_possessive_pronoun_in_a_dependent_clause_stands_for_the_governing_subject():
+    doc = one("Chile warned on Monday that it would keep up pressure on Bolivia, as La Paz rejected its offer of talks.")
+    e = event_of(doc, "REJECT")
+    assert countries(doc, e.source) == ["BOL"] and "CHL" in countries(doc, e.target), (
+        e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_an_attack_on_unnamed_targets_does_not_fall_on_the_attackers_state():
+    doc = one("Peruvian tanks fired four shells at targets near the river, witnesses said.")
+    e = event_of(doc, "ASSAULT")
+    assert "PER" not in countries(doc, e.target), (e.source, e.target)

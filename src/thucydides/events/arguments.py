@@ -59,6 +59,12 @@ class Arguments:
                 out.append(aid)
         if not out and tok.pos_ == "PRON" and tok.lower_ in ACTOR_PRONOUNS:
             out = list(self.pronoun_actors(tok))
+        if not out:
+            # "as Tehran rejected its offer": a possessive pronoun stands for the subject of the governing
+            # clause; never for the previous sentence's subject (that "its" is mostly the clause's own subject)
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ACTOR_PRONOUNS:
+                    out = list(self.pronoun_actors(c, climb_only=True))
         stateless = not out or all(self.actor_by_id[a].type == "PERSON" and not self.country(a) for a in out)
         if stateless:
             # "Mohammed Mamoun, a member of the Syrian parliament": the apposition gives the country
@@ -77,7 +83,7 @@ class Arguments:
                 out.extend(a for a in self.np_actors(c, depth + 1) if a not in out)
         return out
 
-    def pronoun_actors(self, tok) -> list[str]:
+    def pronoun_actors(self, tok, climb_only: bool = False) -> list[str]:
         """'it'/'they' in a reported clause: the reporting subject; else the previous sentence's subject."""
         h = tok.head
         for _ in range(6):
@@ -93,7 +99,7 @@ class Arguments:
                 h = h.head
             else:
                 break
-        return list(self.last_subject)
+        return [] if climb_only else list(self.last_subject)
 
     def location_actors(self, anchor) -> list[str]:
         out = []
@@ -199,6 +205,7 @@ class Arguments:
             # the object of a nominalised act: "invasion of South Lebanon", "suspension of air links with Serbia"
             targets = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                        for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
+        targets = [a for a in targets if a not in sources]
         if targets and sources and not passive and "recip" not in rule.frames and self.own_organs(targets, sources):
             # "withdraw its troops from Lebanon", "mobilized reservists for a war against Iraq", "providing
             # intelligence to Macedonia": the source's own forces are the instrument; the other state is the target
@@ -228,7 +235,7 @@ class Arguments:
                     break
         targets = [a for a in targets if a not in sources]
         if not targets and sources and kind in ("verb", "light", "adj") and "recip" not in rule.frames \
-                and self.unnamed_object(verb, obj):
+                and type_ != "ASSAULT" and self.unnamed_object(verb, obj):
             # an act on a thing or person the text does not place elsewhere ("the Taliban banned her book",
             # "a court charged the journalist", "analysts question the decision") falls on the actor's own state
             targets = self.home_state(sources)
