@@ -512,3 +512,14 @@ def test_an_attack_on_unnamed_targets_does_not_fall_on_the_attackers_state():
     doc = one("Peruvian tanks fired four shells at targets near the river, witnesses said.")
     e = event_of(doc, "ASSAULT")
     assert "PER" not in countries(doc, e.target), (e.source, e.target)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The official said there were 120 cases of rape against children reported in four of Chad's regions last year.",
+     "TCD"),
+    ("Rights monitors counted 40 cases of rape against women in camps across Chad's east in May.", "TCD"),
+])
+def test_victim_or_place_of_an_assault_named_on_the_governing_noun(text, target):
+    doc = one(text)
+    e = event_of(doc, "ASSAULT")
+    assert target in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])

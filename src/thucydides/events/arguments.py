@@ -170,6 +170,8 @@ class Arguments:
             holders = [obj, verb]
         elif kind == "noun":
             holders = [tok, obj]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+                holders.append(tok.head.head)  # "cases of rape against children", "reports of attacks on X"
         else:
             holders = [verb, obj if obj is not None else self.direct_object(verb)]
         holders = [h for h in dict.fromkeys(holders) if h is not None]
