@@ -523,3 +523,15 @@ def test_victim_or_place_of_an_assault_named_on_the_governing_noun(text, target)
     doc = one(text)
     e = event_of(doc, "ASSAULT")
     assert target in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Hundreds of Afghan refugees began a hunger strike on Monday to protest against Norway's decision to deport them.",
+     "NOR"),
+    ("Ghanaian students rioted on Friday following a march calling for the resignation of President Kofi Mensah.",
+     "GHA"),
+])
+def test_protest_is_aimed_at_whom_its_purpose_names(text, target):
+    doc = one(text)
+    e = event_of(doc, "PROTEST")
+    assert target in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])

@@ -242,8 +242,15 @@ class Arguments:
             # "a court charged the journalist", "analysts question the decision") falls on the actor's own state
             targets = self.home_state(sources)
         if not targets and self.lex.type_row(type_, None).get("domestic") == "yes":
-            # a protest is against, and repression falls on, the country where it happens
-            targets = [a for a in sources if (self.actor_by_id.get(a) and self.actor_by_id[a].type == "COUNTRY")]
+            # a protest is aimed at whom its purpose names ("a hunger strike to protest Sweden's decision",
+            # "rioted ... calling for the removal of President X"); else it is against, and repression falls
+            # on, the country where it happens
+            purpose = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "prep", "acl")]
+            targets = [a for a in self.complement_actors(verb, purpose, sources, depth=5) if a not in sources]
+            if not targets:
+                targets = self.home_state(sources) if len(sources) else []
+            if not targets:
+                targets = [a for a in sources if (self.actor_by_id.get(a) and self.actor_by_id[a].type == "COUNTRY")]
         return sources, targets
 
     def own_organs(self, targets, sources) -> bool:
@@ -270,13 +277,13 @@ class Arguments:
 
     COMPLEMENT_DEPS = ("dobj", "dative", "pobj", "prep", "xcomp", "acl", "conj", "attr", "oprd", "pcomp", "appos")
 
-    def complement_actors(self, verb, holders, sources) -> list[str]:
+    def complement_actors(self, verb, holders, sources, depth: int = 4) -> list[str]:
         """The nearest actors inside the complements of ``verb`` (objects, prepositional phrases, control
         clauses and participles on them, breadth first, at most four steps down); not subjects or adverbial
         clauses, which name other participants."""
         seen = {verb.i}
         frontier = [h for h in holders]
-        for _ in range(4):
+        for _ in range(depth):
             nxt = []
             for h in frontier:
                 for c in h.children:
