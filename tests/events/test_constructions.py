@@ -535,3 +535,15 @@ def test_protest_is_aimed_at_whom_its_purpose_names(text, target):
     doc = one(text)
     e = event_of(doc, "PROTEST")
     assert target in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_armed_forces_reporting_an_agentless_killing_are_its_source():
+    doc = one("Nigerian special forces said the militant commander was killed on Friday in an airstrike near the border.")
+    e = event_of(doc, "ASSAULT")
+    assert countries(doc, e.source) == ["NGA"], (e.source, e.target, [(a.name, a.country, a.code) for a in doc.actors])
+
+
+def test_a_civilian_reporting_an_agentless_killing_is_not_its_source():
+    doc = one("A Nigerian teacher said the militant commander was killed on Friday in an airstrike near the border.")
+    e = event_of(doc, "ASSAULT")
+    assert not e.source, (e.source, [(a.name, a.country, a.code) for a in doc.actors])
