@@ -547,3 +547,10 @@ def test_a_civilian_reporting_an_agentless_killing_is_not_its_source():
     doc = one("A Nigerian teacher said the militant commander was killed on Friday in an airstrike near the border.")
     e = event_of(doc, "ASSAULT")
     assert not e.source, (e.source, [(a.name, a.country, a.code) for a in doc.actors])
+
+
+def test_an_act_that_drew_condemnation_is_its_target():
+    doc = one("The Bolivian senator's arrest drew international condemnation on Tuesday.")
+    e = event_of(doc, "ACCUSE")
+    assert countries(doc, e.target) == ["BOL"] and "BOL" not in countries(doc, e.source), (
+        e.source, e.target, [(a.name, a.country) for a in doc.actors])
