@@ -554,3 +554,15 @@ def test_an_act_that_drew_condemnation_is_its_target():
     e = event_of(doc, "ACCUSE")
     assert countries(doc, e.target) == ["BOL"] and "BOL" not in countries(doc, e.source), (
         e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_protest_grievance_outranks_its_place():
+    doc = one("Thousands of students blocked streets in Lima on Monday in defiance of Chilean authorities.")
+    e = event_of(doc, "PROTEST")
+    assert "CHL" in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_protest_with_no_grievance_is_against_the_place():
+    doc = one("Thousands of students demonstrated in Lima on Monday.")
+    e = event_of(doc, "PROTEST")
+    assert countries(doc, e.target) == ["PER"], (e.source, e.target, [(a.name, a.country) for a in doc.actors])

@@ -7,6 +7,7 @@ from typing import Optional
 from ..knowledge import multi
 from .lexicon import Rule
 
+LOCATIVE = ("in", "at", "near", "outside", "inside", "into", "across", "along", "throughout")
 ACTOR_PRONOUNS = ("it", "they", "its", "their", "we", "our", "them", "itself", "themselves", "us")
 
 
@@ -176,6 +177,8 @@ class Arguments:
             holders = [verb, obj if obj is not None else self.direct_object(verb)]
         holders = [h for h in dict.fromkeys(holders) if h is not None]
         holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]  # "photographs and intelligence to X"
+        if not targets and type_ == "PROTEST" and not passive:
+            targets = self.purpose_actors(verb, sources)
         if not passive and not targets and kind in ("verb", "adj"):
             dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None and obj.dep_ in ("dobj", "dative", "attr", "oprd"):
@@ -229,7 +232,9 @@ class Arguments:
                         for q in c.children:
                             if q.dep_ == "pobj":
                                 sources.extend(a for a in self.np_actors(q) if a not in sources)
+        domestic = self.lex.type_row(type_, None).get("domestic") == "yes"
         if not targets and (type_ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION", "CONCEDE")
+                            and not (type_ == "PROTEST" and domestic)
                             or (type_ == "CONSULT" and mode == "visit")):
             for h in [verb] + [h for h in holders if h is not verb]:
                 targets = [a for a in self.location_actors(h) if a not in sources]
@@ -245,8 +250,9 @@ class Arguments:
             # a protest is aimed at whom its purpose names ("a hunger strike to protest Sweden's decision",
             # "rioted ... calling for the removal of President X"); else it is against, and repression falls
             # on, the country where it happens
-            purpose = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "prep", "acl")]
-            targets = [a for a in self.complement_actors(verb, purpose, sources, depth=5) if a not in sources]
+            targets = self.purpose_actors(verb, sources)
+            if not targets:
+                targets = [a for a in self.location_actors(verb) if a not in sources]
             if not targets:
                 targets = self.home_state(sources) if len(sources) else []
             if not targets:
@@ -258,6 +264,22 @@ class Arguments:
         own = {self.country(a) for a in sources if self.country(a)}
         return bool(own) and all(self.country(a) in own and (self.actor_by_id[a].code or "")[3:] in ("MIL", "GOV")
                                  for a in targets)
+
+    def purpose_actors(self, verb, sources) -> list[str]:
+        """Whom a protest's purpose or grievance names, not its place: "blocked streets in Hong Kong in defiance
+        of Chinese authorities", "a hunger strike to protest Sweden's decision"."""
+        purpose = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl", "dobj") or (
+            c.dep_ == "prep" and not (c.lower_ in LOCATIVE and self.names_place(c)))]
+        return [a for a in self.complement_actors(verb, purpose, sources, depth=5, skip=LOCATIVE) if a not in sources]
+
+    @staticmethod
+    def names_place(prep) -> bool:
+        """'in Lima', 'at the embassy in Kabul': a place; 'in defiance of X', 'in protest at X': not one."""
+        for p in prep.children:
+            if p.dep_ == "pobj":
+                return p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC") or not any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "against", "with", "at", "to") for c in p.children)
+        return True
 
     def unnamed_object(self, verb, obj) -> bool:
         """Whether the direct object of ``verb`` is a common noun phrase that names no actor."""
@@ -277,7 +299,7 @@ class Arguments:
 
     COMPLEMENT_DEPS = ("dobj", "dative", "pobj", "prep", "xcomp", "acl", "conj", "attr", "oprd", "pcomp", "appos")
 
-    def complement_actors(self, verb, holders, sources, depth: int = 4) -> list[str]:
+    def complement_actors(self, verb, holders, sources, depth: int = 4, skip=()) -> list[str]:
         """The nearest actors inside the complements of ``verb`` (objects, prepositional phrases, control
         clauses and participles on them, breadth first, at most four steps down); not subjects or adverbial
         clauses, which name other participants."""
@@ -287,7 +309,8 @@ class Arguments:
             nxt = []
             for h in frontier:
                 for c in h.children:
-                    if c.i in seen or c.dep_ not in self.COMPLEMENT_DEPS:
+                    if c.i in seen or c.dep_ not in self.COMPLEMENT_DEPS or (
+                            c.dep_ == "prep" and c.lower_ in skip and self.names_place(c)):
                         continue
                     if c.dep_ == "conj" and h is verb:
                         continue  # a coordinated verb is a separate event
