@@ -566,3 +566,15 @@ def test_protest_with_no_grievance_is_against_the_place():
     doc = one("Thousands of students demonstrated in Lima on Monday.")
     e = event_of(doc, "PROTEST")
     assert countries(doc, e.target) == ["PER"], (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_agentless_act_on_unnamed_people_falls_on_the_one_state_of_the_sentence():
+    doc = one("A court in Zambia on Monday adjourned the case of a reporter arrested over his interviews.")
+    e = event_of(doc, "COERCE")
+    assert countries(doc, e.target) == ["ZMB"], (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_agentless_act_in_a_sentence_of_two_states_gets_no_guessed_target():
+    doc = one("Teachers from Zambia and Malawi said a reporter was arrested on Monday.")
+    e = event_of(doc, "COERCE")
+    assert not e.target, (e.target, [(a.name, a.country) for a in doc.actors])

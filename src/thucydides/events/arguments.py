@@ -246,6 +246,10 @@ class Arguments:
             # an act on a thing or person the text does not place elsewhere ("the Taliban banned her book",
             # "a court charged the journalist", "analysts question the decision") falls on the actor's own state
             targets = self.home_state(sources)
+        if not targets and not sources and type_ in ("ASSAULT", "COERCE", "RETREAT", "SANCTION"):
+            # "a journalist arrested in ...", "schoolgirls kidnapped ... were freed": an agentless act on unnamed
+            # people falls on the one state that the sentence is about, if it names only one
+            targets = self.sentence_state(tok)
         if not targets and self.lex.type_row(type_, None).get("domestic") == "yes":
             # a protest is aimed at whom its purpose names ("a hunger strike to protest Sweden's decision",
             # "rioted ... calling for the removal of President X"); else it is against, and repression falls
@@ -280,6 +284,14 @@ class Arguments:
                 return p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC") or not any(
                     c.dep_ == "prep" and c.lower_ in ("of", "against", "with", "at", "to") for c in p.children)
         return True
+
+    def sentence_state(self, tok) -> list[str]:
+        """The country actor of the only country that the actors of ``tok``'s sentence belong to."""
+        ids = {self.tok_actor[t.i] for t in tok.sent if self.tok_actor[t.i]}
+        own = {self.country(a) for a in ids}
+        if len(own) != 1 or None in own:
+            return []
+        return [a.id for a in self.doc.actors if a.type == "COUNTRY" and a.country in own and a.id in self.actor_by_id][:1]
 
     def unnamed_object(self, verb, obj) -> bool:
         """Whether the direct object of ``verb`` is a common noun phrase that names no actor."""
