@@ -241,6 +241,14 @@ class Arguments:
                 if targets:
                     break
         targets = [a for a in targets if a not in sources]
+        if not targets:
+            targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
+        return sources, targets
+
+    def default_targets(self, tok, verb, obj, rule: Rule, type_: str, kind: str, sources) -> list[str]:
+        """The target when the text names none in the event's own arguments: the actor's own state, the one
+        state of the sentence, or (protest, repression) the grievance, the place, the home state."""
+        targets: list[str] = []
         if not targets and sources and kind in ("verb", "light", "adj") and "recip" not in rule.frames \
                 and type_ not in ("ASSAULT", "SANCTION") and self.unnamed_object(verb, obj):
             # an act on a thing or person the text does not place elsewhere ("the Taliban banned her book",
@@ -261,7 +269,7 @@ class Arguments:
                 targets = self.home_state(sources) if len(sources) else []
             if not targets:
                 targets = [a for a in sources if (self.actor_by_id.get(a) and self.actor_by_id[a].type == "COUNTRY")]
-        return sources, targets
+        return targets
 
     def own_organs(self, targets, sources) -> bool:
         """Whether every target is a government or military body of a source's own country."""
