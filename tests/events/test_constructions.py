@@ -446,3 +446,135 @@ def test_a_proceeding_under_way_is_an_accusation(text):
 
 def test_a_proceeding_talked_about_is_not():
     assert "ACCUSE" not in types(one("A long trial would be costly for everyone, the lawyer said."))
+
+
+# ------------------------------------------------------------------ arguments: who did it to whom
+def event_of(doc, type_):
+    return next(e for e in asserted(doc) if e.type == type_)
+
+
+def countries(doc, ids):
+    by_id = {a.id: a for a in doc.actors}
+    return sorted({by_id[i].country for i in ids if i in by_id and by_id[i].country})
+
+
+@pytest.mark.parametrize("text,type_,target", [
+    ("Chile refused to commit to any military assistance to the Peruvian government.", "REJECT", "PER"),
+    ("Rebels ambushed a convoy carrying Malian soldiers near the border.", "ASSAULT", "MLI"),
+])
+def test_recipient_deeper_in_the_complement(text, type_, target):
+    doc = one(text)
+    e = event_of(doc, type_)
+    assert target in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_statement_without_its_own_agent_in_a_quote_is_the_speakers():
+    doc = one('"Even after repeatedly requesting Mr. Hughes to adhere to professionalism during work, it was decided '
+              'that his reports are biased," Kenyan government spokesman Isaac Mwaura told the Reuters news agency.')
+    e = event_of(doc, "REQUEST")
+    assert countries(doc, e.source) == ["KEN"], (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+@pytest.mark.parametrize("text,type_,target", [
+    ("Ecuador mobilized its troops for a possible war against Peru on Monday.", "MOBILIZE", "PER"),
+    ("Kenya is willing to withdraw its troops from neighbouring Somalia, the minister said.", "AGREE", "SOM"),
+])
+def test_own_forces_are_the_instrument_and_the_other_state_the_target(text, type_, target):
+    doc = one(text)
+    e = event_of(doc, type_)
+    assert countries(doc, e.target) == [target], (e.source, e.target, [(a.name, a.country, a.code) for a in doc.actors])
+
+
+@pytest.mark.parametrize("text,type_,country", [
+    ("Chile's president criticised the verdict on Tuesday, saying Chile deserved better.", "ACCUSE", "CHL"),
+    ("Kenya's opposition lawmakers denounced the extension, a spokesman for Kenya's parliament said.", "ACCUSE", "KEN"),
+])
+def test_act_on_an_unplaced_thing_or_person_falls_on_the_actors_own_state(text, type_, country):
+    doc = one(text)
+    e = event_of(doc, type_)
+    assert countries(doc, e.target) == [country], (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_named_foreign_object_is_not_replaced_by_the_home_state():
+    doc = one("Argentina's government banned Chilean newspapers on Monday.")
+    e = event_of(doc, "COERCE")
+    assert "CHL" in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_possessive_pronoun_in_a_dependent_clause_stands_for_the_governing_subject():
+    doc = one("Chile warned on Monday that it would keep up pressure on Bolivia, as La Paz rejected its offer of talks.")
+    e = event_of(doc, "REJECT")
+    assert countries(doc, e.source) == ["BOL"] and "CHL" in countries(doc, e.target), (
+        e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_an_attack_on_unnamed_targets_does_not_fall_on_the_attackers_state():
+    doc = one("Peruvian tanks fired four shells at targets near the river, witnesses said.")
+    e = event_of(doc, "ASSAULT")
+    assert "PER" not in countries(doc, e.target), (e.source, e.target)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The official said there were 120 cases of rape against children reported in four of Chad's regions last year.",
+     "TCD"),
+    ("Rights monitors counted 40 cases of rape against women in camps across Chad's east in May.", "TCD"),
+])
+def test_victim_or_place_of_an_assault_named_on_the_governing_noun(text, target):
+    doc = one(text)
+    e = event_of(doc, "ASSAULT")
+    assert target in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Hundreds of Afghan refugees began a hunger strike on Monday to protest against Norway's decision to deport them.",
+     "NOR"),
+    ("Ghanaian students rioted on Friday following a march calling for the resignation of President Kofi Mensah.",
+     "GHA"),
+])
+def test_protest_is_aimed_at_whom_its_purpose_names(text, target):
+    doc = one(text)
+    e = event_of(doc, "PROTEST")
+    assert target in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_armed_forces_reporting_an_agentless_killing_are_its_source():
+    doc = one("Nigerian special forces said the militant commander was killed on Friday in an airstrike near the border.")
+    e = event_of(doc, "ASSAULT")
+    assert countries(doc, e.source) == ["NGA"], (e.source, e.target, [(a.name, a.country, a.code) for a in doc.actors])
+
+
+def test_a_civilian_reporting_an_agentless_killing_is_not_its_source():
+    doc = one("A Nigerian teacher said the militant commander was killed on Friday in an airstrike near the border.")
+    e = event_of(doc, "ASSAULT")
+    assert not e.source, (e.source, [(a.name, a.country, a.code) for a in doc.actors])
+
+
+def test_an_act_that_drew_condemnation_is_its_target():
+    doc = one("The Bolivian senator's arrest drew international condemnation on Tuesday.")
+    e = event_of(doc, "ACCUSE")
+    assert countries(doc, e.target) == ["BOL"] and "BOL" not in countries(doc, e.source), (
+        e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_protest_grievance_outranks_its_place():
+    doc = one("Thousands of students blocked streets in Lima on Monday in defiance of Chilean authorities.")
+    e = event_of(doc, "PROTEST")
+    assert "CHL" in countries(doc, e.target), (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_protest_with_no_grievance_is_against_the_place():
+    doc = one("Thousands of students demonstrated in Lima on Monday.")
+    e = event_of(doc, "PROTEST")
+    assert countries(doc, e.target) == ["PER"], (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_agentless_act_on_unnamed_people_falls_on_the_one_state_of_the_sentence():
+    doc = one("A court in Zambia on Monday adjourned the case of a reporter arrested over his interviews.")
+    e = event_of(doc, "COERCE")
+    assert countries(doc, e.target) == ["ZMB"], (e.source, e.target, [(a.name, a.country) for a in doc.actors])
+
+
+def test_agentless_act_in_a_sentence_of_two_states_gets_no_guessed_target():
+    doc = one("Teachers from Zambia and Malawi said a reporter was arrested on Monday.")
+    e = event_of(doc, "COERCE")
+    assert not e.target, (e.target, [(a.name, a.country) for a in doc.actors])

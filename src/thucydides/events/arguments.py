@@ -7,6 +7,7 @@ from typing import Optional
 from ..knowledge import multi
 from .lexicon import Rule
 
+LOCATIVE = ("in", "at", "near", "outside", "inside", "into", "across", "along", "throughout")
 ACTOR_PRONOUNS = ("it", "they", "its", "their", "we", "our", "them", "itself", "themselves", "us")
 
 
@@ -59,6 +60,12 @@ class Arguments:
                 out.append(aid)
         if not out and tok.pos_ == "PRON" and tok.lower_ in ACTOR_PRONOUNS:
             out = list(self.pronoun_actors(tok))
+        if not out:
+            # "as Tehran rejected its offer": a possessive pronoun stands for the subject of the governing
+            # clause; never for the previous sentence's subject (that "its" is mostly the clause's own subject)
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ACTOR_PRONOUNS:
+                    out = list(self.pronoun_actors(c, climb_only=True))
         stateless = not out or all(self.actor_by_id[a].type == "PERSON" and not self.country(a) for a in out)
         if stateless:
             # "Mohammed Mamoun, a member of the Syrian parliament": the apposition gives the country
@@ -77,7 +84,7 @@ class Arguments:
                 out.extend(a for a in self.np_actors(c, depth + 1) if a not in out)
         return out
 
-    def pronoun_actors(self, tok) -> list[str]:
+    def pronoun_actors(self, tok, climb_only: bool = False) -> list[str]:
         """'it'/'they' in a reported clause: the reporting subject; else the previous sentence's subject."""
         h = tok.head
         for _ in range(6):
@@ -93,7 +100,7 @@ class Arguments:
                 h = h.head
             else:
                 break
-        return list(self.last_subject)
+        return [] if climb_only else list(self.last_subject)
 
     def location_actors(self, anchor) -> list[str]:
         out = []
@@ -164,10 +171,14 @@ class Arguments:
             holders = [obj, verb]
         elif kind == "noun":
             holders = [tok, obj]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+                holders.append(tok.head.head)  # "cases of rape against children", "reports of attacks on X"
         else:
             holders = [verb, obj if obj is not None else self.direct_object(verb)]
         holders = [h for h in dict.fromkeys(holders) if h is not None]
         holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]  # "photographs and intelligence to X"
+        if not targets and type_ == "PROTEST" and not passive:
+            targets = self.purpose_actors(verb, sources)
         if not passive and not targets and kind in ("verb", "adj"):
             dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None and obj.dep_ in ("dobj", "dative", "attr", "oprd"):
@@ -199,6 +210,19 @@ class Arguments:
             # the object of a nominalised act: "invasion of South Lebanon", "suspension of air links with Serbia"
             targets = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                        for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
+        targets = [a for a in targets if a not in sources]
+        if targets and sources and not passive and "recip" not in rule.frames and self.own_organs(targets, sources):
+            # "withdraw its troops from Lebanon", "mobilized reservists for a war against Iraq", "providing
+            # intelligence to Macedonia": the source's own forces are the instrument; the other state is the target
+            own = {self.country(a) for a in sources}
+            other = [a for a in self.complement_actors(verb, holders, sources + targets)
+                     if self.country(a) and self.country(a) not in own]
+            if other:
+                targets = other
+        if not targets and not passive and "recip" not in rule.frames:
+            # the recipient sits deeper in the complement: "refused to commit to assistance to the US-led war",
+            # "ambushed a bus transporting a paramilitary force", "granted asylum to five Panamanian officers"
+            targets = self.complement_actors(verb, holders, sources)
         if merge and "recip" in rule.frames and not (type_ == "CONSULT" and mode == "visit"):
             sources = sources + [a for a in targets if a not in sources]
             targets = []
@@ -208,17 +232,118 @@ class Arguments:
                         for q in c.children:
                             if q.dep_ == "pobj":
                                 sources.extend(a for a in self.np_actors(q) if a not in sources)
+        domestic = self.lex.type_row(type_, None).get("domestic") == "yes"
         if not targets and (type_ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION", "CONCEDE")
+                            and not (type_ == "PROTEST" and domestic)
                             or (type_ == "CONSULT" and mode == "visit")):
             for h in [verb] + [h for h in holders if h is not verb]:
                 targets = [a for a in self.location_actors(h) if a not in sources]
                 if targets:
                     break
         targets = [a for a in targets if a not in sources]
-        if not targets and self.lex.type_row(type_, None).get("domestic") == "yes":
-            # a protest is against, and repression falls on, the country where it happens
-            targets = [a for a in sources if (self.actor_by_id.get(a) and self.actor_by_id[a].type == "COUNTRY")]
+        if not targets:
+            targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
         return sources, targets
+
+    def default_targets(self, tok, verb, obj, rule: Rule, type_: str, kind: str, sources) -> list[str]:
+        """The target when the text names none in the event's own arguments: the actor's own state, the one
+        state of the sentence, or (protest, repression) the grievance, the place, the home state."""
+        targets: list[str] = []
+        if not targets and sources and kind in ("verb", "light", "adj") and "recip" not in rule.frames \
+                and type_ not in ("ASSAULT", "SANCTION") and self.unnamed_object(verb, obj):
+            # an act on a thing or person the text does not place elsewhere ("the Taliban banned her book",
+            # "a court charged the journalist", "analysts question the decision") falls on the actor's own state
+            targets = self.home_state(sources)
+        if not targets and not sources and type_ in ("ASSAULT", "COERCE", "RETREAT", "SANCTION"):
+            # "a journalist arrested in ...", "schoolgirls kidnapped ... were freed": an agentless act on unnamed
+            # people falls on the one state that the sentence is about, if it names only one
+            targets = self.sentence_state(tok)
+        if not targets and self.lex.type_row(type_, None).get("domestic") == "yes":
+            # a protest is aimed at whom its purpose names ("a hunger strike to protest Sweden's decision",
+            # "rioted ... calling for the removal of President X"); else it is against, and repression falls
+            # on, the country where it happens
+            targets = self.purpose_actors(verb, sources)
+            if not targets:
+                targets = [a for a in self.location_actors(verb) if a not in sources]
+            if not targets:
+                targets = self.home_state(sources) if len(sources) else []
+            if not targets:
+                targets = [a for a in sources if (self.actor_by_id.get(a) and self.actor_by_id[a].type == "COUNTRY")]
+        return targets
+
+    def own_organs(self, targets, sources) -> bool:
+        """Whether every target is a government or military body of a source's own country."""
+        own = {self.country(a) for a in sources if self.country(a)}
+        return bool(own) and all(self.country(a) in own and (self.actor_by_id[a].code or "")[3:] in ("MIL", "GOV")
+                                 for a in targets)
+
+    def purpose_actors(self, verb, sources) -> list[str]:
+        """Whom a protest's purpose or grievance names, not its place: "blocked streets in Hong Kong in defiance
+        of Chinese authorities", "a hunger strike to protest Sweden's decision"."""
+        purpose = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl", "dobj") or (
+            c.dep_ == "prep" and not (c.lower_ in LOCATIVE and self.names_place(c)))]
+        return [a for a in self.complement_actors(verb, purpose, sources, depth=5, skip=LOCATIVE) if a not in sources]
+
+    @staticmethod
+    def names_place(prep) -> bool:
+        """'in Lima', 'at the embassy in Kabul': a place; 'in defiance of X', 'in protest at X': not one."""
+        for p in prep.children:
+            if p.dep_ == "pobj":
+                return p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC") or not any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "against", "with", "at", "to") for c in p.children)
+        return True
+
+    def sentence_state(self, tok) -> list[str]:
+        """The country actor of the only country that the actors of ``tok``'s sentence belong to."""
+        ids = {self.tok_actor[t.i] for t in tok.sent if self.tok_actor[t.i]}
+        own = {self.country(a) for a in ids}
+        if len(own) != 1 or None in own:
+            return []
+        return [a.id for a in self.doc.actors if a.type == "COUNTRY" and a.country in own and a.id in self.actor_by_id][:1]
+
+    def unnamed_object(self, verb, obj) -> bool:
+        """Whether the direct object of ``verb`` is a common noun phrase that names no actor."""
+        o = obj if obj is not None and obj.dep_ in ("dobj", "nsubjpass") else (
+            self.direct_object(verb) if verb is not None else None)
+        if o is None or o.pos_ not in ("NOUN",):
+            return False
+        return not any(self.tok_actor[t.i] for t in o.subtree)
+
+    def home_state(self, sources) -> list[str]:
+        """The country actor of the sources' own state (a source that is itself a state stands for it)."""
+        own = {self.country(a) for a in sources if self.country(a)}
+        if len(own) != 1:
+            return []
+        states = [a.id for a in self.doc.actors if a.type == "COUNTRY" and a.country in own and a.id in self.actor_by_id]
+        return states[:1] or [a for a in sources if self.actor_by_id[a].type == "COUNTRY"][:1]
+
+    COMPLEMENT_DEPS = ("dobj", "dative", "pobj", "prep", "xcomp", "acl", "conj", "attr", "oprd", "pcomp", "appos")
+
+    def complement_actors(self, verb, holders, sources, depth: int = 4, skip=()) -> list[str]:
+        """The nearest actors inside the complements of ``verb`` (objects, prepositional phrases, control
+        clauses and participles on them, breadth first, at most four steps down); not subjects or adverbial
+        clauses, which name other participants."""
+        seen = {verb.i}
+        frontier = [h for h in holders]
+        for _ in range(depth):
+            nxt = []
+            for h in frontier:
+                for c in h.children:
+                    if c.i in seen or c.dep_ not in self.COMPLEMENT_DEPS or (
+                            c.dep_ == "prep" and c.lower_ in skip and self.names_place(c)):
+                        continue
+                    if c.dep_ == "conj" and h is verb:
+                        continue  # a coordinated verb is a separate event
+                    seen.add(c.i)
+                    nxt.append(c)
+            found = []
+            for c in sorted(nxt, key=lambda t: t.i):
+                if c.pos_ in ("NOUN", "PROPN", "PRON"):
+                    found.extend(a for a in self.np_actors(c) if a not in sources and a not in found)
+            if found:
+                return found
+            frontier = nxt
+        return []
 
     def content_targets(self, content, content_rule, sources) -> list[str]:
         if content is None:

@@ -279,7 +279,20 @@ class Frames:
             if parts:
                 span = (tok.idx, max(max(p.idx + len(p.text) for p in parts), tok.idx + len(tok.text)))
         ev_tok = obj if kind == "light" and obj is not None else tok
-        _, q = self.speaker_of(c.scope, tok)
+        speakers, q = self.speaker_of(c.scope, tok)
+        if not c.sources and speakers:
+            # a statement in a quote with no agent of its own, or made by "we"/"I", is the speaker's:
+            # "'We have urged the authorities to ...,' the minister said", "'... requesting Mr. X to ...,' Y told"
+            verb = tok if kind in ("verb", "light", "adj") else None
+            subj = self.subject(verb) if verb is not None and not self.is_passive(verb) else None
+            first = subj is not None and subj.lower_ in ("i", "we")
+            armed = [a for a in speakers if (self.actor_by_id[a].code or "")[3:] in ("MIL", "COP")] \
+                if a_passive_kill(self, c) else []
+            if first or (subj is None and self.lex.quad(c.type_).startswith("verbal")):
+                c.sources = [a for a in speakers if a not in c.targets]
+            elif armed:
+                # "special forces said the commander was killed in an airstrike": the forces report their own strike
+                c.sources = [a for a in armed if a not in c.targets]
         evidence = rule.origin if rule.origin != "hand" else kind
         ev = self.make(c.sent, ev_tok, c.type_, c.mode, rule.context, c.sources, c.targets, c.flags,
                        anchor=tok if kind in ("light", "verb", "adj") else c.anchor, trigger_span=span, quote=q,
@@ -506,3 +519,8 @@ class Frames:
                          anchor=verb, quote=q)
         if made is not None:
             ev.hypothetical = True  # the conduct is the speaker's characterisation, kept as evidence
+
+
+def a_passive_kill(coder, c) -> bool:
+    """An ASSAULT told in the passive with no agent and no weapon's owner ("X was killed in an airstrike")."""
+    return c.type_ == "ASSAULT" and c.kind == "verb" and coder.is_passive(c.tok) and coder.passive_agent(c.tok) is None
