@@ -16,13 +16,21 @@ from pathlib import Path
 
 
 def headlines(report: str) -> dict[str, tuple[str, str]]:
+    """Per section: every headline line (`metric: value`, anything after the value ignored), labelled with the
+    `###` heading it stands under when a section scores several sets."""
     out = {}
     for name, body in re.findall(r"<!-- eval:(\w+) -->\n(.*?)<!-- /eval:\1 -->", report, flags=re.S):
-        figs = re.findall(r"^(\w+): ([0-9.]+)$", body, flags=re.M)
+        figs, heading, seen = [], "", set()
+        for line in body.splitlines():
+            if line.startswith("### "):
+                heading = line[4:].split("(")[0].strip()
+            m = re.match(r"^(\w+): ([0-9]+\.[0-9]+)\b", line)
+            if m and (m.group(1), m.group(2)) not in seen:  # a summary line repeating a set's figure is not a new set
+                seen.add((m.group(1), m.group(2)))
+                figs.append(f"{m.group(1)} {float(m.group(2)):.3f}" + (f" ({heading})" if heading else ""))
         date = re.search(r"run (\d{4}-\d{2}-\d{2})", body)
         if figs:
-            metric, value = figs[-1]
-            out[name] = (f"{metric} {float(value):.3f}", date.group(1) if date else "")
+            out[name] = ("; ".join(dict.fromkeys(figs)), date.group(1) if date else "")
     return out
 
 
