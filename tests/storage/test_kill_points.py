@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+import harden  # tools/harden.py, on the path via conftest
 from conftest import SAMPLE
 from thucydides.cli import main
 from thucydides.query.ask import ask
@@ -25,41 +26,8 @@ QUESTIONS = ["Will Russia and China forge a military alliance?", "Will Israel at
              "Are the United States and China in a trade war?"]
 SEARCHES = ["alliance", "sanctions", "nuclear talks", "tariffs China", "strike"]
 
-# The child: `thucydides ingest` with 2 documents per chunk, killing itself at one statement boundary.
-CHILD = r"""
-import os, signal, sys
-import thucydides.storage as st
-import thucydides.storage.store as store_mod
-from thucydides.cli import main
-
-when, pattern, nth = sys.argv[1], sys.argv[2], int(sys.argv[3])
-seen = [0]
-
-class Killing:
-    def __init__(self, con):
-        self._con = con
-    def __getattr__(self, name):
-        return getattr(self._con, name)
-    def execute(self, sql, *a, **k):
-        hit = pattern in sql
-        if hit:
-            seen[0] += 1
-        if hit and when == "before" and seen[0] == nth:
-            os.kill(os.getpid(), signal.SIGKILL)
-        out = self._con.execute(sql, *a, **k)
-        if hit and when == "after" and seen[0] == nth:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return out
-
-init = store_mod.Store.__init__
-def patched(self, *a, **k):
-    init(self, *a, **k)
-    self.con = Killing(self.con)
-store_mod.Store.__init__ = patched
-ingest = st.ingest
-st.ingest = lambda *a, **k: ingest(*a, chunk=2, **k)
-sys.exit(main(sys.argv[4:]))
-"""
+# The child: `thucydides ingest` killing itself at one statement boundary (the hardening campaign's own child,
+# tools/harden.py KILL_CHILD), with 2 documents per chunk.
 
 # 5 articles, 2 per chunk: COMMIT 1-3 are the three chunks' (the schema's own, inside Store(), is not seen;
 # a kill after the 3rd is the same point as before the index rebuild); then the index rebuild: before and
@@ -95,7 +63,7 @@ def clean(tmp_path_factory):
 def test_killed_ingest_then_rerun_answers_as_a_clean_run(tmp_path, clean, when, pattern, nth):
     db = tmp_path / "k.duckdb"
     cmd = ["ingest", *map(str, ARTICLES), "--db", str(db), "-q"]
-    child = subprocess.run([sys.executable, "-c", CHILD, when, pattern, str(nth), *cmd],
+    child = subprocess.run([sys.executable, "-c", harden.KILL_CHILD, when, pattern, str(nth), "2", *cmd],
                            capture_output=True, text=True, timeout=600)
     assert child.returncode == -signal.SIGKILL, f"the child was not killed at {when} {pattern} #{nth}: {child.stderr[-500:]}"
     assert main(cmd) == 0

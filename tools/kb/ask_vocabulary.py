@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import sys
 
+from thucydides.query.ask.understand import stem  # the same stem the question reader uses
+
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 STOP = set("""about above across actor actors after again against all also although among another any apply are
@@ -26,15 +28,6 @@ more most must not note only other otherwise over part particular per primarily 
 since some such than that the their them then there these they this those though through thus type typically
 under unless upon used using very well were what when where whether which while who whose will with within
 without would also other cameo weis plover mode modes code codes category categories section table type""".split())
-
-
-def stem(w: str) -> str:
-    """A crude stem shared with thucydides.query.ask.understand (same rules)."""
-    w = w.lower()
-    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s", "e", "y"):
-        if len(w) - len(suf) >= 4 and w.endswith(suf):
-            return w[: -len(suf)]
-    return w
 
 
 def clean(tex: str) -> str:
