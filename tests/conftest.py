@@ -17,6 +17,18 @@ def _shared():
 
 
 SHARED = _shared()
+def actor_for(doc, surface, occurrence=0):
+    """The actor resolved at the ``occurrence``-th place ``surface`` stands in ``doc``'s text (None: no actor)."""
+    from thucydides.actors import actor_at
+
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.find(surface, start + 1)
+        assert start >= 0, f"{surface!r} (occurrence {occurrence}) not in text"
+    aid = actor_at(doc, start, start + len(surface))
+    return doc.actor(aid) if aid else None
+
+
 needs_shared = pytest.mark.skipif(SHARED is None, reason="../shared (gold sets and VOA corpus) is not present beside the repository")
 
 

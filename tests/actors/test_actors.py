@@ -1,18 +1,8 @@
 """Actors: countries, officials with roles, organisations, coreference; the registry across documents."""
 import pytest
 
-from conftest import SAMPLE
-from thucydides.actors import actor_at
+from conftest import SAMPLE, actor_for
 from thucydides.pipeline import analyze
-
-
-def actor_for(doc, surface, occurrence=0):
-    start = -1
-    for _ in range(occurrence + 1):
-        start = doc.text.find(surface, start + 1)
-        assert start >= 0, f"{surface!r} (occurrence {occurrence}) not in text"
-    aid = actor_at(doc, start, start + len(surface))
-    return doc.actor(aid) if aid else None
 
 
 def test_lavrov_is_one_actor_with_all_mentions():

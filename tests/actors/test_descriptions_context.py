@@ -3,7 +3,7 @@
 A description that names a country but no one the text named is a person of that country in that office;
 agents of one country and sector are one actor with a readable name; a surname the tagger calls an
 organisation is the person; a group's sector follows the article's date."""
-from thucydides.actors import actor_at
+from conftest import actor_for
 from thucydides.model import Document
 from thucydides.pipeline import analyze_documents
 
@@ -12,15 +12,6 @@ def analyse(text, published=None, dateline=None, id="t"):
     doc = Document(id=id, input=id, raw=text, title="Test", published=published, dateline=dateline)
     [out] = list(analyze_documents([doc]))
     return out
-
-
-def actor_for(doc, surface, occurrence=0):
-    start = -1
-    for _ in range(occurrence + 1):
-        start = doc.text.find(surface, start + 1)
-        assert start >= 0, f"{surface!r} (occurrence {occurrence}) not in text"
-    aid = actor_at(doc, start, start + len(surface))
-    return doc.actor(aid) if aid else None
 
 
 def test_description_with_a_nationality_is_a_person_of_that_country():

@@ -7,21 +7,12 @@ import json
 
 import pytest
 
+from conftest import actor_for
 from thucydides import kb
-from thucydides.actors import actor_at
 from thucydides.linking import Registry, link
 from thucydides.model import Document
 from thucydides.pipeline import analyze_documents, analyze_text
 from thucydides.storage import Store
-
-
-def actor_for(doc, surface, occurrence=0):
-    start = -1
-    for _ in range(occurrence + 1):
-        start = doc.text.find(surface, start + 1)
-        assert start >= 0, f"{surface!r} (occurrence {occurrence}) not in text"
-    aid = actor_at(doc, start, start + len(surface))
-    return doc.actor(aid) if aid else None
 
 
 def analyse(text, published=None, dateline=None, id="t"):
