@@ -14,7 +14,6 @@ The dev sets are read here, at build time; the package only reads the generated 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -24,16 +23,12 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "thucydides" / "data" / "plo
 
 
 def judged_events(gold_path: Path) -> list[tuple[tuple[str, str], bool]]:
+    from thucydides.evaluate.events import load_jsonl
     from thucydides.events.coder import _Coder
     from thucydides.pipeline import analyze
     from thucydides.pipeline.core import STAGES
 
-    gold = {}
-    with open(gold_path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                rec = json.loads(line)
-                gold[str(rec["id"])] = rec
+    gold = load_jsonl(gold_path)
     stages = [s for s in STAGES if s[0] != "events"]
     out = []
     for doc in analyze([gold_path], stages=stages, link=False, timings={}):

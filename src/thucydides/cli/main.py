@@ -262,18 +262,23 @@ def cmd_actors(args) -> int:
     return 0
 
 
+def _emit(rows: list[dict], as_json: bool, show) -> int:
+    """A listing's rows: as JSON, or one ``show(row)`` each."""
+    if as_json:
+        print(json.dumps(rows, default=str, indent=2, ensure_ascii=False))
+    else:
+        for row in rows:
+            show(row)
+    return 0
+
+
 def cmd_quotes(args) -> int:
     from ..query.search import find_quotes
     from ..storage.store import Store
 
     with Store(args.db or load().db, read_only=True) as store:
         rows = find_quotes(store, speaker=args.speaker, about=args.about, since=args.since, limit=args.limit)
-    if args.json:
-        print(json.dumps(rows, default=str, indent=2, ensure_ascii=False))
-        return 0
-    for q in rows:
-        _print_quote(q)
-    return 0
+    return _emit(rows, args.json, _print_quote)
 
 
 def _print_quote(q: dict) -> None:
@@ -314,12 +319,7 @@ def cmd_events(args) -> int:
             print(f"wrote {n} events to {path}", file=sys.stderr)
             return 0
         rows = find_events(store, limit=100 if args.limit is None else args.limit, **filters)
-    if args.json:
-        print(json.dumps(rows, default=str, indent=2, ensure_ascii=False))
-        return 0
-    for e in rows:
-        _print_event(e)
-    return 0
+    return _emit(rows, args.json, _print_event)
 
 
 def cmd_search(args) -> int:
