@@ -26,7 +26,9 @@ def test_cleaning_is_measured_beside_trafilatura_on_the_same_pages(tmp_path):
         (tmp_path / page.name).write_bytes(page.read_bytes())
     res = bench.clean_vs_trafilatura(tmp_path, rounds=1)
     assert res["pages"] == len(list(SAMPLE.glob("*.html"))) > 0
-    assert res["clean_s"] > 0 and res["trafilatura_s"] > 0
+    assert res["clean_s"] > 0 and res["trafilatura_s"] > 0 and res["extract_s"] > 0
+    # both comparisons, in CPU seconds: trafilatura with metadata (what the step delivers) and text only
+    assert set(res["cpu_s"]) == {"clean", "bare_meta", "extract"} and res["ratio"] > 0 and res["ratio_extract"] > 0
 
 
 def test_knowledge_base_load_reads_every_data_file():

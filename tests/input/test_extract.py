@@ -147,3 +147,44 @@ def test_metadata_of_a_failed_candidate_is_never_a_method():
     res = extract(page)
     assert res.title is None or isinstance(res.title, str)
     assert all(v is None or isinstance(v, str) for v in (res.sitename, res.url, res.date))
+
+
+def test_shared_readings_equal_trafilatura_own_two_runs():
+    """The clean step computes the precision and recall readings together (``_readings``: one copy and one raw-tree
+    pruning of the page for both, only the metadata it keeps); on every kind of page both must be exactly what
+    trafilatura's ``bare_extraction`` gives with each setting, metadata included."""
+    from trafilatura.core import _forum_thread_page
+
+    from thucydides.input.extract import _readings, _trafilatura, _tree
+
+    meta = ('<html><head><title>Harbour wall to be finished early | Example News</title>'
+            '<meta property="og:site_name" content="example news">'
+            '<link rel="canonical" href="https://news.example.org/2024/03/harbour-wall">'
+            '<meta property="article:published_time" content="2024-03-12T08:00:00Z"></head><body>')
+    forum = ('<html><head><title>Harbour wall thread</title><script type="application/ld+json">'
+             '{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Harbour wall"}'
+             '</script></head><body><div class="post">' + PARAS + '</div><div id="comments"><ul class="comment-list">'
+             + "".join(f'<li class="comment"><p>{p}</p></li>' for p in STORY[:3]) + "</ul></div></body></html>")
+    pages = [
+        meta + f"<nav><ul>{MENU}</ul></nav><article><h1>Harbour wall to be finished early</h1>{PARAS}</article></body></html>",
+        meta + f"<article><h1>Harbour wall</h1><header>{PARAS}</header><p>{STORY[0]}</p></article>"
+        f'<div class="infinite-scroll"><article><p>{STORY[4]} Another story follows here.</p></article></div></body></html>',
+        HEAD + f'<article>{PARAS}</article><section id="comments"><ol><li><p>{STORY[2]}</p></li></ol>'
+        f'<div class="comment-body"><p>{STORY[3]}</p></div></section></body></html>',
+        forum,
+        HEAD + "<div><p> </p></div></body></html>",  # no reading at all: no metadata either
+        HEAD + "<div>" + "<div>" * 300 + PARAS + "</body></html>",
+    ]
+    for page in pages:
+        tree = _tree(page)
+        meta_doc, prec, rec = _readings(tree, "https://news.example.org/a")
+        first = _trafilatura(tree, "https://news.example.org/a", with_metadata=True, favor_precision=True)
+        second = _trafilatura(tree, "https://news.example.org/a", favor_recall=True)
+        assert prec == (first.text if first is not None else None), page[:120]
+        assert rec == (second.text if second is not None else None), page[:120]
+        for name in ("title", "url", "date", "sitename"):
+            assert getattr(meta_doc, name, None) == getattr(first, name, None), (name, page[:120])
+    # the pages exercise every branch: a reading with metadata, a forum thread, a page trafilatura gives nothing for
+    assert _readings(_tree(pages[0]), None)[0].date == "2024-03-12"
+    assert _forum_thread_page(_tree(forum)) and STORY[0] in _readings(_tree(forum), None)[2]
+    assert _readings(_tree(pages[4]), None) == (None, None, None)

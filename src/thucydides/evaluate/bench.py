@@ -111,36 +111,43 @@ def run_one(mode: str, corpus: Path, workdir: Path, jobs: int = 1) -> dict:
 
 
 def clean_vs_trafilatura(html_dir: Path, rounds: int = 2) -> dict:
-    """The cleaning step (``input.clean`` on a read HTML page) beside ``trafilatura.extract`` alone, on the
-    same page strings, alternating page by page so that both see the same machine load."""
+    """The cleaning step (``input.clean`` on a read HTML page) beside trafilatura alone on the same page strings,
+    two ways: ``trafilatura.bare_extraction(page, with_metadata=True)`` (the text with the title, date, URL and
+    site name: what the cleaning step delivers, and what the extraction eval times) and ``trafilatura.extract``
+    at its defaults (the text only). Page by page in rotating order, so that all three see the same machine load;
+    wall-clock and CPU time (``time.process_time``) both kept: on a shared machine the CPU time is the steadier."""
     import trafilatura
 
     from ..errors import InputError
     from ..input.clean import clean
     from ..model import Document
 
+    def ours(html):
+        try:
+            clean(Document(id="bench", input="bench", raw=html, is_html=True))
+        except InputError:
+            pass
+
+    runs = [("clean", ours), ("bare_meta", lambda html: trafilatura.bare_extraction(html, with_metadata=True)),
+            ("extract", trafilatura.extract)]
     pages = []
     for p in sorted(Path(html_dir).iterdir()):
         raw = gzip.open(p, "rb").read() if p.suffix == ".gz" else p.read_bytes()
-        pages.append((p.name, raw.decode("utf-8", errors="replace")))
-    ours = theirs = 0.0
-    for r in range(rounds + 1):  # round 0 warms both up
-        a = b = 0.0
-        for name, html in pages:
-            doc = Document(id=name, input=name, raw=html, is_html=True)
-            t = time.perf_counter()
-            try:
-                clean(doc)
-            except InputError:
-                pass
-            a += time.perf_counter() - t
-            t = time.perf_counter()
-            trafilatura.extract(html)
-            b += time.perf_counter() - t
-        if r:
-            ours, theirs = ours + a, theirs + b
-    return {"mode": "clean", "pages": len(pages), "rounds": rounds, "clean_s": ours, "trafilatura_s": theirs,
-            "ratio": ours / theirs if theirs else 0.0, "peak_rss_mb": _peak_rss_mb()}
+        pages.append(raw.decode("utf-8", errors="replace"))
+    wall = dict.fromkeys((n for n, _ in runs), 0.0)
+    cpu = dict(wall)
+    for r in range(rounds + 1):  # round 0 warms all up
+        for i, html in enumerate(pages):
+            for name, fn in runs[i % 3:] + runs[:i % 3]:
+                t, c = time.perf_counter(), time.process_time()
+                fn(html)
+                if r:
+                    wall[name] += time.perf_counter() - t
+                    cpu[name] += time.process_time() - c
+    return {"mode": "clean", "pages": len(pages), "rounds": rounds, "clean_s": wall["clean"],
+            "trafilatura_s": wall["bare_meta"], "extract_s": wall["extract"], "cpu_s": cpu,
+            "ratio": cpu["clean"] / cpu["bare_meta"] if cpu["bare_meta"] else 0.0,
+            "ratio_extract": cpu["clean"] / cpu["extract"] if cpu["extract"] else 0.0, "peak_rss_mb": _peak_rss_mb()}
 
 
 def kb_load() -> dict:
@@ -300,8 +307,12 @@ def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
     ]
     if "clean" in rows:
         c = rows["clean"]
-        lines.append(f"| cleaning / trafilatura alone ({c['pages']} HTML pages x {c['rounds']}: "
-                     f"{c['clean_s']:.1f} s vs {c['trafilatura_s']:.1f} s) | {c['ratio']:.2f} | <= 1.2 |")
+        cs = c.get("cpu_s") or {"clean": c["clean_s"], "bare_meta": c["trafilatura_s"], "extract": c.get("extract_s", 0.0)}
+        lines.append(f"| cleaning / trafilatura's bare_extraction with metadata ({c['pages']} HTML pages x {c['rounds']}, "
+                     f"CPU: {cs['clean']:.1f} s vs {cs['bare_meta']:.1f} s) | {c['ratio']:.2f} | <= 1.2 |")
+        if "ratio_extract" in c:
+            lines.append(f"| cleaning / trafilatura.extract at its defaults, text only (CPU: {cs['clean']:.1f} s vs "
+                         f"{cs['extract']:.1f} s) | {c['ratio_extract']:.2f} | |")
     k = rows["kb"]
     lines += [
         f"| knowledge base: index load (kb.load) / all {k['files']} data files ({k['rows']:,} rows) | "
@@ -314,8 +325,12 @@ def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
         + ". Peak RSS of --jobs 2 and Dask runs is the largest single process (parent or one worker), as reported by "
         "getrusage. CPU s per article counts the process and its workers (user + system): on a shared machine it shows "
         "the work done when wall-clock ratios are disturbed by other load. Words/s uses whitespace-separated words of the clean text. Scaling runs are end to end: worker "
-        "start-up and model loads count. The cleaning step runs `input.clean` (trafilatura with our settings, then our "
-        "text clean-up) against `trafilatura.extract` with its defaults, page by page alternately.",
+        "start-up and model loads count. The cleaning step runs `input.clean` (candidate extractions and their vote, the "
+        "page's title, date, URL and site name, then our text clean-up) beside trafilatura alone on the same pages, in "
+        "rotating order, timed in CPU seconds: the target compares it with `trafilatura.bare_extraction(page, "
+        "with_metadata=True)`, which delivers what the cleaning step delivers (text and metadata; the extraction eval "
+        "times the same call), and `trafilatura.extract` at its defaults (text only, no metadata search) is shown "
+        "beside it.",
     ]
     return "\n".join(lines) + "\n"
 

@@ -125,10 +125,111 @@ def _tree(raw: str):
 
 
 def _trafilatura(tree, url: Optional[str], **kw):
-    """trafilatura's own extractor on (a copy of) the parsed page, fallbacks off: the fallbacks are candidates."""
+    """trafilatura's own extractor on (a copy of) the parsed page, fallbacks off: the fallbacks are candidates.
+    (The clean step uses ``_readings``, which gives the same two readings for less; this is the reference the
+    tests compare it with.)"""
     import trafilatura
 
     return trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False, **kw)
+
+
+def _metadata(tree, options):
+    """trafilatura's ``extract_metadata`` limited to the fields the clean step keeps (title, url, date,
+    sitename), step for step as trafilatura computes them: its author, category, tag and licence searches
+    (a third of its time) are skipped, since nothing here reads them and none feeds the four fields."""
+    from courlan import extract_domain
+    from htmldate import find_date
+    from trafilatura.metadata import META_URL, examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
+
+    date_config = {**options.date_params}
+    metadata = examine_meta(tree)
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception:  # bugs in trafilatura's JSON-LD reader, caught as trafilatura catches them
+        pass
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree, options.url)
+    if metadata.url:
+        metadata.hostname = extract_domain(metadata.url, fast=True)
+    date_config["url"] = metadata.url
+    metadata.date = find_date(tree, **date_config)
+    if not metadata.sitename:
+        metadata.sitename = extract_sitename(tree)
+    if metadata.sitename:
+        metadata.sitename = metadata.sitename.lstrip("@")
+        if metadata.sitename and "." not in metadata.sitename and not metadata.sitename[0].isupper():
+            metadata.sitename = metadata.sitename.title()
+    elif metadata.url:
+        mymatch = META_URL.match(metadata.url)
+        if mymatch:
+            metadata.sitename = mymatch[1]
+    metadata.filedate = date_config.get("max_date")
+    metadata.clean_and_trim()
+    return metadata
+
+
+def _sequence(tree, options, url: Optional[str], is_forum: bool) -> Optional[str]:
+    """trafilatura's extraction cascade (``trafilatura_sequence`` and the end of ``bare_extraction``) for our
+    settings (fast, comments off) on a tree whose raw-tree pruning is already done: its text, or None where
+    ``bare_extraction`` gives nothing."""
+    from trafilatura.baseline import baseline
+    from trafilatura.core import _extract_and_compare, _prepare_tree
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xml import xmltotxt
+    from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
+
+    cleaned_tree, cleaned_tree_backup = _prepare_tree(tree, options, url)
+    if options.focus == "precision" and not is_forum:
+        cleaned_tree = prune_unwanted_nodes(cleaned_tree, REMOVE_COMMENTS_XPATH)
+    postbody, temp_text = _extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
+    if len(temp_text) < options.min_extracted_size and options.focus != "precision":
+        b_body, b_text, b_len = baseline(tree)
+        if b_len > len(temp_text):
+            postbody, temp_text = b_body, b_text
+    if options.max_tree_size and len(postbody) > options.max_tree_size:
+        from lxml.etree import strip_tags
+
+        strip_tags(postbody, "hi")
+        if len(postbody) > options.max_tree_size:
+            return None
+    if len(temp_text) < options.min_output_size and 0 < options.min_output_comm_size:
+        return None
+    return xmltotxt(postbody, options.formatting)
+
+
+def _readings(tree, url: Optional[str]):
+    """The precision reading with the page's metadata and the recall reading: what
+    ``bare_extraction(tree, fast=True, include_comments=False)`` gives with ``favor_precision`` (and metadata)
+    and with ``favor_recall``, without doing twice what both would do. Both copy the page, test it for a forum
+    thread and prune the raw tree the same way (infinite-scroll appendices, comment sections: a third of their
+    time); here that is done once on one copy, and each setting's own cascade runs from it. Returns
+    (metadata, precision text, recall text); a text is None where trafilatura gives nothing. Checked
+    against ``bare_extraction`` itself by tests/input/test_extract.py."""
+    from copy import copy
+
+    from trafilatura.core import _forum_thread_page
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.settings import Extractor
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    def options(**kw):
+        return Extractor(output_format="python", fast=True, comments=False, url=url, **kw)
+
+    prec, rec = options(precision=True, with_metadata=True), options(recall=True)
+    base = copy(tree)
+    meta = _safe(_metadata, base, prec) or None
+    is_forum = _forum_thread_page(base)
+    base = prune_unwanted_nodes(base, RAW_TREE_PRUNE_XPATH)
+    # the comment sections go in both settings, except for recall on a forum thread (the posts are comments)
+    rec_tree = copy(base) if is_forum else base
+    base = prune_unwanted_nodes(base, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    # as in bare_extraction, a failed metadata search fails the precision reading, and a precision reading
+    # with no text comes back without its metadata
+    p = _safe(_sequence, base, prec, url or meta.url, is_forum) or None if meta is not None else None
+    r = _safe(_sequence, rec_tree if is_forum else base, rec, url, is_forum) or None
+    return (meta if p is not None else None), p, r
 
 
 def _readability_port(tree) -> str:
@@ -214,12 +315,10 @@ def extract(raw: str, url: Optional[str] = None, settings: Optional[Settings] = 
     tree = _safe(_tree, raw)
     if isinstance(tree, str):
         tree = None
-    first = _safe(_trafilatura, tree, url, with_metadata=True, favor_precision=True) if tree is not None else None
+    first, prec, rec = _safe(_readings, tree, url) or (None, None, None) if tree is not None else (None, None, None)
     meta = dict(title=_field(first, "title"), sitename=_field(first, "sitename"), url=_field(first, "url"),
                 date=_field(first, "date"))
-    cands = {PRECISION: (_field(first, "text") or "").strip()}
-    rec = _safe(_trafilatura, tree, url, favor_recall=True) if tree is not None else None
-    cands[RECALL] = (_field(rec, "text") or "").strip()
+    cands = {PRECISION: (prec or "").strip(), RECALL: (rec or "").strip()}
     agree = agreement(shingles(cands[PRECISION]), shingles(cands[RECALL]))
     settled = agree >= settings.extract_agreement and len(cands[PRECISION]) >= settings.extract_min_chars
     if settled and not all_candidates:
