@@ -74,6 +74,21 @@ class Attributes:
                 return got, bool(re.search(r"\b(next|tomorrow|coming|later)\b", expr, re.I))
         return None, False
 
+    def sentence_ents(self, sent) -> list:
+        """``sent.ents`` (the entities wholly inside the sentence, as spaCy's ``Span.ents`` selects them) from
+        the document's entities read once: ``Span.ents`` rebuilds every entity of the document per call."""
+        doc_ents = self._sent_cache.get("doc ents")
+        if doc_ents is None:
+            doc_ents = self._sent_cache["doc ents"] = self.sdoc.ents
+        out = []
+        for ent in doc_ents:
+            if ent.start >= sent.start:
+                if ent.end <= sent.end:
+                    out.append(ent)
+                else:
+                    break
+        return out
+
     def sentence_info(self, sent) -> dict:
         got = self._sent_cache.get(sent.start)
         if got is None:
@@ -81,7 +96,7 @@ class Attributes:
             got = self._sent_cache[sent.start] = {
                 "text": text,
                 "contexts": [c for c, rx in self.lex.contexts if rx.search(text)],
-                "dates": [e for e in sent.ents if e.label_ in ("DATE", "TIME")],
+                "dates": [e for e in self.sentence_ents(sent) if e.label_ in ("DATE", "TIME")],
             }
         return got
 

@@ -82,6 +82,15 @@ class Syntax:
         return tok
 
     def is_passive(self, v) -> bool:
+        # asked for the same verb by every pattern and frame that tries it: computed once per verb (and
+        # per sentence reading, since it depends on ``main_acl``)
+        key = ("passive", v.i, self.main_acl)
+        got = self._match_cache.get(key)
+        if got is None:
+            got = self._match_cache[key] = self._is_passive(v)
+        return got
+
+    def _is_passive(self, v) -> bool:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
             return True
         # "..., killed in an air strike": a bare past participle modifying its patient
@@ -109,13 +118,27 @@ class Syntax:
         return objs
 
     def direct_object(self, v):
+        key = ("dobj", v.i, self.main_acl)  # once per verb, as is_passive
+        if key in self._match_cache:
+            return self._match_cache[key]
+        got = self._match_cache[key] = self._direct_object(v)
+        return got
+
+    def _direct_object(self, v):
         passive = self.is_passive(v)
         for c in v.children:
             if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass"):
                 return self.see_through(c)
         return None
 
-    def particles(self, v) -> set:
+    def particles(self, v) -> frozenset:
+        key = ("parts", v.i)  # once per verb: every pattern of the verb asks
+        got = self._match_cache.get(key)
+        if got is None:
+            got = self._match_cache[key] = frozenset(self._particles(v))
+        return got
+
+    def _particles(self, v) -> set:
         out = set()
         for c in v.children:
             if c.dep_ in ("prt", "prep", "agent", "acomp", "oprd") or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV")):
