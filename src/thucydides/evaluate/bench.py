@@ -329,8 +329,9 @@ def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
         "page's title, date, URL and site name, then our text clean-up) beside trafilatura alone on the same pages, in "
         "rotating order, timed in CPU seconds: the target compares it with `trafilatura.bare_extraction(page, "
         "with_metadata=True)`, which delivers what the cleaning step delivers (text and metadata; the extraction eval "
-        "times the same call), and `trafilatura.extract` at its defaults (text only, no metadata search) is shown "
-        "beside it.",
+        "times the same call; trafilatura also searches the author, categories, tags and licence, which the cleaning "
+        "step skips as it keeps only title, date, URL and site name), and `trafilatura.extract` at its defaults (text "
+        "only, no metadata search) is shown beside it.",
     ]
     return "\n".join(lines) + "\n"
 
