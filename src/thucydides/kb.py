@@ -33,6 +33,7 @@ class KB:
     roles: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # phrase -> (role, sector, rank)
     leaders: dict[str, Entry] = field(default_factory=dict)  # full name or alias -> entry
     orgs: dict[str, Entry] = field(default_factory=dict)  # code -> entry
+    org_forms: dict[str, list[str]] = field(default_factory=dict)  # code -> the aliases the list gives it
     org_before: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # code -> (type, sector, until date)
     role_names: set[str] = field(default_factory=set)
 
@@ -91,6 +92,7 @@ def load() -> KB:
         before = multi(r.get("before") or "")
         if len(before) == 3:
             kb.org_before[r["code"]] = (before[0], before[1], before[2])
+        kb.org_forms[r["code"]] = multi(r.get("aliases", ""))
         for v in [r["name"]] + multi(r.get("aliases", "")):
             for form in _variants(v):
                 _add(kb.forms, form, e)
@@ -270,6 +272,19 @@ def phoenix_org(name: str, date: Optional[str]) -> Optional[Entry]:
     return Entry("org", code, r[1], typ, sector, r[3] or None)
 
 
+def phoenix_org_code(names: list[str]) -> Optional[str]:
+    """The Phoenix code of an organisation of no one country (IGOUNO, IMGMUSISI, NGOHLHMSF, MNC...) under the
+    first of its names that the Phoenix files list with such a code, whatever the date (the code is what the
+    organisation is, not an office). Names of three letters or fewer are too ambiguous to look up."""
+    for name in names:
+        if len(name) <= 3:
+            continue
+        for r in phoenix_rows(name, ("body", "group")):
+            if r[2].startswith(("IGO", "IMG", "NGO", "MNC")):
+                return r[2]
+    return None
+
+
 def phoenix_place(name: str) -> Optional[str]:
     """The country of a place the Phoenix Countries file names (cities, provinces: "Quetta" -> PAK)."""
     rows = phoenix_rows(name, ("country",))
@@ -298,6 +313,8 @@ def actor_code(country: Optional[str], sector: Optional[str], typ: str, org_code
     """ICEWS/Phoenix-style code: country + sector element (RUSGOV, USAMIL, PAKCOP); IGO codes for IGOs."""
     if org_code and org_code.startswith(("IGO", "NGO", "MNC", "IMG")):
         return org_code
+    if typ == "GROUP" and org_code and org_code == country:
+        return country  # a bloc of states ("European countries": EUR), not one government
     element = sectors().get(sector or "", (None,))[0]
     if typ == "IGO" or sector == "igo":
         return (country or "") + "IGO" if country else "IGO"

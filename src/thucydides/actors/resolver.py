@@ -83,6 +83,7 @@ def _anaphors() -> dict[str, tuple[str, ...]]:
 
 
 AFFILIATION = {"of", "at", "for", "with"}
+MANDATE = {"for", "on", "to"}  # "envoy for Syria", "rapporteur on Afghanistan", "ambassador to the U.N."
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
 
 
@@ -180,11 +181,14 @@ class _Resolver:
         e = kbmod.org_as_of(e, self.date)
         country = e.code if e.type == "GROUP" else e.country
         a = self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
+        if e.type == "GROUP":
+            self.org_codes.setdefault(a.id, e.code)  # a bloc of states is its own code ("EUR"), not its government
         if e.type in ("IGO", "REBEL", "ORG") and not country and a.id not in self.org_codes:
-            # an organisation of no one country: the Phoenix code says what it is (IGOUNO, IMGMUSISI, NGO...)
-            ph = kbmod.phoenix_org(e.name, self.date)
-            if ph is not None and ph.code.startswith(("IGO", "IMG", "NGO", "MNC")):
-                self.org_codes[a.id] = ph.code
+            # an organisation of no one country: the Phoenix code says what it is (IGOUNO, IMGMUSISI, NGO...),
+            # under its name or any name the lists give it ("Islamic State" is "ISIL" there)
+            code = kbmod.phoenix_org_code([e.name] + self.kb.org_forms.get(e.code, []))
+            if code:
+                self.org_codes[a.id] = code
         return a
 
     # ---------------------------------------------------------------- spans
@@ -209,6 +213,7 @@ class _Resolver:
                     e -= 1
                 if e > s:
                     cands.append((s, e, "E|" + ent.label_, 1))
+        cands += self._missed_names({i for s, e, _, _ in cands for i in range(s, e)})
         # longest span wins; on equal length, the knowledge base wins over the statistical entity
         cands.sort(key=lambda c: (-(c[1] - c[0]), -c[3], c[0]))
         taken: set[int] = set()
@@ -225,6 +230,24 @@ class _Resolver:
         # tokens of a country's name or adjective ("South Korean"): they may stand in a person's title
         self.country_tokens = {i for s, e, label in chosen if self.kb.country_of(self.sdoc[s:e].text) for i in range(s, e)}
         return chosen
+
+    def _missed_names(self, tagged: set[int]):
+        """Names the tagger missed: a given name of the list followed by one or two capitalised words that no list
+        knows ("... Armed Forces Florence Parly"), not a country ("Chad"), a place or an institution."""
+        sdoc = self.sdoc
+        given = _given_names()
+        out = []
+        for t in sdoc:
+            if t.i in tagged or t.text not in given or not t.is_title or t.pos_ != "PROPN" or self.kb.country_of(t.text):
+                continue
+            e = t.i + 1
+            while e < len(sdoc) and e - t.i < 3 and e not in tagged and sdoc[e].is_title and sdoc[e].pos_ == "PROPN" \
+                    and sdoc[e].is_alpha and not self.kb.forms.get(sdoc[e].text) and sdoc[e].lower_ not in _sector_words() \
+                    and sdoc[e].lower_ not in _not_actor_words() and sdoc[e].lower_ not in self.kb.roles:
+                e += 1
+            if e > t.i + 1 and not (e < len(sdoc) and sdoc[e].is_title and sdoc[e].pos_ == "PROPN"):
+                out.append((t.i, e, "E|PERSON", 0))
+        return out
 
     def _party_spans(self, chosen):
         """A name written before "party" ("the Zanu PF party", "the ruling Pheu Thai party") is a political party
@@ -287,8 +310,10 @@ class _Resolver:
         i = s
         while i > sent_start and s - i < 9:
             t = self.sdoc[i - 1]
+            after_role = i >= 2 and any(rs <= i - 2 < re_ for rs, re_, _ in self.role_matches)
             ok = (t.is_title or t.is_upper or t.pos_ in ("PROPN", "ADJ") or t.text in POSSESSIVE
                   or t.lower_ in ("of", "the", "for", "and", "top", "chief", "deputy", "former", "acting")
+                  or (t.lower_ in MANDATE and after_role)
                   or any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
                   or (t.pos_ == "NOUN" and t.is_lower and kbmod.agent(t.lower_) is not None))
             in_role = any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
@@ -308,6 +333,13 @@ class _Resolver:
             return None
         end = w - 1
         roles = [r for r in self.role_matches if r[1] == end]
+        if not roles:
+            # "the U.N. envoy for Syria, Geir Pedersen": a role with its mandate ("for", "on", "to" a place)
+            k = end
+            while k > 0 and end - k < 4 and (self.sdoc[k - 1].pos_ == "PROPN" or self.sdoc[k - 1].lower_ == "the"):
+                k -= 1
+            if k < end and k > 0 and self.sdoc[k - 1].lower_ in MANDATE:
+                roles = [r for r in self.role_matches if r[1] == k - 1]
         if not roles:
             return None
         i = min(r[0] for r in roles)
@@ -357,7 +389,11 @@ class _Resolver:
 
     def describe(self, actor: Actor, s: int, e: int) -> bool:
         """Read role, country and sector from tokens [s, e); mark them consumed. True when a role was found."""
-        code = self._country_in(s, e)
+        # "envoy for Syria", "ambassador to the U.N.": what follows the preposition is the mandate, not the person's
+        # country or organisation of origin
+        mandate = next((k for k in range(s + 1, e) if self.sdoc[k].lower_ in MANDATE
+                        and any(rs <= k - 1 < re_ for rs, re_, _ in self.role_matches)), e)
+        code = self._country_in(s, mandate)
         if actor.id in self.described and code and actor.country and code != actor.country:
             return False  # the text already said who this is; a conflicting later description is someone else
         roles = self._roles_in(s, e)
@@ -378,11 +414,17 @@ class _Resolver:
             if agent is not None and (actor.role is None or actor.id not in self.described):
                 actor.role, actor.sector = agent
                 found = True
-        if code and actor.sector == "igo":
-            code = None  # "the U.N. envoy for Syria": the mandate, not the person's country
+        org = self._org_in(s, e)
+        igo = org is not None and (org.type == "IGO" or org.sector == "igo")
+        if igo and code and roles and self.kb.roles[roles[0][2]][1] != "igo":
+            # "U.S. deputy U.N. ambassador", "Britain's ambassador to the U.N.": a country's representative
+            org = None
+        elif igo or actor.sector == "igo":
+            code = None  # "the U.N. envoy for Syria": an international official has no country from the text
+            if igo and actor.country and actor.id not in self.known:
+                actor.country = None  # a guess from elsewhere gives way to the written affiliation
         if code:
             actor.country = code
-        org = self._org_in(s, e)
         named = self._affiliations(s, e)
         if org is not None:
             # "Hamas official Basem Naim", "NATO Secretary General Mark Rutte": the organisation's sector wins
@@ -422,6 +464,8 @@ class _Resolver:
         those organisations."""
         out: set[int] = set()
         for ent in self.sdoc.ents:
+            if any(rs <= ent.start and ent.end <= re_ for rs, re_, _ in self.role_matches):
+                continue  # "Secretary of State": a word of the title, not an organisation
             if ent.label_ == "ORG" and s < ent.start and ent.end <= e:
                 a = ent.start
                 while a < ent.end and self.sdoc[a].lower_ == "the":
@@ -599,6 +643,23 @@ class _Resolver:
                 and not any(t.lower_ in _sector_words() for t in toks) and not self._org_in(s, e):
             return "E|PERSON"
         return label
+
+    def short_form(self, s: int, e: int) -> bool:
+        """One word that begins the two-word name of an institution met earlier ("State" after "the State
+        Department", "Justice" after "the Justice Department") is that institution, not a person. True when so:
+        the word becomes a mention of that institution once the institutions are resolved (run)."""
+        if e - s != 1 or not self.sdoc[s].is_title:
+            return False
+        word = self.sdoc[s].text
+        for a, b, label in self.spans:
+            if b > s:
+                break
+            if self.sdoc[a].lower_ == "the":
+                a += 1
+            if b - a == 2 and self.sdoc[a].text == word and not label.startswith(("E|PERSON", "L|")):
+                self.short_forms.append((s, a))
+                return True
+        return False
 
     def lone_name_acts_as_person(self, s: int, e: int) -> bool:
         """One capitalised word the tagger calls an organisation but no list knows, that speaks ("Okafor said",
@@ -863,6 +924,21 @@ class _Resolver:
         sdoc = self.sdoc
         if re_ < len(sdoc) and (sdoc[re_].pos_ == "PROPN" or (re_ in self.name_tokens)) and sdoc[re_].ent_type_ == "PERSON":
             return None  # a title of the following name
+        if re_ < len(sdoc) and sdoc[re_].lower_ in ("of", "for"):
+            # "Minister of Armed Forces Florence Parly": a title with its portfolio, before a name
+            people = {a for a, _, label in self.spans if label.startswith(("E|PERSON", "L|"))}
+            k = re_ + 1
+            while k < len(sdoc) and k - re_ < 6 and sdoc[k].is_title and sdoc[k].ent_type_ != "PERSON" and k not in people:
+                k += 1
+            if k > re_ + 1 and k < len(sdoc) and (sdoc[k].ent_type_ == "PERSON" or k in people):
+                return None
+        if re_ < len(sdoc) and sdoc[re_].lower_ in MANDATE:
+            # "Britain's ambassador to the United Nations, Barbara Woodward": the description of the name after it
+            k = re_ + 1
+            while k < len(sdoc) and k - re_ < 6 and (sdoc[k].pos_ == "PROPN" or sdoc[k].lower_ == "the"):
+                k += 1
+            if k + 1 < len(sdoc) and sdoc[k].text == "," and (sdoc[k + 1].ent_type_ == "PERSON" or k + 1 in self.name_tokens):
+                return None
         i = rs
         code = None
         while i > 0 and s_ok(sdoc[i - 1]) and rs - i < 5 and sdoc[i - 1].lower_ not in ("the", "this", "that"):
@@ -950,6 +1026,7 @@ class _Resolver:
         people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= tok.idx]
         fits = [m for m in reversed(people) if self.gender.get(m.actor.id) in (None, gender)]
         if not fits:
+            self.unresolved.append(tok)
             return None
         choice = fits[0]
         if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -967,6 +1044,23 @@ class _Resolver:
         self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
         return choice.actor
 
+    def cataphora(self) -> None:
+        """A pronoun with no one before it ("'We ran,' she says. ... Amina Yusuf says"): the first person of a
+        fitting gender named after it in the same or the next two sentences, preferring one who speaks or acts."""
+        if not self.unresolved:
+            return
+        sents = list(self.sdoc.sents)
+        starts = [st.start for st in sents]
+        for tok in self.unresolved:
+            k = bisect.bisect_right(starts, tok.i) - 1
+            limit = sents[min(len(sents) - 1, k + 2)].end_char
+            gender = PRONOUN_GENDER[tok.lower_]
+            after = [m for m in sorted(self.mentions, key=lambda m: m.start) if m.actor.type == "PERSON" and m.actor.id not in self.nameless
+                     and tok.idx < m.start < limit and self.gender.get(m.actor.id) in (None, gender)]
+            if after:
+                choice = next((m for m in after if self._is_subject(m)), after[0])
+                self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
+
     def _is_subject(self, m: Mention) -> bool:
         span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -977,6 +1071,9 @@ class _Resolver:
     # -------------------------------------------------------------------- run
     def run(self) -> None:
         spans = self.candidate_spans()
+        self.spans = spans
+        self.unresolved: list = []  # pronouns with no person named before them
+        self.short_forms: list[tuple[int, int]] = []  # (token, first token of the institution's name it stands for)
         # events in document order: name spans, role references, pronouns
         items = [(s, 0, ("span", s, e, label)) for s, e, label in spans]
         longest = {}
@@ -998,6 +1095,8 @@ class _Resolver:
             if item[0] == "span":
                 _, s, e, label = item
                 label = self.relabel(s, e, label)
+                if label.startswith("E|") and self.short_form(s, e):
+                    continue
                 if label.startswith("E|PERSON") or label.startswith("L|") or self.known_surname(s, e):
                     if label == "E|PERSON" and not self.known_surname(s, e) and (
                             not any(t.text[:1].isupper() for t in self.sdoc[s:e])  # "tongseng": not a name
@@ -1008,6 +1107,8 @@ class _Resolver:
                     deferred.append((s, e, label))
             elif item[0] == "tok":
                 i = item[1]
+                if i not in self.consumed and self.short_form(i, i + 1):
+                    continue
                 if i not in self.consumed and (self.known_surname(i, i + 1) or (
                         not self.sdoc[i].ent_type_ and self.sdoc[i].pos_ == "PROPN" and self.lone_name_acts_as_person(i, i + 1))):
                     # a surname met before, or one the tagger missed that speaks ("Abdi says she saw ...")
@@ -1068,6 +1169,12 @@ class _Resolver:
                     self.add_mention(span.start_char, span.end_char, "country", self.country_actor(code))
                 else:
                     self._place(s, span.text)
+        self.cataphora()
+        for i, a in self.short_forms:
+            first = self.sdoc[a].idx
+            m = next((m for m in self.mentions if m.start <= first < m.end and m.actor.type != "PERSON"), None)
+            if m is not None:
+                self.add_mention(self.sdoc[i].idx, self.sdoc[i].idx + len(self.sdoc[i].text), "org", m.actor)
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.anaphors()
         self.agents()
