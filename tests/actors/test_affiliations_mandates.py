@@ -84,3 +84,41 @@ def test_a_pronoun_with_no_one_before_it_is_the_person_named_next():
     doc = analyse('"We ran for hours," she says. Amina Yusuf says she lost two children in the raid.',
                   published="2021-06-01")
     assert actor_for(doc, "she").name == "Amina Yusuf"
+
+
+def test_an_organisation_named_in_a_countrys_possessive_is_of_that_country():
+    doc = analyse("Ghana's Ministry of Foreign Affairs rejected the claims made in Lome on Friday, and foreign "
+                  "ministry spokesperson Kofi Mensah said the border would stay open.", published="2024-06-01",
+                  dateline="LOME, Togo")
+    ministry = actor_for(doc, "Ministry of Foreign Affairs")
+    assert (ministry.country, ministry.sector) == ("GHA", "government")
+    # the spokesperson of that ministry is of its country, not of the dateline
+    assert actor_for(doc, "Kofi Mensah").country == "GHA"
+
+
+def test_an_institution_in_a_city_is_of_that_citys_country():
+    doc = analyse('"The pressure is real," said Sam Ortiz, a professor at Keio Gakuen University in Osaka.',
+                  published="2024-06-01")
+    assert actor_for(doc, "Keio Gakuen University").country == "JPN"
+
+
+def test_a_state_body_takes_its_country_from_the_speaker_not_from_a_place_abroad():
+    doc = analyse("Mexico's president Claudia Sheinbaum spoke on Monday. After the floods in Guatemala and Honduras, "
+                  "the Foreign Ministry offered help.", published="2025-06-01")
+    assert actor_for(doc, "Foreign Ministry").country == "MEX"
+
+
+def test_the_court_with_no_court_named_is_the_countrys_courts():
+    doc = analyse("Kenyan lawmakers voted on Tuesday at the National Assembly. The court suspended the vote a day later.",
+                  published="2024-10-31")
+    court = actor_for(doc, "court")
+    assert (court.country, court.sector) == ("KEN", "judiciary")
+    doc = analyse("The International Court of Justice ruled on Monday. The court said Kenya had not taken part.",
+                  published="2021-10-12")
+    assert actor_for(doc, "court").name == actor_for(doc, "International Court of Justice").name
+
+
+def test_an_organisation_in_the_possessive_inside_a_description_is_still_mentioned():
+    doc = analyse('"Children are dying," Maria Lopez, UNICEF\'s regional director, told reporters.', published="2025-03-01")
+    assert actor_for(doc, "UNICEF").type == "IGO"
+    assert actor_for(doc, "Maria Lopez").sector == "igo"

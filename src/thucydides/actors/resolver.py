@@ -82,6 +82,12 @@ def _anaphors() -> dict[str, tuple[str, ...]]:
     return {r["noun"].lower(): tuple(r["types"].split("|")) for r in table("anaphors.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _named_anaphors() -> frozenset[str]:
+    """Descriptions that refer back only to an actor whose name has the noun ("the court")."""
+    return frozenset(r["noun"].lower() for r in table("anaphors.tsv") if r.get("named") == "yes")
+
+
 AFFILIATION = {"of", "at", "for", "with"}
 MANDATE = {"for", "on", "to"}  # "envoy for Syria", "rapporteur on Afghanistan", "ambassador to the U.N."
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
@@ -432,7 +438,8 @@ class _Resolver:
                 actor.country = actor.country or org.country
             if org.sector:
                 actor.sector = org.sector
-            self.consumed.update(i for i in range(s, e) if i not in named)
+            keep = self._possessives(s, e)  # "UNICEF's executive director": UNICEF is still mentioned
+            self.consumed.update(i for i in range(s, e) if i not in named and i not in keep)
         elif named and (found or actor.sector is None):
             # "director of Cornell University's ...", "a professor at Tokai University": the institution's kind
             # (its name's sector word) says the person's sector
@@ -444,19 +451,24 @@ class _Resolver:
         if found or code:
             # a country or organisation named in the possessive ("Nigeria's defense minister", "UNICEF's
             # executive director") is still a mention of it
-            keep = set()
-            for i in range(s, e):
-                if i + 1 < len(self.sdoc) and self.sdoc[i + 1].text in POSSESSIVE:
-                    j = i
-                    while j > s and self.sdoc[j - 1].text[:1].isupper():
-                        j -= 1
-                    name = self.sdoc[j:i + 1].text
-                    if any(x.kind in ("country", "org") for x in self.kb.forms.get(name, ())) or \
-                            any(x.kind in ("country", "org") for x in self.kb.forms.get(self.sdoc[i].text, ())):
-                        keep.update(range(j, i + 1))
+            keep = self._possessives(s, e)
             self.consumed.update(i for i in range(s, e) if i not in keep and i not in named)
             self.described.add(actor.id)
         return found
+
+    def _possessives(self, s: int, e: int) -> set[int]:
+        """Tokens of a country or organisation named in the possessive inside [s, e)."""
+        keep: set[int] = set()
+        for i in range(s, e):
+            if i + 1 < len(self.sdoc) and self.sdoc[i + 1].text in POSSESSIVE:
+                j = i
+                while j > s and self.sdoc[j - 1].text[:1].isupper():
+                    j -= 1
+                name = self.sdoc[j:i + 1].text
+                if any(x.kind in ("country", "org") for x in self.kb.forms.get(name, ())) or \
+                        any(x.kind in ("country", "org") for x in self.kb.forms.get(self.sdoc[i].text, ())):
+                    keep.update(range(j, i + 1))
+        return keep
 
     def _affiliations(self, s: int, e: int) -> set[int]:
         """Tokens of organisations the tagger finds in a description after "of", "at", "for" or "with"
@@ -703,9 +715,15 @@ class _Resolver:
             typ, sector, code = ph.type, ph.sector or sector, code or ph.country
         if MEDIA_CONTEXT.search(left) and sector in (None, "media", "business"):
             typ, sector = "MEDIA", "media"
+        if code is None and s >= 2 and self.sdoc[s - 1].text in POSSESSIVE:
+            code = self.kb.country_of(self.sdoc[s - 2].text)  # "Afghanistan's Ministry of Foreign Affairs"
+        if code is None and e < len(self.sdoc) and self.sdoc[e].lower_ in ("in", "of") and ph is None:
+            # "International Christian University in Tokyo": an institution where it is
+            code = self._country_phrase(e + 1, min(len(self.sdoc), e + 4))
         if code is None and sector in STATE_SECTORS and ph is None:
-            # a state body named without its country ("the Foreign Ministry"): the country of its context
-            code = self.context_country(s, e)
+            # a state body named without its country ("the Foreign Ministry"): the country of its context, but
+            # not of a place the sentence names (a ministry speaks about places abroad)
+            code = self.context_country(s, e, places=False)
         actor = self.new_actor("O|" + text.lower() + "|" + (code or ""), name=text, type=typ, country=code, sector=sector)
         if ph is not None:
             self.org_codes.setdefault(actor.id, ph.code)
@@ -763,7 +781,7 @@ class _Resolver:
                     return code
         return None
 
-    def context_country(self, s: int, e: int, left: Optional[int] = None) -> Optional[str]:
+    def context_country(self, s: int, e: int, left: Optional[int] = None, places: bool = True) -> Optional[str]:
         """The country of a generic agent or state body at tokens [s, e): a nationality adjective or country
         before it, an of-phrase after it, a place in the sentence (a place after "in"/"at" first, else the
         nearest), the dateline, or the article's main country, in that order."""
@@ -784,6 +802,11 @@ class _Resolver:
             if code:
                 return code
         sent = sdoc[s].sent
+        if not places:
+            # a person the sentence names in a state office of a known country ("..., spokesperson Mao Ning said")
+            speakers = [m.actor.country for m in self.mentions if m.actor.type == "PERSON" and m.actor.country
+                        and m.actor.sector in STATE_SECTORS and sent.start_char <= m.start < sent.end_char]
+            return speakers[0] if speakers else self.main_country()
 
         def located(i: int) -> bool:  # a place where something is: "in Quetta", "at the border of Chad"
             head = sdoc[i].head
@@ -911,6 +934,8 @@ class _Resolver:
                 # an actor whose name has the noun ("the court": the International Court of Justice) first,
                 # then by the order of the types ("the bloc": an IGO before a group of countries), latest first
                 named = [m for m in before if phrase in m.actor.name.lower()]
+                if not named and phrase in _named_anaphors():
+                    break  # "the court" with no court named: the generic agent (the country's courts)
                 pool = named or before
                 rank = {typ: k for k, typ in enumerate(types)}
                 actor = min(pool, key=lambda m: (rank[m.actor.type], -m.start)).actor
@@ -1181,6 +1206,19 @@ class _Resolver:
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.defaults()
 
+    def body_of(self, person: Actor) -> Optional[str]:
+        """The country of the state body a person's office names ("foreign ministry spokesperson"), when the text
+        named that body with its country before the person ("Afghanistan's Ministry of Foreign Affairs")."""
+        if not person.role or person.sector not in STATE_SECTORS:
+            return None
+        words = set(person.role.lower().split()) - ROLE_HEADS
+        if not words:
+            return None
+        first = min(person.mentions)[0]
+        bodies = [m for m in self.mentions if m.start < first and m.actor.type == "ORG" and m.actor.country
+                  and m.actor.sector in STATE_SECTORS and words & set(m.actor.name.lower().split())]
+        return bodies[-1].actor.country if bodies else None
+
     def defaults(self) -> None:
         """What the text leaves open: a person or an organisation no list knows, without a stated country, is
         of the article's country (the dateline's, else the country it names most); a person with no office,
@@ -1193,6 +1231,10 @@ class _Resolver:
                 continue
             if a.type == "PERSON" and (a.name in self.kb.leaders or a.id in self.known):
                 continue
+            body = self.body_of(a) if a.type == "PERSON" else None
+            if body:
+                a.country = body  # "foreign ministry spokesperson X" after "Afghanistan's Ministry of Foreign Affairs"
+                continue
             home = home or self.main_country()
             a.country = home
             if a.type == "PERSON" and a.sector is None and a.role is None and a.country:
@@ -1201,6 +1243,8 @@ class _Resolver:
 
 NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "official", "director", "head", "chief",
+              "deputy", "the", "of", "and", "senior", "secretary"}  # words of an office that name no body
 STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
 
 
