@@ -122,3 +122,12 @@ def test_an_organisation_in_the_possessive_inside_a_description_is_still_mention
     doc = analyse('"Children are dying," Maria Lopez, UNICEF\'s regional director, told reporters.', published="2025-03-01")
     assert actor_for(doc, "UNICEF").type == "IGO"
     assert actor_for(doc, "Maria Lopez").sector == "igo"
+
+
+def test_a_country_or_organisation_named_in_a_title_is_still_mentioned_but_an_adjective_is_not():
+    doc = analyse("Hamas spokesman Hazem Qassem said talks would resume, after talks with Qatar Prime Minister "
+                  "Mohammed bin Abdulrahman Al Thani and Egyptian Foreign Minister Badr Abdelatty.", published="2025-03-01")
+    assert actor_for(doc, "Hamas").type == "REBEL"
+    assert actor_for(doc, "Hazem Qassem").sector == "rebels"
+    assert (actor_for(doc, "Qatar").type, actor_for(doc, "Qatar").country) == ("COUNTRY", "QAT")
+    assert actor_for(doc, "Egyptian") is None  # the adjective is part of the minister's title, no mention of its own

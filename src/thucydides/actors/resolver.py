@@ -457,8 +457,19 @@ class _Resolver:
         return found
 
     def _possessives(self, s: int, e: int) -> set[int]:
-        """Tokens of a country or organisation named in the possessive inside [s, e)."""
+        """Tokens of a country or organisation named inside a title [s, e), in the possessive ("UNICEF's executive
+        director") or as a modifier ("Taliban spokesman", "Mauritius Prime Minister"): still a mention of it.
+        A nationality adjective ("Iraqi Prime Minister") is not."""
         keep: set[int] = set()
+        i = s
+        while i < e:
+            j = next((j for j in range(min(e, i + 6), i, -1)
+                      if any(x.kind in ("country", "org") for x in self.kb.forms.get(self.sdoc[i:j].text, ()))), None)
+            if j is not None and not any(rs <= i < re_ for rs, re_, _ in self.role_matches):
+                keep.update(range(i, j))
+                i = j
+            else:
+                i += 1
         for i in range(s, e):
             if i + 1 < len(self.sdoc) and self.sdoc[i + 1].text in POSSESSIVE:
                 j = i
