@@ -131,3 +131,27 @@ def test_a_country_or_organisation_named_in_a_title_is_still_mentioned_but_an_ad
     assert actor_for(doc, "Hazem Qassem").sector == "rebels"
     assert (actor_for(doc, "Qatar").type, actor_for(doc, "Qatar").country) == ("COUNTRY", "QAT")
     assert actor_for(doc, "Egyptian") is None  # the adjective is part of the minister's title, no mention of its own
+
+
+def test_a_role_description_no_one_named_fits_is_a_person_of_the_articles_country():
+    doc = analyse('"Some passengers were lost," the chief minister said. Officials in Quetta said the train was freed.',
+                  published="2025-03-14", dateline="QUETTA, Pakistan")
+    minister = actor_for(doc, "the chief minister")
+    assert (minister.type, minister.country, minister.sector) == ("PERSON", "PAK", "government")
+    doc = analyse("Lawyers argued for hours, but the judge adjourned the case in Harare until Friday.",
+                  published="2025-03-13", dateline="HARARE, Zimbabwe")
+    judge = actor_for(doc, "the judge")
+    assert (judge.type, judge.country, judge.sector) == ("PERSON", "ZWE", "judiciary")
+
+
+def test_a_role_description_before_the_name_is_the_person_named_just_after():
+    doc = analyse('"I think the president has decided to lift the freeze," the senator said. On Friday, U.S. President '
+                  "Donald Trump said aid would resume.", published="2025-03-12")
+    assert actor_for(doc, "the president").name == "Donald Trump"
+
+
+def test_an_institution_noun_is_not_a_person_description():
+    doc = analyse("The High Court ordered the school to readmit the girl in Blantyre.", published="2020-01-23",
+                  dateline="BLANTYRE, Malawi")
+    school = actor_for(doc, "the school")
+    assert school is None or school.type != "PERSON"

@@ -59,6 +59,22 @@ def _agent_units() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _person_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """Nouns for one person (data/person_nouns.tsv): words, suffixes, and exceptions to the suffixes."""
+    rows = table("person_nouns.tsv")
+    kinds = {k: [r["form"] for r in rows if r["kind"] == k] for k in ("word", "suffix", "not")}
+    return frozenset(kinds["word"]), tuple(kinds["suffix"]), frozenset(kinds["not"])
+
+
+def names_a_person(noun: str) -> bool:
+    """"judge", "journalist", "gunman" name one person; "school", "court", "tanker" do not."""
+    words, suffixes, exceptions = _person_nouns()
+    noun = noun.lower()
+    last = noun.split()[-1]
+    return last in words or (last.endswith(suffixes) and last not in exceptions)
+
+
+@lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
     """Lemmas of the speech verbs (data/cue_verbs.tsv)."""
     return frozenset(r["lemma"] for r in table("cue_verbs.tsv"))
@@ -870,6 +886,12 @@ class _Resolver:
             institution = head.lower_ in words or head.lemma_ in words
             plural = head.tag_ in ("NNS", "NNPS") or (head.lower_.endswith("s") and kbmod.agent(head.lower_[:-1]) is not None)
             if not (institution or plural) or (toks.text.lower() in self.kb.roles and not plural):
+                if not (institution or plural) and s > 0 and sdoc[s - 1].lower_ == "the" and head.tag_ == "NN" \
+                        and names_a_person(toks.text) \
+                        and toks.text.lower() not in self.kb.roles and sector not in ("civilians",) \
+                        and not (e < len(sdoc) and (sdoc[e].pos_ == "PROPN" or sdoc[e].text == ",")):
+                    # "the judge", "the journalist": one person, named before or not at all
+                    self.pending_roles.append((s, e, toks.text.lower(), sector, toks.text.lower(), sdoc[s - 1].idx, True))
                 continue
             last = e
             typ = "REBEL" if sector == "rebels" else "ORG" if institution else "GROUP"
@@ -1044,6 +1066,9 @@ class _Resolver:
             self.consumed.update(range(i, tail))
             return actor
         if not fits:
+            if det is not None and det.lower_ == "the" and not title_or_modifier:
+                # "the president", "the chief minister" with no one named before: decided once everyone is known
+                self.pending_roles.append((i, re_, role, sector, written_role(phrase, role), start, False))
             return None
         actor = fits[0]
         end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
@@ -1080,6 +1105,44 @@ class _Resolver:
         self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
         return choice.actor
 
+    def role_descriptions(self) -> None:
+        """Definite role descriptions no one named before fits ("the president", "the chief minister", "the judge"):
+        a person of that role (or, for a noun, whose role has the noun) named before, else one named just after in
+        the same or the next two sentences; else a person the text does not name, of the article's country
+        (international officials have none)."""
+        sdoc = self.sdoc
+        sents = list(sdoc.sents)
+        starts = [st.start for st in sents]
+        for i, re_, role, sector, wrole, start, noun in self.pending_roles:
+            end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
+            if any(k in self.consumed for k in range(i, re_)) or any(m.start < end and start < m.end for m in self.mentions):
+                continue
+            people = [m for m in sorted(self.mentions, key=lambda m: m.start)
+                      if m.actor.type == "PERSON" and m.actor.id not in self.nameless]
+            def same(a: Actor, role: str = role, noun: bool = noun) -> bool:
+                return (a.role is not None and role in a.role.lower()) if noun else self._canon(a.role) == role
+            before = [m for m in people if m.end <= start and same(m.actor)]
+            k = bisect.bisect_right(starts, i) - 1
+            limit = sents[min(len(sents) - 1, k + 2)].end_char
+            after = [m for m in people if end <= m.start < limit and same(m.actor)]
+            actor = before[-1].actor if before else after[0].actor if after else None
+            if actor is None:
+                code = None if sector == "igo" else self.main_country()
+                if code is None and sector != "igo":
+                    continue  # no country to place the office in: left unresolved rather than guessed
+                desc = sdoc[i:re_].text.lower()
+                if not noun and any(t.pos_ == "NOUN" for t in sdoc[i:re_ - 1]) and desc not in self.kb.roles:
+                    # "the gang leader": the qualifier decides what kind of leader (an agent noun's sector, or none)
+                    found = kbmod.agent(desc)
+                    sector = found[0] or None if found else None
+                name = f"{self.demonym(code)} {desc}" if code else desc
+                actor = self.new_actor(f"R|{code}|{role}|{_fold(desc)}", name=name, type="PERSON", country=code,
+                                       sector=sector, role=wrole)
+                self.nameless.add(actor.id)
+                self.described.add(actor.id)
+            self.add_mention(start, end, "role", actor)
+            self.consumed.update(range(i, re_))
+
     def cataphora(self) -> None:
         """A pronoun with no one before it ("'We ran,' she says. ... Amina Yusuf says"): the first person of a
         fitting gender named after it in the same or the next two sentences, preferring one who speaks or acts."""
@@ -1109,6 +1172,7 @@ class _Resolver:
         spans = self.candidate_spans()
         self.spans = spans
         self.unresolved: list = []  # pronouns with no person named before them
+        self.pending_roles: list[tuple] = []  # role descriptions no one named before fits (role_descriptions)
         self.short_forms: list[tuple[int, int]] = []  # (token, first token of the institution's name it stands for)
         # events in document order: name spans, role references, pronouns
         items = [(s, 0, ("span", s, e, label)) for s, e, label in spans]
@@ -1214,6 +1278,7 @@ class _Resolver:
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.anaphors()
         self.agents()
+        self.role_descriptions()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.defaults()
 
