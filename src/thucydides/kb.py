@@ -32,6 +32,7 @@ class KB:
     lower_forms: dict[str, list[Entry]] = field(default_factory=dict)  # lower-case surface for groups
     roles: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # phrase -> (role, sector, rank)
     leaders: dict[str, Entry] = field(default_factory=dict)  # full name or alias -> entry
+    leader_offices: dict[str, list[tuple[str, str, Entry]]] = field(default_factory=dict)  # name -> (since, until, entry)
     orgs: dict[str, Entry] = field(default_factory=dict)  # code -> entry
     org_forms: dict[str, list[str]] = field(default_factory=dict)  # code -> the aliases the list gives it
     org_before: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # code -> (type, sector, until date)
@@ -110,9 +111,29 @@ def load() -> KB:
     for r in table("leaders.tsv"):
         e = Entry("leader", r["name"], r["name"], "PERSON", r.get("sector") or "government",
                   r.get("country") or None, r.get("role") or None, r.get("gender") or None)
+        kb.leader_offices.setdefault(r["name"], []).append((r.get("since") or "", r.get("until") or "", e))
         for v in [r["name"]] + multi(r.get("aliases", "")):
             kb.leaders.setdefault(v, e)
     return kb
+
+
+def leader_as_of(entry: Entry, date: Optional[str]) -> Entry:
+    """A person of leaders.tsv in the office he or she held on ``date`` (rows with ``since``/``until``): Mark
+    Rutte is the Dutch prime minister in 2019 and NATO's secretary-general in 2025. Without a date, or with no
+    row covering it, the first row (the current office) stands; before a person's first dated office, the
+    country alone."""
+    offices = load().leader_offices.get(entry.name, [])
+    if not date or len(offices) < 2 and not (offices and offices[0][0]):
+        return entry
+    date = str(date)[:10]
+    for since, until, e in offices:
+        if (not since or since <= date) and (not until or date < until):
+            return e
+    earliest = min((since for since, _, _ in offices if since), default="")
+    if earliest and date < earliest:
+        first = min(offices, key=lambda o: o[0] or "9999")[2]
+        return Entry("leader", entry.name, entry.name, "PERSON", None, first.country, None, entry.gender)
+    return entry
 
 
 # ------------------------------------------------------------------ Phoenix / PETRARCH-2 (lazily built)

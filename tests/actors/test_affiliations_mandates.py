@@ -155,3 +155,16 @@ def test_an_institution_noun_is_not_a_person_description():
                   dateline="BLANTYRE, Malawi")
     school = actor_for(doc, "the school")
     assert school is None or school.type != "PERSON"
+
+
+def test_a_known_person_holds_the_office_of_the_articles_date():
+    text = "Mark Rutte met Jens Stoltenberg in Brussels on Tuesday."
+    early, late = analyse(text, published="2019-03-01"), analyse(text, published="2025-03-01")
+    rutte_2019, rutte_2025 = actor_for(early, "Mark Rutte"), actor_for(late, "Mark Rutte")
+    assert (rutte_2019.country, rutte_2019.role, rutte_2019.code) == ("NLD", "prime minister", "NLDGOV")
+    assert (rutte_2025.country, rutte_2025.sector, rutte_2025.role) == (None, "igo", "secretary-general")
+    assert (actor_for(early, "Jens Stoltenberg").sector, actor_for(late, "Jens Stoltenberg").country) == ("igo", "NOR")
+    doc = analyse("Donald Trump said he would run again, and Antony Blinken met Christopher Wray.", published="2022-11-15")
+    trump, blinken, wray = (actor_for(doc, n) for n in ("Donald Trump", "Antony Blinken", "Christopher Wray"))
+    assert (trump.country, trump.role) == ("USA", "former president")
+    assert (blinken.country, blinken.role, wray.country) == ("USA", "foreign minister", "USA")

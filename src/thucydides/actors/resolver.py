@@ -531,6 +531,8 @@ class _Resolver:
         """A person of the knowledge base as of the article's date: the project's list (leaders.tsv) first,
         the Phoenix files for an article up to 2014 that they date, or for people the list does not have."""
         lead = self.kb.leaders.get(name)
+        if lead is not None:
+            lead = kbmod.leader_as_of(lead, self.date)
         ph = kbmod.phoenix_person(name, self.date) or (kbmod.phoenix_person(lead.name, self.date) if lead else None)
         if lead is not None and ph is not None and self.date and self.date <= kbmod.PHOENIX_END:
             return kbmod.Entry("leader", lead.name, lead.name, "PERSON", ph.sector, ph.country or lead.country, None,
