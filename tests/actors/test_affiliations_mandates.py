@@ -168,3 +168,18 @@ def test_a_known_person_holds_the_office_of_the_articles_date():
     trump, blinken, wray = (actor_for(doc, n) for n in ("Donald Trump", "Antony Blinken", "Christopher Wray"))
     assert (trump.country, trump.role) == ("USA", "former president")
     assert (blinken.country, blinken.role, wray.country) == ("USA", "foreign minister", "USA")
+
+
+def test_an_agent_acting_through_its_vehicle_and_troops_as_people():
+    doc = analyse("Hours later a police helicopter hovered over the camp near Garissa, and four army troops were hurt.",
+                  published="2020-02-17", dateline="GARISSA, Kenya")
+    police = actor_for(doc, "police")
+    assert (police.country, police.sector) == ("KEN", "police")
+    troops = actor_for(doc, "troops")
+    assert (troops.type, troops.country, troops.sector) == ("GROUP", "KEN", "military")
+
+
+def test_authorities_are_an_institution():
+    doc = analyse("Syrian authorities said the curfew would be lifted.", published="2025-03-14")
+    authorities = actor_for(doc, "Syrian authorities")
+    assert (authorities.type, authorities.country, authorities.code) == ("ORG", "SYR", "SYRGOV")
