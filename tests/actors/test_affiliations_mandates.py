@@ -183,3 +183,16 @@ def test_authorities_are_an_institution():
     doc = analyse("Syrian authorities said the curfew would be lifted.", published="2025-03-14")
     authorities = actor_for(doc, "Syrian authorities")
     assert (authorities.type, authorities.country, authorities.code) == ("ORG", "SYR", "SYRGOV")
+
+
+def test_storms_and_places_listed_or_reached_are_not_actors():
+    doc = analyse("Hurricane Milton slammed into Florida on Wednesday, and Tropical Storm Sara flooded Honduras. "
+                  "Typhoon Yagi hit Vietnam.", published="2024-10-10")
+    for name in ("Hurricane Milton", "Storm Sara", "Typhoon Yagi"):
+        assert actor_for(doc, name) is None, name
+    doc = analyse("The outbreak spread from Goma to Bukavu, and protesters marched to the Nile Corniche.",
+                  published="2024-08-10")
+    assert actor_for(doc, "Bukavu") is None and actor_for(doc, "Nile Corniche") is None
+    doc = analyse("Israeli strikes hit Khan Younis and Rafah overnight, and fighting went on around Pokrovsk and "
+                  "Kurakhove.", published="2024-11-10")
+    assert actor_for(doc, "Khan Younis") is None and actor_for(doc, "Kurakhove") is None

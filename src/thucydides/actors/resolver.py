@@ -75,6 +75,12 @@ def names_a_person(noun: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _motion_verbs() -> frozenset[str]:
+    """Verbs of movement (data/motion_verbs.tsv): a name after their "to" or "from" is a place ("spread to Bukavu")."""
+    return frozenset(r["lemma"] for r in table("motion_verbs.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
     """Lemmas of the speech verbs (data/cue_verbs.tsv)."""
     return frozenset(r["lemma"] for r in table("cue_verbs.tsv"))
@@ -559,9 +565,12 @@ class _Resolver:
             return True
         if known_actor:
             return False
-        if words.get(span[0].lower_) == "vessel" and len(span) > 1 or \
-                (e < len(self.sdoc) and words.get(span[-1].lower_) == "vessel" and self.sdoc[e].is_title):
-            return True  # a ship: "INS Imphal", "USS Carl Vinson"
+        if words.get(span[0].lower_) in PREFIXES and len(span) > 1 or \
+                (e < len(self.sdoc) and words.get(span[-1].lower_) in PREFIXES and self.sdoc[e].is_title):
+            return True  # a ship or a storm: "INS Imphal", "USS Carl Vinson", "Hurricane Milton", "Storm Sara"
+        if self._among_places(span):
+            self._place(s, text)
+            return True
         if any(t.text == "," for t in span) and any(t.lower_ in ("and", "or") for t in span):
             return True  # "Twitter, Instagram and Facebook": a list of names is no one actor
         # a city the tagger calls an organisation ("Quetta") is a place; one it calls a person too, unless it acts
@@ -576,13 +585,30 @@ class _Resolver:
         if prev is not None and prev.lower_ == "the" and s > 1:
             prev = self.sdoc[s - 2]
         org_word = any(t.lower_ in _sector_words() for t in span)  # "at Cornell University" is an affiliation
-        if prev is not None and prev.lower_ in LOCATIVE and prev.dep_ == "prep" and not org_word:
+        moving = prev is not None and prev.lower_ in ("to", "from") and prev.head.lemma_ in _motion_verbs()
+        if prev is not None and (prev.lower_ in LOCATIVE or moving) and prev.dep_ == "prep" and not org_word:
             self._place(s, text)
             return True
         if prev is not None and prev.dep_ == "prep" and words.get(prev.head.lower_) == "place" and not org_word:
             # "the base on Diego Garcia", "the camp of Zamzam": a name after a place word's preposition is a place
             self._place(s, text)
             return True
+        return False
+
+    def _among_places(self, span) -> bool:
+        """A name listed with places ("Khan Younis and Rafah", "around Pokrovsk and Kurakhove"): conjoined with a
+        place the knowledge base knows, or with a name that follows a locative preposition."""
+        root = span.root
+        kin = [root.head] if root.dep_ == "conj" else []
+        kin += [c for c in root.children if c.dep_ == "conj"]
+        for k in kin:
+            if k.i in range(span.start, span.end) or not k.is_title:
+                continue
+            if kbmod.phoenix_place(k.text) and not self.kb.country_of(k.text) and not self.known_actor_name(k.text):
+                return True
+            prep = k.head if k.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ in LOCATIVE and prep.dep_ == "prep" and k.ent_type_ in ("GPE", "LOC", "FAC"):
+                return True
         return False
 
     def _place(self, i: int, text: str) -> None:
@@ -1319,6 +1345,7 @@ class _Resolver:
                 a.sector = "civilians"
 
 
+PREFIXES = {"vessel", "storm"}  # kinds of data/not_actors.tsv words that open a name ("USS", "Hurricane")
 NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
 ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "official", "director", "head", "chief",
