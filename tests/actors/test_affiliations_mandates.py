@@ -196,3 +196,31 @@ def test_storms_and_places_listed_or_reached_are_not_actors():
     doc = analyse("Israeli strikes hit Khan Younis and Rafah overnight, and fighting went on around Pokrovsk and "
                   "Kurakhove.", published="2024-11-10")
     assert actor_for(doc, "Khan Younis") is None and actor_for(doc, "Kurakhove") is None
+
+
+def test_a_dateline_with_a_news_agency_gives_the_articles_country():
+    doc = analyse("Prosecutors said a grand jury indicted the former congressman on Tuesday.", published="2024-10-10",
+                  dateline="NEW YORK (AP) —")
+    prosecutors = actor_for(doc, "Prosecutors")
+    assert (prosecutors.country, prosecutors.sector) == ("USA", "judiciary")
+    congressman = actor_for(doc, "the former congressman")
+    assert (congressman.type, congressman.country, congressman.role) == ("PERSON", "USA", "former congressman")
+
+
+def test_a_former_office_in_the_title_is_written_as_former():
+    doc = analyse("Former FBI Director James Comey declined to comment.", published="2023-08-10")
+    assert actor_for(doc, "James Comey").role == "former director"
+
+
+def test_candidates_state_media_ruling_and_opposition_parties():
+    doc = analyse("The Republican nominee told supporters in Ohio that the media had lied about him.",
+                  published="2024-10-10", dateline="COLUMBUS, Ohio")
+    nominee = actor_for(doc, "The Republican nominee")
+    assert (nominee.type, nominee.country, nominee.sector) == ("PERSON", "USA", "party")
+    doc = analyse("Russian state media reported the strike on Friday.", published="2024-10-10")
+    media = actor_for(doc, "Russian state media")
+    assert (media.type, media.country, media.code) == ("MEDIA", "RUS", "RUSMED")
+    doc = analyse("Opposition lawmakers walked out of parliament, while the ruling party said the bill would pass.",
+                  published="2024-08-10", dateline="NAIROBI, Kenya")
+    assert actor_for(doc, "Opposition lawmakers").code == "KENOPP"
+    assert (actor_for(doc, "ruling party").type, actor_for(doc, "ruling party").code) == ("PARTY", "KENPTY")

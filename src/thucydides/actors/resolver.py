@@ -435,6 +435,8 @@ class _Resolver:
             if actor.role is None or rank >= current or actor.id not in self.described:
                 actor.role = written_role(phrase, role)
                 actor.sector = sector
+                if any(t.lower_ in ("former", "ex") for t in self.sdoc[s:rs]) and not actor.role.startswith("former"):
+                    actor.role = "former " + actor.role  # "Former FBI Director James Comey": the office he held
             found = True
         else:
             # no office: a generic agent noun says what the person is ("lawyer Chris Mhike", "a journalist")
@@ -795,6 +797,8 @@ class _Resolver:
     def dateline_country(self) -> Optional[str]:
         """The country of the dateline ("TAIPEI", "DENPASAR, Indonesia", "ISLAMABAD/PENTAGON")."""
         line = (self.doc.dateline or "").strip()
+        # "NEW YORK (AP) —", "KYIV, Ukraine (Reuters) -": the news agency and the dash are no place
+        line = re.sub(r"\([^)]*\)", " ", line).strip(" \t—–-:")
         if not line:
             return None
         parts = [p.strip() for p in re.split(r"[,/;]| and ", line) if p.strip()]
@@ -922,7 +926,8 @@ class _Resolver:
                     self.pending_roles.append((s, e, toks.text.lower(), sector, toks.text.lower(), sdoc[s - 1].idx, True))
                 continue
             last = e
-            typ = "REBEL" if sector == "rebels" else "ORG" if institution else "GROUP"
+            typ = "REBEL" if sector == "rebels" else "GROUP" if not institution else \
+                {"party": "PARTY", "media": "MEDIA"}.get(sector, "ORG")  # "the ruling party", "state media"
             left = head.left_edge.i
             while left < s and sdoc[left].lower_ in ("the", "a", "an", "some", "two", "three", "several", "many"):
                 left += 1
@@ -1085,8 +1090,9 @@ class _Resolver:
             desc = sdoc[first:re_].text
             if not self.kb.country_of(sdoc[first].text):
                 desc = f"{self.demonym(code)} {desc}"  # "the prime minister of Albania": "Albanian prime minister"
+            former = "former " if any(t.lower_ in ("former", "ex") for t in sdoc[first:rs]) else ""
             actor = self.new_actor(f"R|{code}|{role}|{_fold(desc)}", name=desc, type="PERSON", country=code,
-                                   sector=sector, role=written_role(phrase, role))
+                                   sector=sector, role=former + written_role(phrase, role))
             self.described.add(actor.id)
             self.nameless.add(actor.id)
             end = sdoc[tail - 1].idx + len(sdoc[tail - 1].text)
@@ -1096,7 +1102,8 @@ class _Resolver:
         if not fits:
             if det is not None and det.lower_ == "the" and not title_or_modifier:
                 # "the president", "the chief minister" with no one named before: decided once everyone is known
-                self.pending_roles.append((i, re_, role, sector, written_role(phrase, role), start, False))
+                former = "former " if any(t.lower_ in ("former", "ex") for t in sdoc[i:rs]) else ""
+                self.pending_roles.append((i, re_, role, sector, former + written_role(phrase, role), start, False))
             return None
         actor = fits[0]
         end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
