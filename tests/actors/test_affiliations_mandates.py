@@ -224,3 +224,15 @@ def test_candidates_state_media_ruling_and_opposition_parties():
                   published="2024-08-10", dateline="NAIROBI, Kenya")
     assert actor_for(doc, "Opposition lawmakers").code == "KENOPP"
     assert (actor_for(doc, "ruling party").type, actor_for(doc, "ruling party").code) == ("PARTY", "KENPTY")
+
+
+def test_an_organisations_people_and_descriptions_are_the_organisation():
+    doc = analyse("Hezbollah fired rockets at Israel. The Iran-backed group said it targeted a base. "
+                  "The militants later claimed a second attack.", published="2024-10-10")
+    hezbollah = actor_for(doc, "Hezbollah")
+    assert actor_for(doc, "Iran-backed group").id == hezbollah.id
+    assert actor_for(doc, "militants").id == hezbollah.id
+    assert actor_for(doc, "Iran").country == "IRN"  # the backer inside the description stays Iran
+    doc = analyse("The World Health Organization warned of cholera. WHO officials said teams would go.",
+                  published="2024-10-10")
+    assert actor_for(doc, "officials").id == actor_for(doc, "World Health Organization").id

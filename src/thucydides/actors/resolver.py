@@ -209,6 +209,7 @@ class _Resolver:
         e = kbmod.org_as_of(e, self.date)
         country = e.code if e.type == "GROUP" else e.country
         a = self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
+        self.named_orgs.add(a.id)
         if e.type == "GROUP":
             self.org_codes.setdefault(a.id, e.code)  # a bloc of states is its own code ("EUR"), not its government
         if e.type in ("IGO", "REBEL", "ORG") and not country and a.id not in self.org_codes:
@@ -782,6 +783,7 @@ class _Resolver:
             # not of a place the sentence names (a ministry speaks about places abroad)
             code = self.context_country(s, e, places=False)
         actor = self.new_actor("O|" + text.lower() + "|" + (code or ""), name=text, type=typ, country=code, sector=sector)
+        self.named_orgs.add(actor.id)
         if ph is not None:
             self.org_codes.setdefault(actor.id, ph.code)
         self.add_mention(span.start_char, span.end_char, "org", actor)
@@ -958,6 +960,11 @@ class _Resolver:
                 # "the Thai government" is the state
                 self.add_mention(sdoc[start].idx, toks.end_char, "country", self.country_actor(code))
                 continue
+            named = self.named_org_for(start, toks.start_char, sector, code, sdoc[start - 1].lower_ == "the" if start else False)
+            if named is not None:
+                # "WHO officials", "Hamas fighters": the organisation's people; "the militants" after Hezbollah
+                self.add_mention(toks.start_char, toks.end_char, "agent", named)
+                continue
             # one actor per country, sector and type whatever the noun ("militants", "terrorists", "fighters"),
             # named readably: "Pakistani militants", "Kenyan police"
             label = agent_label(sector, typ) or toks.text.lower()
@@ -965,6 +972,24 @@ class _Resolver:
             key = f"A|{code}|{sector}|{typ}"
             actor = self.new_actor(key, name=name, type=typ, country=code, sector=sector)
             self.add_mention(sdoc[start].idx, toks.end_char, "agent", actor)
+
+    def named_org_for(self, start: int, char: int, sector: str, code: Optional[str], definite: bool) -> Optional[Actor]:
+        """The organisation a generic agent belongs to: one named just before the noun ("WHO officials", "Hamas
+        fighters", "the U.N.'s envoys"), or, for a definite agent with no nationality ("the militants", "the army"),
+        the last organisation named of that sector and country."""
+        text = self.doc.text
+        for m in reversed(self.mentions):
+            if m.end <= char and m.actor.id in self.named_orgs and text[m.end:char].strip() in ("", "'s", "’s"):
+                return m.actor
+            if m.end <= char:
+                break
+        if not definite or self.sdoc[start].i != start:
+            return None
+        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+            a = m.actor
+            if m.end <= char and a.id in self.named_orgs and a.sector == sector and (code is None or a.country in (code, None)):
+                return a
+        return None
 
     def demonym(self, code: str) -> str:
         """The adjective of a country ("Pakistani"), else its name."""
@@ -974,40 +999,58 @@ class _Resolver:
 
     # ------------------------------------------------------------ anaphors
     def anaphors(self) -> None:
-        """"the bloc", "the country", "the party": the last actor named of a fitting type."""
+        """"the bloc", "the country", "the party", "the Iran-backed group": the last actor named of a fitting type
+        (of the country a nationality among the modifiers names: "the Palestinian militant group")."""
         sdoc = self.sdoc
         table_ = _anaphors()
         for t in sdoc:
             if t.lower_ not in ("the", "this") or t.i + 1 >= len(sdoc):
                 continue
-            for n in (2, 1):
-                j = t.i + 1 + n
-                if j > len(sdoc):
-                    continue
-                phrase = sdoc[t.i + 1:j].text.lower()
-                types = table_.get(phrase)
-                if types is None or sdoc[j - 1].pos_ not in ("NOUN",) or (j < len(sdoc) and sdoc[j].pos_ in ("NOUN", "PROPN")):
-                    continue
-                if j < len(sdoc) and sdoc[j].text in POSSESSIVE:
-                    pass
-                if any(i in self.name_tokens or i in self.consumed for i in range(t.i, j)):
+            done = False
+            for k in range(t.i + 1, min(len(sdoc), t.i + 5)):
+                if done:
                     break
-                if any(m.start < sdoc[j - 1].idx + len(sdoc[j - 1]) and sdoc[t.i].idx < m.end for m in self.mentions):
+                if k > t.i + 1 and not self._modifier(sdoc[k - 1]):
                     break
-                before = [m for m in self.mentions if m.end <= t.idx and m.actor.type in types]
-                if not before:
+                for n in (2, 1):
+                    j = k + n
+                    if j > len(sdoc):
+                        continue
+                    phrase = sdoc[k:j].text.lower()
+                    types = table_.get(phrase)
+                    if types is None or sdoc[j - 1].pos_ not in ("NOUN",) or (j < len(sdoc) and sdoc[j].pos_ in ("NOUN", "PROPN")):
+                        continue
+                    done = True
+                    mods = range(t.i + 1, k)
+                    nationality = next((self.kb.country_of(sdoc[i].text) for i in mods if self.kb.country_of(sdoc[i].text)
+                                        and not (i + 1 < len(sdoc) and sdoc[i + 1].text == "-")), None)
+                    if any((i in self.name_tokens and i not in self.country_tokens) or i in self.consumed for i in range(t.i, j)):
+                        break
+                    end = sdoc[j - 1].idx + len(sdoc[j - 1])
+                    if any(m.start < end and sdoc[t.i].idx < m.end and m.actor.type != "COUNTRY" for m in self.mentions) or \
+                            any(sdoc[k].idx <= m.start < end for m in self.mentions):
+                        break
+                    before = [m for m in self.mentions if m.end <= t.idx and m.actor.type in types
+                              and (nationality is None or m.actor.country == nationality)]
+                    if not before:
+                        break
+                    # an actor whose name has the noun ("the court": the International Court of Justice) first,
+                    # then by the order of the types ("the bloc": an IGO before a group of countries), latest first
+                    named = [m for m in before if phrase in m.actor.name.lower()]
+                    if not named and phrase in _named_anaphors():
+                        break  # "the court" with no court named: the generic agent (the country's courts)
+                    pool = named or before
+                    rank = {typ: r for r, typ in enumerate(types)}
+                    actor = min(pool, key=lambda m: (rank[m.actor.type], -m.start)).actor
+                    self.add_mention(t.idx, end, "role", actor)
+                    self.consumed.update(range(t.i, j))
                     break
-                # an actor whose name has the noun ("the court": the International Court of Justice) first,
-                # then by the order of the types ("the bloc": an IGO before a group of countries), latest first
-                named = [m for m in before if phrase in m.actor.name.lower()]
-                if not named and phrase in _named_anaphors():
-                    break  # "the court" with no court named: the generic agent (the country's courts)
-                pool = named or before
-                rank = {typ: k for k, typ in enumerate(types)}
-                actor = min(pool, key=lambda m: (rank[m.actor.type], -m.start)).actor
-                self.add_mention(t.idx, sdoc[j - 1].idx + len(sdoc[j - 1]), "role", actor)
-                self.consumed.update(range(t.i, j))
-                break
+
+    @staticmethod
+    def _modifier(tok) -> bool:
+        """A word between "the" and its noun: "Iran-backed", "militant", "27-nation", "Palestinian"."""
+        return tok.pos_ in ("ADJ", "NUM", "PROPN", "VERB") or tok.text in ("-", "–") or \
+            (tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod", "nmod"))
 
     # -------------------------------------------------------- role descriptions
     def role_reference(self, rs: int, re_: int, phrase: str) -> Optional[Actor]:
@@ -1206,6 +1249,7 @@ class _Resolver:
     def run(self) -> None:
         spans = self.candidate_spans()
         self.spans = spans
+        self.named_orgs: set[str] = set()  # organisations named in the text (not generic agents)
         self.unresolved: list = []  # pronouns with no person named before them
         self.pending_roles: list[tuple] = []  # role descriptions no one named before fits (role_descriptions)
         self.short_forms: list[tuple[int, int]] = []  # (token, first token of the institution's name it stands for)
@@ -1406,15 +1450,16 @@ def mentions(doc: Document) -> list[tuple[int, int, str, str]]:
 
 def actor_at(doc: Document, start: int, end: int) -> Optional[str]:
     """The actor whose mention best covers the character span [start, end), or None."""
-    best, best_overlap = None, 0
+    best, best_score = None, (0, 0)
     ms = mentions(doc)
     i = bisect.bisect_left(ms, (start - 200,))
     for s, e, aid, _kind in ms[i:]:
         if s >= end:
             break
         overlap = min(e, end) - max(s, start)
-        if overlap > best_overlap:
-            best, best_overlap = aid, overlap
+        # the most overlap; on a tie the tighter mention ("Iran" inside "the Iran-backed group" is Iran)
+        if overlap > 0 and (overlap, -(e - s)) > best_score:
+            best, best_score = aid, (overlap, -(e - s))
     return best
 
 
