@@ -236,3 +236,16 @@ def test_an_organisations_people_and_descriptions_are_the_organisation():
     doc = analyse("The World Health Organization warned of cholera. WHO officials said teams would go.",
                   published="2024-10-10")
     assert actor_for(doc, "officials").id == actor_for(doc, "World Health Organization").id
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb():
+    doc = analyse("Prime Minister Anwar Ibrahim met Chinese Premier Li Qiang. Anwar told him that trade mattered.",
+                  published="2024-10-22")
+    assert actor_for(doc, "him that").name == "Li Qiang"  # ("him" alone is found inside "Ibrahim")
+
+
+def test_a_description_before_a_comma_and_a_military_rank_is_the_named_person():
+    doc = analyse("Pakistan's army chief, Gen. Asim Munir, met officials in Kabul.", published="2024-10-10")
+    munir = actor_for(doc, "Asim Munir")
+    assert (munir.country, munir.sector) == ("PAK", "military")
+    assert [a.name for a in doc.actors if a.type == "PERSON"] == ["Asim Munir"]

@@ -1119,8 +1119,11 @@ class _Resolver:
         title_or_modifier = after is not None and (after.pos_ in ("NOUN", "PROPN") or after.is_title) \
             or sdoc[re_ - 1].pos_ not in ("NOUN", "PROPN")  # "German Chancellor Olaf Scholz", "the official news agency"
         # "the Kremlin's spokesman, Dmitry Peskov, said": the description of the name after it
-        title_or_modifier = title_or_modifier or (after is not None and after.text in (",", "—", "-") and tail + 1 < len(sdoc)
-                                                  and (sdoc[tail + 1].ent_type_ == "PERSON" or tail + 1 in self.name_tokens))
+        nxt = tail + 1
+        while nxt < len(sdoc) and sdoc[nxt].lower_ in HONORIFICS | {"gen", "lt", "col", "maj", "adm", "gov", "gov."}:
+            nxt += 1  # "Pakistan's army chief, Gen. Asim Munir"
+        title_or_modifier = title_or_modifier or (after is not None and after.text in (",", "—", "-") and nxt < len(sdoc)
+                                                  and (sdoc[nxt].ent_type_ == "PERSON" or nxt in self.name_tokens))
         if not fits and written and not title_or_modifier:
             # no one named fits, but the description says who: "the Kenyan government spokesperson",
             # "Thailand's king" are a person of that country in that office, not the country
@@ -1164,6 +1167,12 @@ class _Resolver:
             return None
         people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= tok.idx]
         fits = [m for m in reversed(people) if self.gender.get(m.actor.id) in (None, gender)]
+        if tok.dep_ in ("dobj", "dative", "pobj"):
+            # "Sharif told him": an object pronoun is not the subject of its own verb (that would be "himself")
+            verb = tok.head.head if tok.dep_ == "pobj" and tok.head.pos_ == "ADP" else tok.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            own = {m.actor.id for m in fits for c in subjects if m.start <= c.idx < m.end}
+            fits = [m for m in fits if m.actor.id not in own]
         if not fits:
             self.unresolved.append(tok)
             return None
