@@ -249,3 +249,9 @@ def test_a_description_before_a_comma_and_a_military_rank_is_the_named_person():
     munir = actor_for(doc, "Asim Munir")
     assert (munir.country, munir.sector) == ("PAK", "military")
     assert [a.name for a in doc.actors if a.type == "PERSON"] == ["Asim Munir"]
+
+
+def test_a_person_the_text_does_not_place_is_of_where_the_story_is_set():
+    doc = analyse("Russia and Iran were named in the indictment. Jurors in New York heard Ms. Petra Lindqvist describe "
+                  "the plot, and Russia denied it. Iran called the trial a farce.", published="2025-03-12")
+    assert actor_for(doc, "Petra Lindqvist").country == "USA"

@@ -344,7 +344,8 @@ class _Resolver:
                   or t.lower_ in ("of", "the", "for", "and", "top", "chief", "deputy", "former", "acting")
                   or (t.lower_ in MANDATE and after_role)
                   or any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
-                  or (t.pos_ == "NOUN" and t.is_lower and kbmod.agent(t.lower_) is not None))
+                  or (t.pos_ == "NOUN" and t.is_lower and (kbmod.agent(t.lower_) is not None or (
+                      i >= 2 and kbmod.agent(f"{self.sdoc[i - 2].lower_} {t.lower_}") is not None))))  # "deputy caliph"
             in_role = any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
             if not ok or ((i - 1) in self.name_tokens and not in_role and not self.kb.country_of(t.text)
                           and (i - 1) not in self.country_tokens and not self._org_in(i - 1, i)):
@@ -618,6 +619,11 @@ class _Resolver:
         code = self.kb.country_of(text) or kbmod.phoenix_place(text)
         if code:
             self.places.append((i, code))
+            k = i - 1
+            while k >= 0 and (self.sdoc[k].lower_ == "the" or self.sdoc[k].pos_ == "ADJ"):
+                k -= 1
+            if not self.kb.country_of(text) and k >= 0 and self.sdoc[k].lower_ in LOCATIVE | {"from", "of"}:
+                self.local_places.append(code)  # "in Quetta", "near Pokrovsk": where the story happens
 
     def known_actor_name(self, text: str) -> bool:
         return any(x.kind in ("org", "leader") for x in self.kb.forms.get(text, ())) or text in self.kb.leaders \
@@ -1258,6 +1264,7 @@ class _Resolver:
     def run(self) -> None:
         spans = self.candidate_spans()
         self.spans = spans
+        self.local_places: list[str] = []  # countries of the cities and regions the text names
         self.named_orgs: set[str] = set()  # organisations named in the text (not generic agents)
         self.unresolved: list = []  # pronouns with no person named before them
         self.pending_roles: list[tuple] = []  # role descriptions no one named before fits (role_descriptions)
@@ -1370,6 +1377,16 @@ class _Resolver:
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.defaults()
 
+    def local_country(self) -> Optional[str]:
+        """The country of the cities and regions the text names most (first named on a tie): where the story is
+        set, which for a person the text does not place tells more than the countries it talks about."""
+        if not self.local_places:
+            return None
+        counts: dict[str, int] = {}
+        for c in self.local_places:
+            counts[c] = counts.get(c, 0) + 1
+        return max(counts, key=lambda c: (counts[c], -self.local_places.index(c)))
+
     def body_of(self, person: Actor) -> Optional[str]:
         """The country of the state body a person's office names ("foreign ministry spokesperson"), when the text
         named that body with its country before the person ("Afghanistan's Ministry of Foreign Affairs")."""
@@ -1400,7 +1417,7 @@ class _Resolver:
                 a.country = body  # "foreign ministry spokesperson X" after "Afghanistan's Ministry of Foreign Affairs"
                 continue
             home = home or self.main_country()
-            a.country = home
+            a.country = (self.local_country() or home) if a.type == "PERSON" and not self.doc.dateline else home
             if a.type == "PERSON" and a.sector is None and a.role is None and a.country:
                 a.sector = "civilians"
 
