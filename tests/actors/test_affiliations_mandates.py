@@ -255,3 +255,12 @@ def test_a_person_the_text_does_not_place_is_of_where_the_story_is_set():
     doc = analyse("Russia and Iran were named in the indictment. Jurors in New York heard Ms. Petra Lindqvist describe "
                   "the plot, and Russia denied it. Iran called the trial a farce.", published="2025-03-12")
     assert actor_for(doc, "Petra Lindqvist").country == "USA"
+
+
+def test_a_part_of_an_organisation_named_in_its_possessive_is_of_its_kind():
+    doc = analyse('"We cannot comment," an official told VOA\'s Mandarin Service reporter Li Yan in Beijing.',
+                  published="2024-10-10")
+    service = actor_for(doc, "Mandarin Service")
+    assert (service.type, service.country, service.sector) == ("MEDIA", "USA", "media")
+    reporter = actor_for(doc, "Li Yan")
+    assert (reporter.country, reporter.sector) == ("USA", "media")

@@ -769,6 +769,10 @@ class _Resolver:
         typ = "ORG"
         owner = next((x for k in range(s + 1, e) if self.sdoc[k].text in POSSESSIVE
                       for x in self.kb.forms.get(self.sdoc[s:k].text, ()) if x.kind == "org"), None)
+        if owner is None and s >= 2 and self.sdoc[s - 1].text in POSSESSIVE:
+            # "VOA's Mandarin Service": the possessor named just before the name
+            owner = next((x for j in range(max(0, s - 5), s - 1) for x in self.kb.forms.get(self.sdoc[j:s - 1].text, ())
+                          if x.kind == "org"), None)
         if owner is not None:
             # "VOA's Russian Service": a part of a known organisation is of its country, type and sector
             code = owner.country
