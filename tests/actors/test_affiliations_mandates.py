@@ -264,3 +264,17 @@ def test_a_part_of_an_organisation_named_in_its_possessive_is_of_its_kind():
     assert (service.type, service.country, service.sector) == ("MEDIA", "USA", "media")
     reporter = actor_for(doc, "Li Yan")
     assert (reporter.country, reporter.sector) == ("USA", "media")
+
+
+def test_a_state_agent_noun_before_a_role_gives_its_sector_and_a_units_nationality_the_agents():
+    doc = analyse("The Pakistani army spokesperson said the attack was repelled.", published="2025-03-12")
+    spokesperson = actor_for(doc, "Pakistani army spokesperson")
+    assert (spokesperson.country, spokesperson.sector, spokesperson.code) == ("PAK", "military", "PAKMIL")
+    doc = analyse("An Indian navy contingent took part in the parade in Port Louis.", published="2025-03-12")
+    navy = actor_for(doc, "Indian navy")
+    assert (navy.type, navy.country, navy.sector) == ("ORG", "IND", "military")
+
+
+def test_an_opposition_leader_is_of_the_opposition():
+    doc = analyse("The leader of the opposition in Zambia called for calm.", published="2023-01-10")
+    assert actor_for(doc, "leader of the opposition").sector == "opposition"

@@ -436,7 +436,7 @@ class _Resolver:
             # courtesy or lesser title ("Prince", "Sheikh") does not replace an office already stated
             if actor.role is None or rank >= current or actor.id not in self.described:
                 actor.role = written_role(phrase, role)
-                actor.sector = sector
+                actor.sector = self._modifier_sector(s, rs) or sector if sector == "government" else sector
                 if any(t.lower_ in ("former", "ex") for t in self.sdoc[s:rs]) and not actor.role.startswith("former"):
                     actor.role = "former " + actor.role  # "Former FBI Director James Comey": the office he held
             found = True
@@ -940,7 +940,7 @@ class _Resolver:
             last = e
             typ = "REBEL" if sector == "rebels" else "GROUP" if not institution else \
                 {"party": "PARTY", "media": "MEDIA"}.get(sector, "ORG")  # "the ruling party", "state media"
-            left = head.left_edge.i
+            left = min((head.head if unit else head).left_edge.i, s)  # "an Indian navy contingent": the unit's modifiers
             while left < s and sdoc[left].lower_ in ("the", "a", "an", "some", "two", "three", "several", "many"):
                 left += 1
             if any(t.lower_ in ("and", "or", ",") for t in sdoc[left:s]) and self._country_in(left, s):
@@ -1056,6 +1056,14 @@ class _Resolver:
                     self.consumed.update(range(t.i, j))
                     break
 
+    def _modifier_sector(self, i: int, rs: int) -> Optional[str]:
+        """The sector of a state agent noun qualifying a role ("army spokesperson", "navy commander")."""
+        if rs - 1 < max(i, 0):
+            return None
+        t = self.sdoc[rs - 1]  # the noun right before the role
+        found = kbmod.agent(t.lower_) if t.pos_ == "NOUN" and t.is_lower and t.lower_ not in self.kb.roles else None
+        return found[0] if found and found[0] in STATE_SECTORS else None
+
     @staticmethod
     def _modifier(tok) -> bool:
         """A word between "the" and its noun: "Iran-backed", "militant", "27-nation", "Palestinian"."""
@@ -1144,6 +1152,7 @@ class _Resolver:
             # "Norway's king": the country in the possessive stays a mention of the country too
             i = first + 2 if first + 1 < rs and sdoc[first + 1].text in POSSESSIVE else first
             desc = sdoc[first:re_].text
+            sector = self._modifier_sector(first, rs) or sector  # "the Pakistani army spokesperson": military
             if not self.kb.country_of(sdoc[first].text):
                 desc = f"{self.demonym(code)} {desc}"  # "the prime minister of Albania": "Albanian prime minister"
             former = "former " if any(t.lower_ in ("former", "ex") for t in sdoc[first:rs]) else ""
