@@ -278,3 +278,10 @@ def test_a_state_agent_noun_before_a_role_gives_its_sector_and_a_units_nationali
 def test_an_opposition_leader_is_of_the_opposition():
     doc = analyse("The leader of the opposition in Zambia called for calm.", published="2023-01-10")
     assert actor_for(doc, "leader of the opposition").sector == "opposition"
+
+
+def test_the_group_a_person_leads_gives_the_sector_of_a_generic_leader():
+    doc = analyse("Jean Baptiste, the leader of the Grand Ravine gang, was arrested near Gonaives in Haiti.",
+                  published="2021-02-27")
+    leader = actor_for(doc, "Jean Baptiste")
+    assert (leader.country, leader.sector, leader.code) == ("HTI", "criminal", "HTICRM")

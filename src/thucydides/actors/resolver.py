@@ -437,6 +437,12 @@ class _Resolver:
             if actor.role is None or rank >= current or actor.id not in self.described:
                 actor.role = written_role(phrase, role)
                 actor.sector = self._modifier_sector(s, rs) or sector if sector == "government" else sector
+                if rank <= 1 and sector == "government" and re_ < e and self.sdoc[re_].lower_ == "of":
+                    # "the leader of the Village de Dieu gang", "head of the police unit": the group led says what
+                    # kind of leader
+                    led = self._agent_in(re_ + 1, e)
+                    if led is not None:
+                        actor.sector = led[1]
                 if any(t.lower_ in ("former", "ex") for t in self.sdoc[s:rs]) and not actor.role.startswith("former"):
                     actor.role = "former " + actor.role  # "Former FBI Director James Comey": the office he held
             found = True
@@ -622,7 +628,7 @@ class _Resolver:
             k = i - 1
             while k >= 0 and (self.sdoc[k].lower_ == "the" or self.sdoc[k].pos_ == "ADJ"):
                 k -= 1
-            if not self.kb.country_of(text) and k >= 0 and self.sdoc[k].lower_ in LOCATIVE | {"from", "of"}:
+            if not self.kb.country_of(text) and k >= 0 and self.sdoc[k].lower_ in LOCATIVE | {"from"}:
                 self.local_places.append(code)  # "in Quetta", "near Pokrovsk": where the story happens
 
     def known_actor_name(self, text: str) -> bool:
@@ -1391,7 +1397,7 @@ class _Resolver:
         self.defaults()
 
     def local_country(self) -> Optional[str]:
-        """The country of the cities and regions the text names most (first named on a tie): where the story is
+        """The country of the cities and regions the text places things in most (first on a tie): where the story is
         set, which for a person the text does not place tells more than the countries it talks about."""
         if not self.local_places:
             return None
