@@ -285,3 +285,23 @@ def test_the_group_a_person_leads_gives_the_sector_of_a_generic_leader():
                   published="2021-02-27")
     leader = actor_for(doc, "Jean Baptiste")
     assert (leader.country, leader.sector, leader.code) == ("HTI", "criminal", "HTICRM")
+
+
+def test_an_attribution_pronoun_is_the_last_speaker_not_the_person_spoken_about():
+    doc = analyse('Zelenskyy said Putin was lying. "We will hold the line," he told reporters.', published="2024-10-22")
+    assert actor_for(doc, "he told").name == "Volodymyr Zelenskyy"
+
+
+def test_a_subject_pronoun_is_not_the_named_object_of_its_verb_and_a_counterpart_shares_the_office():
+    doc = analyse("Defense Minister Andrei Belousov met Chinese counterpart Dong Jun. He told Belousov that ties were "
+                  "strong.", published="2024-10-22")
+    dong = actor_for(doc, "Dong Jun")
+    assert (dong.name, dong.country, dong.role) == ("Dong Jun", "CHN", "defense minister")
+    assert actor_for(doc, "He told").id == dong.id
+
+
+def test_a_lawyer_is_of_the_judiciary():
+    doc = analyse("The court sentenced the former minister, his lawyer Naeem Panjutha said.", published="2025-01-17",
+                  dateline="ISLAMABAD")
+    lawyer = actor_for(doc, "Naeem Panjutha")
+    assert (lawyer.country, lawyer.sector) == ("PAK", "judiciary")

@@ -431,6 +431,12 @@ class _Resolver:
         if roles:
             rs, re_, phrase = roles[0]
             role, sector, rank = self.kb.roles[phrase]
+            if role == "counterpart":
+                # "Chinese counterpart Dong Jun": the office of the person last named with one
+                other = next((m.actor for m in reversed(self.mentions) if m.actor.type == "PERSON" and m.actor.role
+                              and m.actor.id != actor.id and m.end <= self.sdoc[s].idx), None)
+                if other is not None:
+                    role, sector, phrase = other.role, other.sector or sector, other.role
             current = self._rank(actor.role)
             # the text decides: a title or apposition replaces what a name match gave; within the text a
             # courtesy or lesser title ("Prince", "Sheikh") does not replace an office already stated
@@ -650,6 +656,9 @@ class _Resolver:
         if not toks:
             return None
         name = self.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        if name.endswith(".") and len(toks[-1].text) > 2 and toks[-1].i + 1 < len(self.sdoc) \
+                and toks[-1].i == self.sdoc[toks[-1].i].sent.end - 1 or (name.endswith(".") and len(toks[-1].text) > 3):
+            name = name[:-1]  # "Dong Jun." at the end of a sentence: the full stop is no part of the name
         if not re.search(r"[A-Za-z]", name):
             return None
         parts = name.split()
@@ -699,7 +708,7 @@ class _Resolver:
         if actor.country and not actor.sector and actor.role is None:
             actor.sector = None
         start = toks[0].idx
-        end = toks[-1].idx + len(toks[-1].text)
+        end = toks[0].idx + len(name)
         self.add_mention(start, end, kind, actor)
         return actor
 
@@ -1198,10 +1207,23 @@ class _Resolver:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             own = {m.actor.id for m in fits for c in subjects if m.start <= c.idx < m.end}
             fits = [m for m in fits if m.actor.id not in own]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            # "He told Belousov": a subject pronoun is not the person named as the object of its own verb
+            objects = {c.text.lower() for c in tok.head.children if c.dep_ in ("dobj", "dative")}
+            objects |= {g.text.lower() for c in tok.head.children if c.dep_ == "dobj" for g in c.subtree}
+            fits = [m for m in fits if not objects & {w.lower() for w in m.actor.name.split()}]
         if not fits:
             self.unresolved.append(tok)
             return None
         choice = fits[0]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _speech_lemmas():
+            # '"...," he told reporters': the one who spoke last, before anyone merely spoken about
+            window = self.sdoc[max(0, tok.sent.start - 1)].sent.start
+            speaker = next((m for m in fits if m.start >= self.sdoc[window].idx and self._speaks(m)), None)
+            if speaker is not None:
+                self.gender.setdefault(speaker.actor.id, gender)
+                self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", speaker.actor)
+                return speaker.actor
         if tok.dep_ in ("nsubj", "nsubjpass"):
             window_start = self.sdoc[tok.sent.start].sent.start
             prev = tok.sent.start - 1
@@ -1271,6 +1293,16 @@ class _Resolver:
             if after:
                 choice = next((m for m in after if self._is_subject(m)), after[0])
                 self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
+
+    def _speaks(self, m: Mention) -> bool:
+        """The mention is the subject of a speech verb ("Zelenskyy said ...")."""
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("appos", "compound"):
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _speech_lemmas()
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
