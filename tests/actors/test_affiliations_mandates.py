@@ -305,3 +305,10 @@ def test_a_lawyer_is_of_the_judiciary():
                   dateline="ISLAMABAD")
     lawyer = actor_for(doc, "Naeem Panjutha")
     assert (lawyer.country, lawyer.sector) == ("PAK", "judiciary")
+
+
+def test_a_name_in_a_chain_of_modifiers_of_a_place_word_is_a_place():
+    doc = analyse("The prison break from the Croix des Bouquets civilian jail on Thursday shocked Haitians.",
+                  published="2021-02-27")
+    croix = actor_for(doc, "Croix")
+    assert croix is None or croix.type in ("COUNTRY", "GROUP")

@@ -575,7 +575,13 @@ class _Resolver:
         before_of = self.sdoc[s - 2].lower_ if s > 1 and self.sdoc[s - 1].lower_ == "of" else ""
         root = span.root
         # the name modifies a place or thing: "the Croix des Bouquets jail", "the Schengen system"
-        modifies = root.dep_ in ("compound", "nmod", "amod") and root.head.i >= e and root.head.lower_ in words
+        modifies = False
+        head_, steps = root, 0
+        while head_.dep_ in ("compound", "nmod", "amod") and head_.head.i != head_.i and steps < 4:
+            head_, steps = head_.head, steps + 1  # "the Croix des Bouquets civilian jail": up the chain of modifiers
+            if head_.i >= e and head_.lower_ in words:
+                modifies = True
+                break
         if (head in words or words.get(after) == "place" or words.get(before_of) == "place" or modifies) and not known_actor:
             self._place(s, text)
             return True
