@@ -312,3 +312,14 @@ def test_a_name_in_a_chain_of_modifiers_of_a_place_word_is_a_place():
                   published="2021-02-27")
     croix = actor_for(doc, "Croix")
     assert croix is None or croix.type in ("COUNTRY", "GROUP")
+
+
+def test_an_acronym_in_brackets_and_a_repeated_one_word_name_are_the_same_actor():
+    doc = analyse("The body would resemble the Joint Planning Council (JPC) that Seoul set up. The JPC met in April.",
+                  published="2024-10-04")
+    council = actor_for(doc, "Joint Planning Council")
+    assert actor_for(doc, "JPC").id == council.id and actor_for(doc, "JPC", 1).id == council.id
+    doc = analyse("Robert Wood, the deputy ambassador, said it. The vote failed. Wood spoke ahead of a meeting. "
+                  "Okonjo said the talks failed. But Okonjo told reporters that more were planned.", published="2024-10-04")
+    assert actor_for(doc, "Wood", 1).name == "Robert Wood"
+    assert actor_for(doc, "Okonjo", 1) is not None and actor_for(doc, "Okonjo", 1).id == actor_for(doc, "Okonjo").id

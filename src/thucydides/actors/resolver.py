@@ -547,6 +547,8 @@ class _Resolver:
                 parts = a.name.split()
                 if len(parts) > 1 and _fold(word) in (_fold(parts[-1]), _fold(parts[0])) and word[:1].isupper():
                     return True
+                if len(parts) == 1 and _fold(word) == _fold(a.name) and word[:1].isupper():
+                    return True  # "Eguiluz said ... But Eguiluz told VOA" (the tagger calls the second a place)
         return False
 
     def known_person(self, name: str) -> Optional[kbmod.Entry]:
@@ -1082,7 +1084,8 @@ class _Resolver:
         if rs - 1 < max(i, 0):
             return None
         t = self.sdoc[rs - 1]  # the noun right before the role
-        found = kbmod.agent(t.lower_) if t.pos_ == "NOUN" and t.is_lower and t.lower_ not in self.kb.roles else None
+        found = kbmod.agent(t.lower_) if t.pos_ == "NOUN" and t.is_lower and t.lower_ not in self.kb.roles \
+            and t.lower_ not in RANK_WORDS else None
         return found[0] if found and found[0] in STATE_SECTORS else None
 
     @staticmethod
@@ -1339,8 +1342,8 @@ class _Resolver:
         for t in self.sdoc:
             if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON":
                 items.append((t.i, 2, ("pron", t.i)))
-            elif t.is_title and t.pos_ == "PROPN" and t.i not in self.name_tokens:
-                items.append((t.i, 3, ("tok", t.i)))
+            elif t.is_title and t.pos_ in ("PROPN", "NOUN") and t.i not in self.name_tokens:
+                items.append((t.i, 3, ("tok", t.i)))  # a NOUN only ever as a surname met before ("Wood spoke")
         items.sort(key=lambda x: (x[0], x[1]))
         deferred = []
         for _, _, item in items:
@@ -1371,11 +1374,23 @@ class _Resolver:
                     self.role_reference(rs, re_, phrase)
             else:
                 self.pronoun(self.sdoc[item[1]])
+        # "the Nuclear Consultative Group (NCG)": the acronym in brackets is the same organisation wherever it stands
+        sdoc = self.sdoc
+        acronyms = {sdoc[e + 1].text: (s, e) for s, e, label in spans if e + 2 < len(sdoc) and sdoc[e].text == "("
+                    and sdoc[e + 2].text == ")" and sdoc[e + 1].is_upper and len(sdoc[e + 1].text) > 1
+                    and not label.startswith(("E|PERSON", "L|"))}
         # countries and organisations, except words already used as a person's title or apposition
         for s, e, label in deferred:
             if all(i in self.consumed for i in range(s, e)):
                 continue
             span = self.sdoc[s:e]
+            long_form = acronyms.get(span.text)
+            if long_form is not None and long_form[0] != s:
+                lo, hi = sdoc[long_form[0]].idx, sdoc[long_form[1] - 1].idx + len(sdoc[long_form[1] - 1])
+                m = next((m for m in self.mentions if m.start < hi and lo < m.end and m.actor.type not in ("PERSON", "COUNTRY")), None)
+                if m is not None:
+                    self.add_mention(span.start_char, span.end_char, "org", m.actor)
+                    continue
             kind, _, surface = label.partition("|")
             if kind == "P":
                 code = self._country_in(max(0, s - 3), s) or self.context_country(s, e)
@@ -1482,6 +1497,7 @@ class _Resolver:
 PREFIXES = {"vessel", "storm"}  # kinds of data/not_actors.tsv words that open a name ("USS", "Hurricane")
 NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+RANK_WORDS = {"deputy", "vice", "acting", "chief", "top", "senior", "junior", "assistant", "former", "interim"}
 ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "official", "director", "head", "chief",
               "deputy", "the", "of", "and", "senior", "secretary"}  # words of an office that name no body
 STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
