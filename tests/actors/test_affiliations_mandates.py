@@ -323,3 +323,10 @@ def test_an_acronym_in_brackets_and_a_repeated_one_word_name_are_the_same_actor(
                   "Okonjo said the talks failed. But Okonjo told reporters that more were planned.", published="2024-10-04")
     assert actor_for(doc, "Wood", 1).name == "Robert Wood"
     assert actor_for(doc, "Okonjo", 1) is not None and actor_for(doc, "Okonjo", 1).id == actor_for(doc, "Okonjo").id
+
+
+def test_countries_inside_a_hyphenated_word_are_mentioned():
+    doc = analyse("The U.S.-ROK approach helps, but a U.S.-Russian rapprochement is unlikely.", published="2024-10-04")
+    assert actor_for(doc, "ROK").country == "KOR"
+    assert actor_for(doc, "Russian").country == "RUS"
+    assert actor_for(doc, "U.S.", 1).country == "USA"

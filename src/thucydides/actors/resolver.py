@@ -1286,6 +1286,19 @@ class _Resolver:
             self.add_mention(start, end, "role", actor)
             self.consumed.update(range(i, re_))
 
+    def hyphenated_countries(self) -> None:
+        """Countries inside one hyphenated word ("U.S.-ROK approach", "U.S.-Russian rapprochement") are mentions of
+        those countries."""
+        for t in self.sdoc:
+            if "-" not in t.text[1:-1] or t.i in self.consumed:
+                continue
+            pos = t.idx
+            for part in t.text.split("-"):
+                code = self.kb.country_of(part) if part else None
+                if code and not any(m.start < pos + len(part) and pos < m.end for m in self.mentions):
+                    self.add_mention(pos, pos + len(part), "country", self.country_actor(code))
+                pos += len(part) + 1
+
     def cataphora(self) -> None:
         """A pronoun with no one before it ("'We ran,' she says. ... Amina Yusuf says"): the first person of a
         fitting gender named after it in the same or the next two sentences, preferring one who speaks or acts."""
@@ -1436,6 +1449,7 @@ class _Resolver:
                     self.add_mention(span.start_char, span.end_char, "country", self.country_actor(code))
                 else:
                     self._place(s, span.text)
+        self.hyphenated_countries()
         self.cataphora()
         for i, a in self.short_forms:
             first = self.sdoc[a].idx
