@@ -330,3 +330,10 @@ def test_countries_inside_a_hyphenated_word_are_mentioned():
     assert actor_for(doc, "ROK").country == "KOR"
     assert actor_for(doc, "Russian").country == "RUS"
     assert actor_for(doc, "U.S.", 1).country == "USA"
+
+
+def test_a_former_office_described_later_does_not_replace_the_office_held_now():
+    doc = analyse("NATO Secretary General Mark Rutte praised the deal. Rutte, a former Dutch prime minister, said allies "
+                  "were stepping up.", published="2025-03-13")
+    rutte = actor_for(doc, "Mark Rutte")
+    assert (rutte.country, rutte.sector, rutte.role) == (None, "igo", "secretary general")

@@ -440,7 +440,10 @@ class _Resolver:
             current = self._rank(actor.role)
             # the text decides: a title or apposition replaces what a name match gave; within the text a
             # courtesy or lesser title ("Prince", "Sheikh") does not replace an office already stated
-            if actor.role is None or rank >= current or actor.id not in self.described:
+            former = role.startswith("former") or any(t.lower_ in ("former", "ex") for t in self.sdoc[s:rs])
+            if former and actor.role and not actor.role.startswith("former") and actor.id in self.described:
+                pass  # "NATO Secretary General Mark Rutte, a former Dutch prime minister": the office held now stays
+            elif actor.role is None or rank >= current or actor.id not in self.described:
                 actor.role = written_role(phrase, role)
                 actor.sector = self._modifier_sector(s, rs) or sector if sector == "government" else sector
                 if rank <= 1 and sector == "government" and re_ < e and self.sdoc[re_].lower_ == "of":
