@@ -337,3 +337,10 @@ def test_a_former_office_described_later_does_not_replace_the_office_held_now():
                   "were stepping up.", published="2025-03-13")
     rutte = actor_for(doc, "Mark Rutte")
     assert (rutte.country, rutte.sector, rutte.role) == (None, "igo", "secretary general")
+
+
+def test_a_title_of_another_named_person_inside_a_description_does_not_describe_this_one():
+    doc = analyse("A court jailed Istanbul Mayor Ekrem Imamoglu, President Recep Tayyip Erdogan's main rival, on Sunday.",
+                  published="2025-03-23")
+    assert actor_for(doc, "Ekrem Imamoglu").role == "mayor"
+    assert actor_for(doc, "Recep Tayyip Erdogan").role == "president"

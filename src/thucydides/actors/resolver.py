@@ -426,7 +426,10 @@ class _Resolver:
         code = self._country_in(s, mandate)
         if actor.id in self.described and code and actor.country and code != actor.country:
             return False  # the text already said who this is; a conflicting later description is someone else
-        roles = self._roles_in(s, e)
+        # a role followed by a name inside the description is another person's title ("Istanbul Mayor Ekrem Imamoglu,
+        # President Recep Tayyip Erdogan's main rival"; "the brother of Crown Prince Mohammed bin Salman")
+        roles = [r for r in self._roles_in(s, e) if not (r[1] < e and (self.sdoc[r[1]].ent_type_ == "PERSON"
+                                                                          or r[1] in self.name_tokens))]
         found = False
         if roles:
             rs, re_, phrase = roles[0]
