@@ -344,3 +344,10 @@ def test_a_title_of_another_named_person_inside_a_description_does_not_describe_
                   published="2025-03-23")
     assert actor_for(doc, "Ekrem Imamoglu").role == "mayor"
     assert actor_for(doc, "Recep Tayyip Erdogan").role == "president"
+
+
+def test_a_title_after_to_is_the_named_persons_own_not_a_mandate():
+    doc = analyse("The delegation was headed by Andriy Yermak, chief of staff to President Volodymyr Zelenskyy.",
+                  published="2025-03-11")
+    assert actor_for(doc, "Volodymyr Zelenskyy").role == "president"
+    assert actor_for(doc, "Andriy Yermak").role == "chief of staff"

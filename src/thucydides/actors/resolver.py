@@ -339,7 +339,8 @@ class _Resolver:
         i = s
         while i > sent_start and s - i < 9:
             t = self.sdoc[i - 1]
-            after_role = i >= 2 and any(rs <= i - 2 < re_ for rs, re_, _ in self.role_matches)
+            after_role = i >= 2 and any(rs <= i - 2 < re_ for rs, re_, _ in self.role_matches) \
+                and not any(i <= rs < s for rs, _, _ in self.role_matches)  # not "chief of staff to President X"
             ok = (t.is_title or t.is_upper or t.pos_ in ("PROPN", "ADJ") or t.text in POSSESSIVE
                   or t.lower_ in ("of", "the", "for", "and", "top", "chief", "deputy", "former", "acting")
                   or (t.lower_ in MANDATE and after_role)
