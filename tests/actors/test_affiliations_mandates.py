@@ -351,3 +351,10 @@ def test_a_title_after_to_is_the_named_persons_own_not_a_mandate():
                   published="2025-03-11")
     assert actor_for(doc, "Volodymyr Zelenskyy").role == "president"
     assert actor_for(doc, "Andriy Yermak").role == "chief of staff"
+
+
+def test_diseases_and_power_plants_are_not_actors():
+    doc = analyse("Mpox spread quickly in Goma, and the Zaporizhzhia Nuclear Power Plant lost power again.",
+                  published="2024-10-10")
+    assert actor_for(doc, "Mpox") is None
+    assert actor_for(doc, "Zaporizhzhia Nuclear Power Plant") is None
