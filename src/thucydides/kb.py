@@ -32,7 +32,9 @@ class KB:
     lower_forms: dict[str, list[Entry]] = field(default_factory=dict)  # lower-case surface for groups
     roles: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # phrase -> (role, sector, rank)
     leaders: dict[str, Entry] = field(default_factory=dict)  # full name or alias -> entry
+    leader_offices: dict[str, list[tuple[str, str, Entry]]] = field(default_factory=dict)  # name -> (since, until, entry)
     orgs: dict[str, Entry] = field(default_factory=dict)  # code -> entry
+    org_forms: dict[str, list[str]] = field(default_factory=dict)  # code -> the aliases the list gives it
     org_before: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # code -> (type, sector, until date)
     role_names: set[str] = field(default_factory=set)
 
@@ -91,6 +93,7 @@ def load() -> KB:
         before = multi(r.get("before") or "")
         if len(before) == 3:
             kb.org_before[r["code"]] = (before[0], before[1], before[2])
+        kb.org_forms[r["code"]] = multi(r.get("aliases", ""))
         for v in [r["name"]] + multi(r.get("aliases", "")):
             for form in _variants(v):
                 _add(kb.forms, form, e)
@@ -108,9 +111,29 @@ def load() -> KB:
     for r in table("leaders.tsv"):
         e = Entry("leader", r["name"], r["name"], "PERSON", r.get("sector") or "government",
                   r.get("country") or None, r.get("role") or None, r.get("gender") or None)
+        kb.leader_offices.setdefault(r["name"], []).append((r.get("since") or "", r.get("until") or "", e))
         for v in [r["name"]] + multi(r.get("aliases", "")):
             kb.leaders.setdefault(v, e)
     return kb
+
+
+def leader_as_of(entry: Entry, date: Optional[str]) -> Entry:
+    """A person of leaders.tsv in the office he or she held on ``date`` (rows with ``since``/``until``): Mark
+    Rutte is the Dutch prime minister in 2019 and NATO's secretary-general in 2025. Without a date, or with no
+    row covering it, the first row (the current office) stands; before a person's first dated office, the
+    country alone."""
+    offices = load().leader_offices.get(entry.name, [])
+    if not date or len(offices) < 2 and not (offices and offices[0][0]):
+        return entry
+    date = str(date)[:10]
+    for since, until, e in offices:
+        if (not since or since <= date) and (not until or date < until):
+            return e
+    earliest = min((since for since, _, _ in offices if since), default="")
+    if earliest and date < earliest:
+        first = min(offices, key=lambda o: o[0] or "9999")[2]
+        return Entry("leader", entry.name, entry.name, "PERSON", None, first.country, None, entry.gender)
+    return entry
 
 
 # ------------------------------------------------------------------ Phoenix / PETRARCH-2 (lazily built)
@@ -270,6 +293,19 @@ def phoenix_org(name: str, date: Optional[str]) -> Optional[Entry]:
     return Entry("org", code, r[1], typ, sector, r[3] or None)
 
 
+def phoenix_org_code(names: list[str]) -> Optional[str]:
+    """The Phoenix code of an organisation of no one country (IGOUNO, IMGMUSISI, NGOHLHMSF, MNC...) under the
+    first of its names that the Phoenix files list with such a code, whatever the date (the code is what the
+    organisation is, not an office). Names of three letters or fewer are too ambiguous to look up."""
+    for name in names:
+        if len(name) <= 3:
+            continue
+        for r in phoenix_rows(name, ("body", "group")):
+            if r[2].startswith(("IGO", "IMG", "NGO", "MNC")):
+                return r[2]
+    return None
+
+
 def phoenix_place(name: str) -> Optional[str]:
     """The country of a place the Phoenix Countries file names (cities, provinces: "Quetta" -> PAK)."""
     rows = phoenix_rows(name, ("country",))
@@ -298,6 +334,8 @@ def actor_code(country: Optional[str], sector: Optional[str], typ: str, org_code
     """ICEWS/Phoenix-style code: country + sector element (RUSGOV, USAMIL, PAKCOP); IGO codes for IGOs."""
     if org_code and org_code.startswith(("IGO", "NGO", "MNC", "IMG")):
         return org_code
+    if typ == "GROUP" and org_code and org_code == country:
+        return country  # a bloc of states ("European countries": EUR), not one government
     element = sectors().get(sector or "", (None,))[0]
     if typ == "IGO" or sector == "igo":
         return (country or "") + "IGO" if country else "IGO"

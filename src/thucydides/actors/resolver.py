@@ -59,6 +59,28 @@ def _agent_units() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _person_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """Nouns for one person (data/person_nouns.tsv): words, suffixes, and exceptions to the suffixes."""
+    rows = table("person_nouns.tsv")
+    kinds = {k: [r["form"] for r in rows if r["kind"] == k] for k in ("word", "suffix", "not")}
+    return frozenset(kinds["word"]), tuple(kinds["suffix"]), frozenset(kinds["not"])
+
+
+def names_a_person(noun: str) -> bool:
+    """"judge", "journalist", "gunman" name one person; "school", "court", "tanker" do not."""
+    words, suffixes, exceptions = _person_nouns()
+    noun = noun.lower()
+    last = noun.split()[-1]
+    return last in words or (last.endswith(suffixes) and last not in exceptions)
+
+
+@lru_cache(maxsize=1)
+def _motion_verbs() -> frozenset[str]:
+    """Verbs of movement (data/motion_verbs.tsv): a name after their "to" or "from" is a place ("spread to Bukavu")."""
+    return frozenset(r["lemma"] for r in table("motion_verbs.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
     """Lemmas of the speech verbs (data/cue_verbs.tsv)."""
     return frozenset(r["lemma"] for r in table("cue_verbs.tsv"))
@@ -82,7 +104,14 @@ def _anaphors() -> dict[str, tuple[str, ...]]:
     return {r["noun"].lower(): tuple(r["types"].split("|")) for r in table("anaphors.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _named_anaphors() -> frozenset[str]:
+    """Descriptions that refer back only to an actor whose name has the noun ("the court")."""
+    return frozenset(r["noun"].lower() for r in table("anaphors.tsv") if r.get("named") == "yes")
+
+
 AFFILIATION = {"of", "at", "for", "with"}
+MANDATE = {"for", "on", "to"}  # "envoy for Syria", "rapporteur on Afghanistan", "ambassador to the U.N."
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
 
 
@@ -180,11 +209,15 @@ class _Resolver:
         e = kbmod.org_as_of(e, self.date)
         country = e.code if e.type == "GROUP" else e.country
         a = self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
+        self.named_orgs.add(a.id)
+        if e.type == "GROUP":
+            self.org_codes.setdefault(a.id, e.code)  # a bloc of states is its own code ("EUR"), not its government
         if e.type in ("IGO", "REBEL", "ORG") and not country and a.id not in self.org_codes:
-            # an organisation of no one country: the Phoenix code says what it is (IGOUNO, IMGMUSISI, NGO...)
-            ph = kbmod.phoenix_org(e.name, self.date)
-            if ph is not None and ph.code.startswith(("IGO", "IMG", "NGO", "MNC")):
-                self.org_codes[a.id] = ph.code
+            # an organisation of no one country: the Phoenix code says what it is (IGOUNO, IMGMUSISI, NGO...),
+            # under its name or any name the lists give it ("Islamic State" is "ISIL" there)
+            code = kbmod.phoenix_org_code([e.name] + self.kb.org_forms.get(e.code, []))
+            if code:
+                self.org_codes[a.id] = code
         return a
 
     # ---------------------------------------------------------------- spans
@@ -209,6 +242,7 @@ class _Resolver:
                     e -= 1
                 if e > s:
                     cands.append((s, e, "E|" + ent.label_, 1))
+        cands += self._missed_names({i for s, e, _, _ in cands for i in range(s, e)})
         # longest span wins; on equal length, the knowledge base wins over the statistical entity
         cands.sort(key=lambda c: (-(c[1] - c[0]), -c[3], c[0]))
         taken: set[int] = set()
@@ -225,6 +259,24 @@ class _Resolver:
         # tokens of a country's name or adjective ("South Korean"): they may stand in a person's title
         self.country_tokens = {i for s, e, label in chosen if self.kb.country_of(self.sdoc[s:e].text) for i in range(s, e)}
         return chosen
+
+    def _missed_names(self, tagged: set[int]):
+        """Names the tagger missed: a given name of the list followed by one or two capitalised words that no list
+        knows ("... Armed Forces Florence Parly"), not a country ("Chad"), a place or an institution."""
+        sdoc = self.sdoc
+        given = _given_names()
+        out = []
+        for t in sdoc:
+            if t.i in tagged or t.text not in given or not t.is_title or t.pos_ != "PROPN" or self.kb.country_of(t.text):
+                continue
+            e = t.i + 1
+            while e < len(sdoc) and e - t.i < 3 and e not in tagged and sdoc[e].is_title and sdoc[e].pos_ == "PROPN" \
+                    and sdoc[e].is_alpha and not self.kb.forms.get(sdoc[e].text) and sdoc[e].lower_ not in _sector_words() \
+                    and sdoc[e].lower_ not in _not_actor_words() and sdoc[e].lower_ not in self.kb.roles:
+                e += 1
+            if e > t.i + 1 and not (e < len(sdoc) and sdoc[e].is_title and sdoc[e].pos_ == "PROPN"):
+                out.append((t.i, e, "E|PERSON", 0))
+        return out
 
     def _party_spans(self, chosen):
         """A name written before "party" ("the Zanu PF party", "the ruling Pheu Thai party") is a political party
@@ -287,10 +339,14 @@ class _Resolver:
         i = s
         while i > sent_start and s - i < 9:
             t = self.sdoc[i - 1]
+            after_role = i >= 2 and any(rs <= i - 2 < re_ for rs, re_, _ in self.role_matches) \
+                and not any(i <= rs < s for rs, _, _ in self.role_matches)  # not "chief of staff to President X"
             ok = (t.is_title or t.is_upper or t.pos_ in ("PROPN", "ADJ") or t.text in POSSESSIVE
                   or t.lower_ in ("of", "the", "for", "and", "top", "chief", "deputy", "former", "acting")
+                  or (t.lower_ in MANDATE and after_role)
                   or any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
-                  or (t.pos_ == "NOUN" and t.is_lower and kbmod.agent(t.lower_) is not None))
+                  or (t.pos_ == "NOUN" and t.is_lower and (kbmod.agent(t.lower_) is not None or (
+                      i >= 2 and kbmod.agent(f"{self.sdoc[i - 2].lower_} {t.lower_}") is not None))))  # "deputy caliph"
             in_role = any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
             if not ok or ((i - 1) in self.name_tokens and not in_role and not self.kb.country_of(t.text)
                           and (i - 1) not in self.country_tokens and not self._org_in(i - 1, i)):
@@ -308,6 +364,13 @@ class _Resolver:
             return None
         end = w - 1
         roles = [r for r in self.role_matches if r[1] == end]
+        if not roles:
+            # "the U.N. envoy for Syria, Geir Pedersen": a role with its mandate ("for", "on", "to" a place)
+            k = end
+            while k > 0 and end - k < 4 and (self.sdoc[k - 1].pos_ == "PROPN" or self.sdoc[k - 1].lower_ == "the"):
+                k -= 1
+            if k < end and k > 0 and self.sdoc[k - 1].lower_ in MANDATE:
+                roles = [r for r in self.role_matches if r[1] == k - 1]
         if not roles:
             return None
         i = min(r[0] for r in roles)
@@ -357,20 +420,44 @@ class _Resolver:
 
     def describe(self, actor: Actor, s: int, e: int) -> bool:
         """Read role, country and sector from tokens [s, e); mark them consumed. True when a role was found."""
-        code = self._country_in(s, e)
+        # "envoy for Syria", "ambassador to the U.N.": what follows the preposition is the mandate, not the person's
+        # country or organisation of origin
+        mandate = next((k for k in range(s + 1, e) if self.sdoc[k].lower_ in MANDATE
+                        and any(rs <= k - 1 < re_ for rs, re_, _ in self.role_matches)), e)
+        code = self._country_in(s, mandate)
         if actor.id in self.described and code and actor.country and code != actor.country:
             return False  # the text already said who this is; a conflicting later description is someone else
-        roles = self._roles_in(s, e)
+        # a role followed by a name inside the description is another person's title ("Istanbul Mayor Ekrem Imamoglu,
+        # President Recep Tayyip Erdogan's main rival"; "the brother of Crown Prince Mohammed bin Salman")
+        roles = [r for r in self._roles_in(s, e) if not (r[1] < e and (self.sdoc[r[1]].ent_type_ == "PERSON"
+                                                                          or r[1] in self.name_tokens))]
         found = False
         if roles:
             rs, re_, phrase = roles[0]
             role, sector, rank = self.kb.roles[phrase]
+            if role == "counterpart":
+                # "Chinese counterpart Dong Jun": the office of the person last named with one
+                other = next((m.actor for m in reversed(self.mentions) if m.actor.type == "PERSON" and m.actor.role
+                              and m.actor.id != actor.id and m.end <= self.sdoc[s].idx), None)
+                if other is not None:
+                    role, sector, phrase = other.role, other.sector or sector, other.role
             current = self._rank(actor.role)
             # the text decides: a title or apposition replaces what a name match gave; within the text a
             # courtesy or lesser title ("Prince", "Sheikh") does not replace an office already stated
-            if actor.role is None or rank >= current or actor.id not in self.described:
+            former = role.startswith("former") or any(t.lower_ in ("former", "ex") for t in self.sdoc[s:rs])
+            if former and actor.role and not actor.role.startswith("former") and actor.id in self.described:
+                pass  # "NATO Secretary General Mark Rutte, a former Dutch prime minister": the office held now stays
+            elif actor.role is None or rank >= current or actor.id not in self.described:
                 actor.role = written_role(phrase, role)
-                actor.sector = sector
+                actor.sector = self._modifier_sector(s, rs) or sector if sector == "government" else sector
+                if rank <= 1 and sector == "government" and re_ < e and self.sdoc[re_].lower_ == "of":
+                    # "the leader of the Village de Dieu gang", "head of the police unit": the group led says what
+                    # kind of leader
+                    led = self._agent_in(re_ + 1, e)
+                    if led is not None:
+                        actor.sector = led[1]
+                if any(t.lower_ in ("former", "ex") for t in self.sdoc[s:rs]) and not actor.role.startswith("former"):
+                    actor.role = "former " + actor.role  # "Former FBI Director James Comey": the office he held
             found = True
         else:
             # no office: a generic agent noun says what the person is ("lawyer Chris Mhike", "a journalist")
@@ -378,11 +465,17 @@ class _Resolver:
             if agent is not None and (actor.role is None or actor.id not in self.described):
                 actor.role, actor.sector = agent
                 found = True
-        if code and actor.sector == "igo":
-            code = None  # "the U.N. envoy for Syria": the mandate, not the person's country
+        org = self._org_in(s, e)
+        igo = org is not None and (org.type == "IGO" or org.sector == "igo")
+        if igo and code and roles and self.kb.roles[roles[0][2]][1] != "igo":
+            # "U.S. deputy U.N. ambassador", "Britain's ambassador to the U.N.": a country's representative
+            org = None
+        elif igo or actor.sector == "igo":
+            code = None  # "the U.N. envoy for Syria": an international official has no country from the text
+            if igo and actor.country and actor.id not in self.known:
+                actor.country = None  # a guess from elsewhere gives way to the written affiliation
         if code:
             actor.country = code
-        org = self._org_in(s, e)
         named = self._affiliations(s, e)
         if org is not None:
             # "Hamas official Basem Naim", "NATO Secretary General Mark Rutte": the organisation's sector wins
@@ -390,7 +483,8 @@ class _Resolver:
                 actor.country = actor.country or org.country
             if org.sector:
                 actor.sector = org.sector
-            self.consumed.update(i for i in range(s, e) if i not in named)
+            keep = self._possessives(s, e)  # "UNICEF's executive director": UNICEF is still mentioned
+            self.consumed.update(i for i in range(s, e) if i not in named and i not in keep)
         elif named and (found or actor.sector is None):
             # "director of Cornell University's ...", "a professor at Tokai University": the institution's kind
             # (its name's sector word) says the person's sector
@@ -402,19 +496,35 @@ class _Resolver:
         if found or code:
             # a country or organisation named in the possessive ("Nigeria's defense minister", "UNICEF's
             # executive director") is still a mention of it
-            keep = set()
-            for i in range(s, e):
-                if i + 1 < len(self.sdoc) and self.sdoc[i + 1].text in POSSESSIVE:
-                    j = i
-                    while j > s and self.sdoc[j - 1].text[:1].isupper():
-                        j -= 1
-                    name = self.sdoc[j:i + 1].text
-                    if any(x.kind in ("country", "org") for x in self.kb.forms.get(name, ())) or \
-                            any(x.kind in ("country", "org") for x in self.kb.forms.get(self.sdoc[i].text, ())):
-                        keep.update(range(j, i + 1))
+            keep = self._possessives(s, e)
             self.consumed.update(i for i in range(s, e) if i not in keep and i not in named)
             self.described.add(actor.id)
         return found
+
+    def _possessives(self, s: int, e: int) -> set[int]:
+        """Tokens of a country or organisation named inside a title [s, e), in the possessive ("UNICEF's executive
+        director") or as a modifier ("Taliban spokesman", "Mauritius Prime Minister"): still a mention of it.
+        A nationality adjective ("Iraqi Prime Minister") is not."""
+        keep: set[int] = set()
+        i = s
+        while i < e:
+            j = next((j for j in range(min(e, i + 6), i, -1)
+                      if any(x.kind in ("country", "org") for x in self.kb.forms.get(self.sdoc[i:j].text, ()))), None)
+            if j is not None and not any(rs <= i < re_ for rs, re_, _ in self.role_matches):
+                keep.update(range(i, j))
+                i = j
+            else:
+                i += 1
+        for i in range(s, e):
+            if i + 1 < len(self.sdoc) and self.sdoc[i + 1].text in POSSESSIVE:
+                j = i
+                while j > s and self.sdoc[j - 1].text[:1].isupper():
+                    j -= 1
+                name = self.sdoc[j:i + 1].text
+                if any(x.kind in ("country", "org") for x in self.kb.forms.get(name, ())) or \
+                        any(x.kind in ("country", "org") for x in self.kb.forms.get(self.sdoc[i].text, ())):
+                    keep.update(range(j, i + 1))
+        return keep
 
     def _affiliations(self, s: int, e: int) -> set[int]:
         """Tokens of organisations the tagger finds in a description after "of", "at", "for" or "with"
@@ -422,6 +532,8 @@ class _Resolver:
         those organisations."""
         out: set[int] = set()
         for ent in self.sdoc.ents:
+            if any(rs <= ent.start and ent.end <= re_ for rs, re_, _ in self.role_matches):
+                continue  # "Secretary of State": a word of the title, not an organisation
             if ent.label_ == "ORG" and s < ent.start and ent.end <= e:
                 a = ent.start
                 while a < ent.end and self.sdoc[a].lower_ == "the":
@@ -442,12 +554,16 @@ class _Resolver:
                 parts = a.name.split()
                 if len(parts) > 1 and _fold(word) in (_fold(parts[-1]), _fold(parts[0])) and word[:1].isupper():
                     return True
+                if len(parts) == 1 and _fold(word) == _fold(a.name) and word[:1].isupper():
+                    return True  # "Eguiluz said ... But Eguiluz told VOA" (the tagger calls the second a place)
         return False
 
     def known_person(self, name: str) -> Optional[kbmod.Entry]:
         """A person of the knowledge base as of the article's date: the project's list (leaders.tsv) first,
         the Phoenix files for an article up to 2014 that they date, or for people the list does not have."""
         lead = self.kb.leaders.get(name)
+        if lead is not None:
+            lead = kbmod.leader_as_of(lead, self.date)
         ph = kbmod.phoenix_person(name, self.date) or (kbmod.phoenix_person(lead.name, self.date) if lead else None)
         if lead is not None and ph is not None and self.date and self.date <= kbmod.PHOENIX_END:
             return kbmod.Entry("leader", lead.name, lead.name, "PERSON", ph.sector, ph.country or lead.country, None,
@@ -468,15 +584,24 @@ class _Resolver:
         before_of = self.sdoc[s - 2].lower_ if s > 1 and self.sdoc[s - 1].lower_ == "of" else ""
         root = span.root
         # the name modifies a place or thing: "the Croix des Bouquets jail", "the Schengen system"
-        modifies = root.dep_ in ("compound", "nmod", "amod") and root.head.i >= e and root.head.lower_ in words
+        modifies = False
+        head_, steps = root, 0
+        while head_.dep_ in ("compound", "nmod", "amod") and head_.head.i != head_.i and steps < 4:
+            head_, steps = head_.head, steps + 1  # "the Croix des Bouquets civilian jail": up the chain of modifiers
+            if head_.i >= e and head_.lower_ in words:
+                modifies = True
+                break
         if (head in words or words.get(after) == "place" or words.get(before_of) == "place" or modifies) and not known_actor:
             self._place(s, text)
             return True
         if known_actor:
             return False
-        if words.get(span[0].lower_) == "vessel" and len(span) > 1 or \
-                (e < len(self.sdoc) and words.get(span[-1].lower_) == "vessel" and self.sdoc[e].is_title):
-            return True  # a ship: "INS Imphal", "USS Carl Vinson"
+        if words.get(span[0].lower_) in PREFIXES and len(span) > 1 or \
+                (e < len(self.sdoc) and words.get(span[-1].lower_) in PREFIXES and self.sdoc[e].is_title):
+            return True  # a ship or a storm: "INS Imphal", "USS Carl Vinson", "Hurricane Milton", "Storm Sara"
+        if self._among_places(span):
+            self._place(s, text)
+            return True
         if any(t.text == "," for t in span) and any(t.lower_ in ("and", "or") for t in span):
             return True  # "Twitter, Instagram and Facebook": a list of names is no one actor
         # a city the tagger calls an organisation ("Quetta") is a place; one it calls a person too, unless it acts
@@ -491,7 +616,8 @@ class _Resolver:
         if prev is not None and prev.lower_ == "the" and s > 1:
             prev = self.sdoc[s - 2]
         org_word = any(t.lower_ in _sector_words() for t in span)  # "at Cornell University" is an affiliation
-        if prev is not None and prev.lower_ in LOCATIVE and prev.dep_ == "prep" and not org_word:
+        moving = prev is not None and prev.lower_ in ("to", "from") and prev.head.lemma_ in _motion_verbs()
+        if prev is not None and (prev.lower_ in LOCATIVE or moving) and prev.dep_ == "prep" and not org_word:
             self._place(s, text)
             return True
         if prev is not None and prev.dep_ == "prep" and words.get(prev.head.lower_) == "place" and not org_word:
@@ -500,10 +626,31 @@ class _Resolver:
             return True
         return False
 
+    def _among_places(self, span) -> bool:
+        """A name listed with places ("Khan Younis and Rafah", "around Pokrovsk and Kurakhove"): conjoined with a
+        place the knowledge base knows, or with a name that follows a locative preposition."""
+        root = span.root
+        kin = [root.head] if root.dep_ == "conj" else []
+        kin += [c for c in root.children if c.dep_ == "conj"]
+        for k in kin:
+            if k.i in range(span.start, span.end) or not k.is_title:
+                continue
+            if kbmod.phoenix_place(k.text) and not self.kb.country_of(k.text) and not self.known_actor_name(k.text):
+                return True
+            prep = k.head if k.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ in LOCATIVE and prep.dep_ == "prep" and k.ent_type_ in ("GPE", "LOC", "FAC"):
+                return True
+        return False
+
     def _place(self, i: int, text: str) -> None:
         code = self.kb.country_of(text) or kbmod.phoenix_place(text)
         if code:
             self.places.append((i, code))
+            k = i - 1
+            while k >= 0 and (self.sdoc[k].lower_ == "the" or self.sdoc[k].pos_ == "ADJ"):
+                k -= 1
+            if not self.kb.country_of(text) and k >= 0 and self.sdoc[k].lower_ in LOCATIVE | {"from"}:
+                self.local_places.append(code)  # "in Quetta", "near Pokrovsk": where the story happens
 
     def known_actor_name(self, text: str) -> bool:
         return any(x.kind in ("org", "leader") for x in self.kb.forms.get(text, ())) or text in self.kb.leaders \
@@ -524,6 +671,9 @@ class _Resolver:
         if not toks:
             return None
         name = self.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        if name.endswith(".") and len(toks[-1].text) > 2 and toks[-1].i + 1 < len(self.sdoc) \
+                and toks[-1].i == self.sdoc[toks[-1].i].sent.end - 1 or (name.endswith(".") and len(toks[-1].text) > 3):
+            name = name[:-1]  # "Dong Jun." at the end of a sentence: the full stop is no part of the name
         if not re.search(r"[A-Za-z]", name):
             return None
         parts = name.split()
@@ -573,7 +723,7 @@ class _Resolver:
         if actor.country and not actor.sector and actor.role is None:
             actor.sector = None
         start = toks[0].idx
-        end = toks[-1].idx + len(toks[-1].text)
+        end = toks[0].idx + len(name)
         self.add_mention(start, end, kind, actor)
         return actor
 
@@ -599,6 +749,23 @@ class _Resolver:
                 and not any(t.lower_ in _sector_words() for t in toks) and not self._org_in(s, e):
             return "E|PERSON"
         return label
+
+    def short_form(self, s: int, e: int) -> bool:
+        """One word that begins the two-word name of an institution met earlier ("State" after "the State
+        Department", "Justice" after "the Justice Department") is that institution, not a person. True when so:
+        the word becomes a mention of that institution once the institutions are resolved (run)."""
+        if e - s != 1 or not self.sdoc[s].is_title:
+            return False
+        word = self.sdoc[s].text
+        for a, b, label in self.spans:
+            if b > s:
+                break
+            if self.sdoc[a].lower_ == "the":
+                a += 1
+            if b - a == 2 and self.sdoc[a].text == word and not label.startswith(("E|PERSON", "L|")):
+                self.short_forms.append((s, a))
+                return True
+        return False
 
     def lone_name_acts_as_person(self, s: int, e: int) -> bool:
         """One capitalised word the tagger calls an organisation but no list knows, that speaks ("Okafor said",
@@ -632,6 +799,10 @@ class _Resolver:
         typ = "ORG"
         owner = next((x for k in range(s + 1, e) if self.sdoc[k].text in POSSESSIVE
                       for x in self.kb.forms.get(self.sdoc[s:k].text, ()) if x.kind == "org"), None)
+        if owner is None and s >= 2 and self.sdoc[s - 1].text in POSSESSIVE:
+            # "VOA's Mandarin Service": the possessor named just before the name
+            owner = next((x for j in range(max(0, s - 5), s - 1) for x in self.kb.forms.get(self.sdoc[j:s - 1].text, ())
+                          if x.kind == "org"), None)
         if owner is not None:
             # "VOA's Russian Service": a part of a known organisation is of its country, type and sector
             code = owner.country
@@ -642,10 +813,17 @@ class _Resolver:
             typ, sector, code = ph.type, ph.sector or sector, code or ph.country
         if MEDIA_CONTEXT.search(left) and sector in (None, "media", "business"):
             typ, sector = "MEDIA", "media"
+        if code is None and s >= 2 and self.sdoc[s - 1].text in POSSESSIVE:
+            code = self.kb.country_of(self.sdoc[s - 2].text)  # "Afghanistan's Ministry of Foreign Affairs"
+        if code is None and e < len(self.sdoc) and self.sdoc[e].lower_ in ("in", "of") and ph is None:
+            # "International Christian University in Tokyo": an institution where it is
+            code = self._country_phrase(e + 1, min(len(self.sdoc), e + 4))
         if code is None and sector in STATE_SECTORS and ph is None:
-            # a state body named without its country ("the Foreign Ministry"): the country of its context
-            code = self.context_country(s, e)
+            # a state body named without its country ("the Foreign Ministry"): the country of its context, but
+            # not of a place the sentence names (a ministry speaks about places abroad)
+            code = self.context_country(s, e, places=False)
         actor = self.new_actor("O|" + text.lower() + "|" + (code or ""), name=text, type=typ, country=code, sector=sector)
+        self.named_orgs.add(actor.id)
         if ph is not None:
             self.org_codes.setdefault(actor.id, ph.code)
         self.add_mention(span.start_char, span.end_char, "org", actor)
@@ -661,6 +839,8 @@ class _Resolver:
     def dateline_country(self) -> Optional[str]:
         """The country of the dateline ("TAIPEI", "DENPASAR, Indonesia", "ISLAMABAD/PENTAGON")."""
         line = (self.doc.dateline or "").strip()
+        # "NEW YORK (AP) —", "KYIV, Ukraine (Reuters) -": the news agency and the dash are no place
+        line = re.sub(r"\([^)]*\)", " ", line).strip(" \t—–-:")
         if not line:
             return None
         parts = [p.strip() for p in re.split(r"[,/;]| and ", line) if p.strip()]
@@ -702,7 +882,7 @@ class _Resolver:
                     return code
         return None
 
-    def context_country(self, s: int, e: int, left: Optional[int] = None) -> Optional[str]:
+    def context_country(self, s: int, e: int, left: Optional[int] = None, places: bool = True) -> Optional[str]:
         """The country of a generic agent or state body at tokens [s, e): a nationality adjective or country
         before it, an of-phrase after it, a place in the sentence (a place after "in"/"at" first, else the
         nearest), the dateline, or the article's main country, in that order."""
@@ -723,6 +903,11 @@ class _Resolver:
             if code:
                 return code
         sent = sdoc[s].sent
+        if not places:
+            # a person the sentence names in a state office of a known country ("..., spokesperson Mao Ning said")
+            speakers = [m.actor.country for m in self.mentions if m.actor.type == "PERSON" and m.actor.country
+                        and m.actor.sector in STATE_SECTORS and sent.start_char <= m.start < sent.end_char]
+            return speakers[0] if speakers else self.main_country()
 
         def located(i: int) -> bool:  # a place where something is: "in Quetta", "at the border of Chad"
             head = sdoc[i].head
@@ -775,10 +960,17 @@ class _Resolver:
             institution = head.lower_ in words or head.lemma_ in words
             plural = head.tag_ in ("NNS", "NNPS") or (head.lower_.endswith("s") and kbmod.agent(head.lower_[:-1]) is not None)
             if not (institution or plural) or (toks.text.lower() in self.kb.roles and not plural):
+                if not (institution or plural) and s > 0 and sdoc[s - 1].lower_ == "the" and head.tag_ == "NN" \
+                        and names_a_person(toks.text) \
+                        and toks.text.lower() not in self.kb.roles and sector not in ("civilians",) \
+                        and not (e < len(sdoc) and (sdoc[e].pos_ == "PROPN" or sdoc[e].text == ",")):
+                    # "the judge", "the journalist": one person, named before or not at all
+                    self.pending_roles.append((s, e, toks.text.lower(), sector, toks.text.lower(), sdoc[s - 1].idx, True))
                 continue
             last = e
-            typ = "REBEL" if sector == "rebels" else "ORG" if institution else "GROUP"
-            left = head.left_edge.i
+            typ = "REBEL" if sector == "rebels" else "GROUP" if not institution else \
+                {"party": "PARTY", "media": "MEDIA"}.get(sector, "ORG")  # "the ruling party", "state media"
+            left = min((head.head if unit else head).left_edge.i, s)  # "an Indian navy contingent": the unit's modifiers
             while left < s and sdoc[left].lower_ in ("the", "a", "an", "some", "two", "three", "several", "many"):
                 left += 1
             if any(t.lower_ in ("and", "or", ",") for t in sdoc[left:s]) and self._country_in(left, s):
@@ -808,6 +1000,11 @@ class _Resolver:
                 # "the Thai government" is the state
                 self.add_mention(sdoc[start].idx, toks.end_char, "country", self.country_actor(code))
                 continue
+            named = self.named_org_for(start, toks.start_char, sector, code, sdoc[start - 1].lower_ == "the" if start else False)
+            if named is not None:
+                # "WHO officials", "Hamas fighters": the organisation's people; "the militants" after Hezbollah
+                self.add_mention(toks.start_char, toks.end_char, "agent", named)
+                continue
             # one actor per country, sector and type whatever the noun ("militants", "terrorists", "fighters"),
             # named readably: "Pakistani militants", "Kenyan police"
             label = agent_label(sector, typ) or toks.text.lower()
@@ -815,6 +1012,24 @@ class _Resolver:
             key = f"A|{code}|{sector}|{typ}"
             actor = self.new_actor(key, name=name, type=typ, country=code, sector=sector)
             self.add_mention(sdoc[start].idx, toks.end_char, "agent", actor)
+
+    def named_org_for(self, start: int, char: int, sector: str, code: Optional[str], definite: bool) -> Optional[Actor]:
+        """The organisation a generic agent belongs to: one named just before the noun ("WHO officials", "Hamas
+        fighters", "the U.N.'s envoys"), or, for a definite agent with no nationality ("the militants", "the army"),
+        the last organisation named of that sector and country."""
+        text = self.doc.text
+        for m in reversed(self.mentions):
+            if m.end <= char and m.actor.id in self.named_orgs and text[m.end:char].strip() in ("", "'s", "’s"):
+                return m.actor
+            if m.end <= char:
+                break
+        if not definite or self.sdoc[start].i != start:
+            return None
+        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+            a = m.actor
+            if m.end <= char and a.id in self.named_orgs and a.sector == sector and (code is None or a.country in (code, None)):
+                return a
+        return None
 
     def demonym(self, code: str) -> str:
         """The adjective of a country ("Pakistani"), else its name."""
@@ -824,38 +1039,67 @@ class _Resolver:
 
     # ------------------------------------------------------------ anaphors
     def anaphors(self) -> None:
-        """"the bloc", "the country", "the party": the last actor named of a fitting type."""
+        """"the bloc", "the country", "the party", "the Iran-backed group": the last actor named of a fitting type
+        (of the country a nationality among the modifiers names: "the Palestinian militant group")."""
         sdoc = self.sdoc
         table_ = _anaphors()
         for t in sdoc:
             if t.lower_ not in ("the", "this") or t.i + 1 >= len(sdoc):
                 continue
-            for n in (2, 1):
-                j = t.i + 1 + n
-                if j > len(sdoc):
-                    continue
-                phrase = sdoc[t.i + 1:j].text.lower()
-                types = table_.get(phrase)
-                if types is None or sdoc[j - 1].pos_ not in ("NOUN",) or (j < len(sdoc) and sdoc[j].pos_ in ("NOUN", "PROPN")):
-                    continue
-                if j < len(sdoc) and sdoc[j].text in POSSESSIVE:
-                    pass
-                if any(i in self.name_tokens or i in self.consumed for i in range(t.i, j)):
+            done = False
+            for k in range(t.i + 1, min(len(sdoc), t.i + 5)):
+                if done:
                     break
-                if any(m.start < sdoc[j - 1].idx + len(sdoc[j - 1]) and sdoc[t.i].idx < m.end for m in self.mentions):
+                if k > t.i + 1 and not self._modifier(sdoc[k - 1]):
                     break
-                before = [m for m in self.mentions if m.end <= t.idx and m.actor.type in types]
-                if not before:
+                for n in (2, 1):
+                    j = k + n
+                    if j > len(sdoc):
+                        continue
+                    phrase = sdoc[k:j].text.lower()
+                    types = table_.get(phrase)
+                    if types is None or sdoc[j - 1].pos_ not in ("NOUN",) or (j < len(sdoc) and sdoc[j].pos_ in ("NOUN", "PROPN")):
+                        continue
+                    done = True
+                    mods = range(t.i + 1, k)
+                    nationality = next((self.kb.country_of(sdoc[i].text) for i in mods if self.kb.country_of(sdoc[i].text)
+                                        and not (i + 1 < len(sdoc) and sdoc[i + 1].text == "-")), None)
+                    if any((i in self.name_tokens and i not in self.country_tokens) or i in self.consumed for i in range(t.i, j)):
+                        break
+                    end = sdoc[j - 1].idx + len(sdoc[j - 1])
+                    if any(m.start < end and sdoc[t.i].idx < m.end and m.actor.type != "COUNTRY" for m in self.mentions) or \
+                            any(sdoc[k].idx <= m.start < end for m in self.mentions):
+                        break
+                    before = [m for m in self.mentions if m.end <= t.idx and m.actor.type in types
+                              and (nationality is None or m.actor.country == nationality)]
+                    if not before:
+                        break
+                    # an actor whose name has the noun ("the court": the International Court of Justice) first,
+                    # then by the order of the types ("the bloc": an IGO before a group of countries), latest first
+                    named = [m for m in before if phrase in m.actor.name.lower()]
+                    if not named and phrase in _named_anaphors():
+                        break  # "the court" with no court named: the generic agent (the country's courts)
+                    pool = named or before
+                    rank = {typ: r for r, typ in enumerate(types)}
+                    actor = min(pool, key=lambda m: (rank[m.actor.type], -m.start)).actor
+                    self.add_mention(t.idx, end, "role", actor)
+                    self.consumed.update(range(t.i, j))
                     break
-                # an actor whose name has the noun ("the court": the International Court of Justice) first,
-                # then by the order of the types ("the bloc": an IGO before a group of countries), latest first
-                named = [m for m in before if phrase in m.actor.name.lower()]
-                pool = named or before
-                rank = {typ: k for k, typ in enumerate(types)}
-                actor = min(pool, key=lambda m: (rank[m.actor.type], -m.start)).actor
-                self.add_mention(t.idx, sdoc[j - 1].idx + len(sdoc[j - 1]), "role", actor)
-                self.consumed.update(range(t.i, j))
-                break
+
+    def _modifier_sector(self, i: int, rs: int) -> Optional[str]:
+        """The sector of a state agent noun qualifying a role ("army spokesperson", "navy commander")."""
+        if rs - 1 < max(i, 0):
+            return None
+        t = self.sdoc[rs - 1]  # the noun right before the role
+        found = kbmod.agent(t.lower_) if t.pos_ == "NOUN" and t.is_lower and t.lower_ not in self.kb.roles \
+            and t.lower_ not in RANK_WORDS else None
+        return found[0] if found and found[0] in STATE_SECTORS else None
+
+    @staticmethod
+    def _modifier(tok) -> bool:
+        """A word between "the" and its noun: "Iran-backed", "militant", "27-nation", "Palestinian"."""
+        return tok.pos_ in ("ADJ", "NUM", "PROPN", "VERB") or tok.text in ("-", "–") or \
+            (tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod", "nmod"))
 
     # -------------------------------------------------------- role descriptions
     def role_reference(self, rs: int, re_: int, phrase: str) -> Optional[Actor]:
@@ -863,6 +1107,21 @@ class _Resolver:
         sdoc = self.sdoc
         if re_ < len(sdoc) and (sdoc[re_].pos_ == "PROPN" or (re_ in self.name_tokens)) and sdoc[re_].ent_type_ == "PERSON":
             return None  # a title of the following name
+        if re_ < len(sdoc) and sdoc[re_].lower_ in ("of", "for"):
+            # "Minister of Armed Forces Florence Parly": a title with its portfolio, before a name
+            people = {a for a, _, label in self.spans if label.startswith(("E|PERSON", "L|"))}
+            k = re_ + 1
+            while k < len(sdoc) and k - re_ < 6 and sdoc[k].is_title and sdoc[k].ent_type_ != "PERSON" and k not in people:
+                k += 1
+            if k > re_ + 1 and k < len(sdoc) and (sdoc[k].ent_type_ == "PERSON" or k in people):
+                return None
+        if re_ < len(sdoc) and sdoc[re_].lower_ in MANDATE:
+            # "Britain's ambassador to the United Nations, Barbara Woodward": the description of the name after it
+            k = re_ + 1
+            while k < len(sdoc) and k - re_ < 6 and (sdoc[k].pos_ == "PROPN" or sdoc[k].lower_ == "the"):
+                k += 1
+            if k + 1 < len(sdoc) and sdoc[k].text == "," and (sdoc[k + 1].ent_type_ == "PERSON" or k + 1 in self.name_tokens):
+                return None
         i = rs
         code = None
         while i > 0 and s_ok(sdoc[i - 1]) and rs - i < 5 and sdoc[i - 1].lower_ not in ("the", "this", "that"):
@@ -909,8 +1168,11 @@ class _Resolver:
         title_or_modifier = after is not None and (after.pos_ in ("NOUN", "PROPN") or after.is_title) \
             or sdoc[re_ - 1].pos_ not in ("NOUN", "PROPN")  # "German Chancellor Olaf Scholz", "the official news agency"
         # "the Kremlin's spokesman, Dmitry Peskov, said": the description of the name after it
-        title_or_modifier = title_or_modifier or (after is not None and after.text in (",", "—", "-") and tail + 1 < len(sdoc)
-                                                  and (sdoc[tail + 1].ent_type_ == "PERSON" or tail + 1 in self.name_tokens))
+        nxt = tail + 1
+        while nxt < len(sdoc) and sdoc[nxt].lower_ in HONORIFICS | {"gen", "lt", "col", "maj", "adm", "gov", "gov."}:
+            nxt += 1  # "Pakistan's army chief, Gen. Asim Munir"
+        title_or_modifier = title_or_modifier or (after is not None and after.text in (",", "—", "-") and nxt < len(sdoc)
+                                                  and (sdoc[nxt].ent_type_ == "PERSON" or nxt in self.name_tokens))
         if not fits and written and not title_or_modifier:
             # no one named fits, but the description says who: "the Kenyan government spokesperson",
             # "Thailand's king" are a person of that country in that office, not the country
@@ -921,10 +1183,12 @@ class _Resolver:
             # "Norway's king": the country in the possessive stays a mention of the country too
             i = first + 2 if first + 1 < rs and sdoc[first + 1].text in POSSESSIVE else first
             desc = sdoc[first:re_].text
+            sector = self._modifier_sector(first, rs) or sector  # "the Pakistani army spokesperson": military
             if not self.kb.country_of(sdoc[first].text):
                 desc = f"{self.demonym(code)} {desc}"  # "the prime minister of Albania": "Albanian prime minister"
+            former = "former " if any(t.lower_ in ("former", "ex") for t in sdoc[first:rs]) else ""
             actor = self.new_actor(f"R|{code}|{role}|{_fold(desc)}", name=desc, type="PERSON", country=code,
-                                   sector=sector, role=written_role(phrase, role))
+                                   sector=sector, role=former + written_role(phrase, role))
             self.described.add(actor.id)
             self.nameless.add(actor.id)
             end = sdoc[tail - 1].idx + len(sdoc[tail - 1].text)
@@ -932,6 +1196,10 @@ class _Resolver:
             self.consumed.update(range(i, tail))
             return actor
         if not fits:
+            if det is not None and det.lower_ == "the" and not title_or_modifier:
+                # "the president", "the chief minister" with no one named before: decided once everyone is known
+                former = "former " if any(t.lower_ in ("former", "ex") for t in sdoc[i:rs]) else ""
+                self.pending_roles.append((i, re_, role, sector, former + written_role(phrase, role), start, False))
             return None
         actor = fits[0]
         end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
@@ -949,9 +1217,29 @@ class _Resolver:
             return None
         people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= tok.idx]
         fits = [m for m in reversed(people) if self.gender.get(m.actor.id) in (None, gender)]
+        if tok.dep_ in ("dobj", "dative", "pobj"):
+            # "Sharif told him": an object pronoun is not the subject of its own verb (that would be "himself")
+            verb = tok.head.head if tok.dep_ == "pobj" and tok.head.pos_ == "ADP" else tok.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            own = {m.actor.id for m in fits for c in subjects if m.start <= c.idx < m.end}
+            fits = [m for m in fits if m.actor.id not in own]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            # "He told Belousov": a subject pronoun is not the person named as the object of its own verb
+            objects = {c.text.lower() for c in tok.head.children if c.dep_ in ("dobj", "dative")}
+            objects |= {g.text.lower() for c in tok.head.children if c.dep_ == "dobj" for g in c.subtree}
+            fits = [m for m in fits if not objects & {w.lower() for w in m.actor.name.split()}]
         if not fits:
+            self.unresolved.append(tok)
             return None
         choice = fits[0]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _speech_lemmas():
+            # '"...," he told reporters': the one who spoke last, before anyone merely spoken about
+            window = self.sdoc[max(0, tok.sent.start - 1)].sent.start
+            speaker = next((m for m in fits if m.start >= self.sdoc[window].idx and self._speaks(m)), None)
+            if speaker is not None:
+                self.gender.setdefault(speaker.actor.id, gender)
+                self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", speaker.actor)
+                return speaker.actor
         if tok.dep_ in ("nsubj", "nsubjpass"):
             window_start = self.sdoc[tok.sent.start].sent.start
             prev = tok.sent.start - 1
@@ -967,6 +1255,84 @@ class _Resolver:
         self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
         return choice.actor
 
+    def role_descriptions(self) -> None:
+        """Definite role descriptions no one named before fits ("the president", "the chief minister", "the judge"):
+        a person of that role (or, for a noun, whose role has the noun) named before, else one named just after in
+        the same or the next two sentences; else a person the text does not name, of the article's country
+        (international officials have none)."""
+        sdoc = self.sdoc
+        sents = list(sdoc.sents)
+        starts = [st.start for st in sents]
+        for i, re_, role, sector, wrole, start, noun in self.pending_roles:
+            end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
+            if any(k in self.consumed for k in range(i, re_)) or any(m.start < end and start < m.end for m in self.mentions):
+                continue
+            people = [m for m in sorted(self.mentions, key=lambda m: m.start)
+                      if m.actor.type == "PERSON" and m.actor.id not in self.nameless]
+            def same(a: Actor, role: str = role, noun: bool = noun) -> bool:
+                return (a.role is not None and role in a.role.lower()) if noun else self._canon(a.role) == role
+            before = [m for m in people if m.end <= start and same(m.actor)]
+            k = bisect.bisect_right(starts, i) - 1
+            limit = sents[min(len(sents) - 1, k + 2)].end_char
+            after = [m for m in people if end <= m.start < limit and same(m.actor)]
+            actor = before[-1].actor if before else after[0].actor if after else None
+            if actor is None:
+                code = None if sector == "igo" else self.main_country()
+                if code is None and sector != "igo":
+                    continue  # no country to place the office in: left unresolved rather than guessed
+                desc = sdoc[i:re_].text.lower()
+                if not noun and any(t.pos_ == "NOUN" for t in sdoc[i:re_ - 1]) and desc not in self.kb.roles:
+                    # "the gang leader": the qualifier decides what kind of leader (an agent noun's sector, or none)
+                    found = kbmod.agent(desc)
+                    sector = found[0] or None if found else None
+                name = f"{self.demonym(code)} {desc}" if code else desc
+                actor = self.new_actor(f"R|{code}|{role}|{_fold(desc)}", name=name, type="PERSON", country=code,
+                                       sector=sector, role=wrole)
+                self.nameless.add(actor.id)
+                self.described.add(actor.id)
+            self.add_mention(start, end, "role", actor)
+            self.consumed.update(range(i, re_))
+
+    def hyphenated_countries(self) -> None:
+        """Countries inside one hyphenated word ("U.S.-ROK approach", "U.S.-Russian rapprochement") are mentions of
+        those countries."""
+        for t in self.sdoc:
+            if "-" not in t.text[1:-1] or t.i in self.consumed:
+                continue
+            pos = t.idx
+            for part in t.text.split("-"):
+                code = self.kb.country_of(part) if part else None
+                if code and not any(m.start < pos + len(part) and pos < m.end for m in self.mentions):
+                    self.add_mention(pos, pos + len(part), "country", self.country_actor(code))
+                pos += len(part) + 1
+
+    def cataphora(self) -> None:
+        """A pronoun with no one before it ("'We ran,' she says. ... Amina Yusuf says"): the first person of a
+        fitting gender named after it in the same or the next two sentences, preferring one who speaks or acts."""
+        if not self.unresolved:
+            return
+        sents = list(self.sdoc.sents)
+        starts = [st.start for st in sents]
+        for tok in self.unresolved:
+            k = bisect.bisect_right(starts, tok.i) - 1
+            limit = sents[min(len(sents) - 1, k + 2)].end_char
+            gender = PRONOUN_GENDER[tok.lower_]
+            after = [m for m in sorted(self.mentions, key=lambda m: m.start) if m.actor.type == "PERSON" and m.actor.id not in self.nameless
+                     and tok.idx < m.start < limit and self.gender.get(m.actor.id) in (None, gender)]
+            if after:
+                choice = next((m for m in after if self._is_subject(m)), after[0])
+                self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
+
+    def _speaks(self, m: Mention) -> bool:
+        """The mention is the subject of a speech verb ("Zelenskyy said ...")."""
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("appos", "compound"):
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _speech_lemmas()
+
     def _is_subject(self, m: Mention) -> bool:
         span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -977,6 +1343,12 @@ class _Resolver:
     # -------------------------------------------------------------------- run
     def run(self) -> None:
         spans = self.candidate_spans()
+        self.spans = spans
+        self.local_places: list[str] = []  # countries of the cities and regions the text names
+        self.named_orgs: set[str] = set()  # organisations named in the text (not generic agents)
+        self.unresolved: list = []  # pronouns with no person named before them
+        self.pending_roles: list[tuple] = []  # role descriptions no one named before fits (role_descriptions)
+        self.short_forms: list[tuple[int, int]] = []  # (token, first token of the institution's name it stands for)
         # events in document order: name spans, role references, pronouns
         items = [(s, 0, ("span", s, e, label)) for s, e, label in spans]
         longest = {}
@@ -990,14 +1362,16 @@ class _Resolver:
         for t in self.sdoc:
             if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON":
                 items.append((t.i, 2, ("pron", t.i)))
-            elif t.is_title and t.pos_ == "PROPN" and t.i not in self.name_tokens:
-                items.append((t.i, 3, ("tok", t.i)))
+            elif t.is_title and t.pos_ in ("PROPN", "NOUN") and t.i not in self.name_tokens:
+                items.append((t.i, 3, ("tok", t.i)))  # a NOUN only ever as a surname met before ("Wood spoke")
         items.sort(key=lambda x: (x[0], x[1]))
         deferred = []
         for _, _, item in items:
             if item[0] == "span":
                 _, s, e, label = item
                 label = self.relabel(s, e, label)
+                if label.startswith("E|") and self.short_form(s, e):
+                    continue
                 if label.startswith("E|PERSON") or label.startswith("L|") or self.known_surname(s, e):
                     if label == "E|PERSON" and not self.known_surname(s, e) and (
                             not any(t.text[:1].isupper() for t in self.sdoc[s:e])  # "tongseng": not a name
@@ -1008,6 +1382,8 @@ class _Resolver:
                     deferred.append((s, e, label))
             elif item[0] == "tok":
                 i = item[1]
+                if i not in self.consumed and self.short_form(i, i + 1):
+                    continue
                 if i not in self.consumed and (self.known_surname(i, i + 1) or (
                         not self.sdoc[i].ent_type_ and self.sdoc[i].pos_ == "PROPN" and self.lone_name_acts_as_person(i, i + 1))):
                     # a surname met before, or one the tagger missed that speaks ("Abdi says she saw ...")
@@ -1018,11 +1394,23 @@ class _Resolver:
                     self.role_reference(rs, re_, phrase)
             else:
                 self.pronoun(self.sdoc[item[1]])
+        # "the Nuclear Consultative Group (NCG)": the acronym in brackets is the same organisation wherever it stands
+        sdoc = self.sdoc
+        acronyms = {sdoc[e + 1].text: (s, e) for s, e, label in spans if e + 2 < len(sdoc) and sdoc[e].text == "("
+                    and sdoc[e + 2].text == ")" and sdoc[e + 1].is_upper and len(sdoc[e + 1].text) > 1
+                    and not label.startswith(("E|PERSON", "L|"))}
         # countries and organisations, except words already used as a person's title or apposition
         for s, e, label in deferred:
             if all(i in self.consumed for i in range(s, e)):
                 continue
             span = self.sdoc[s:e]
+            long_form = acronyms.get(span.text)
+            if long_form is not None and long_form[0] != s:
+                lo, hi = sdoc[long_form[0]].idx, sdoc[long_form[1] - 1].idx + len(sdoc[long_form[1] - 1])
+                m = next((m for m in self.mentions if m.start < hi and lo < m.end and m.actor.type not in ("PERSON", "COUNTRY")), None)
+                if m is not None:
+                    self.add_mention(span.start_char, span.end_char, "org", m.actor)
+                    continue
             kind, _, surface = label.partition("|")
             if kind == "P":
                 code = self._country_in(max(0, s - 3), s) or self.context_country(s, e)
@@ -1068,11 +1456,42 @@ class _Resolver:
                     self.add_mention(span.start_char, span.end_char, "country", self.country_actor(code))
                 else:
                     self._place(s, span.text)
+        self.hyphenated_countries()
+        self.cataphora()
+        for i, a in self.short_forms:
+            first = self.sdoc[a].idx
+            m = next((m for m in self.mentions if m.start <= first < m.end and m.actor.type != "PERSON"), None)
+            if m is not None:
+                self.add_mention(self.sdoc[i].idx, self.sdoc[i].idx + len(self.sdoc[i].text), "org", m.actor)
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.anaphors()
         self.agents()
+        self.role_descriptions()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.defaults()
+
+    def local_country(self) -> Optional[str]:
+        """The country of the cities and regions the text places things in most (first on a tie): where the story is
+        set, which for a person the text does not place tells more than the countries it talks about."""
+        if not self.local_places:
+            return None
+        counts: dict[str, int] = {}
+        for c in self.local_places:
+            counts[c] = counts.get(c, 0) + 1
+        return max(counts, key=lambda c: (counts[c], -self.local_places.index(c)))
+
+    def body_of(self, person: Actor) -> Optional[str]:
+        """The country of the state body a person's office names ("foreign ministry spokesperson"), when the text
+        named that body with its country before the person ("Afghanistan's Ministry of Foreign Affairs")."""
+        if not person.role or person.sector not in STATE_SECTORS:
+            return None
+        words = set(person.role.lower().split()) - ROLE_HEADS
+        if not words:
+            return None
+        first = min(person.mentions)[0]
+        bodies = [m for m in self.mentions if m.start < first and m.actor.type == "ORG" and m.actor.country
+                  and m.actor.sector in STATE_SECTORS and words & set(m.actor.name.lower().split())]
+        return bodies[-1].actor.country if bodies else None
 
     def defaults(self) -> None:
         """What the text leaves open: a person or an organisation no list knows, without a stated country, is
@@ -1086,14 +1505,22 @@ class _Resolver:
                 continue
             if a.type == "PERSON" and (a.name in self.kb.leaders or a.id in self.known):
                 continue
+            body = self.body_of(a) if a.type == "PERSON" else None
+            if body:
+                a.country = body  # "foreign ministry spokesperson X" after "Afghanistan's Ministry of Foreign Affairs"
+                continue
             home = home or self.main_country()
-            a.country = home
+            a.country = (self.local_country() or home) if a.type == "PERSON" and not self.doc.dateline else home
             if a.type == "PERSON" and a.sector is None and a.role is None and a.country:
                 a.sector = "civilians"
 
 
+PREFIXES = {"vessel", "storm"}  # kinds of data/not_actors.tsv words that open a name ("USS", "Hurricane")
 NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+RANK_WORDS = {"deputy", "vice", "acting", "chief", "top", "senior", "junior", "assistant", "former", "interim"}
+ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "official", "director", "head", "chief",
+              "deputy", "the", "of", "and", "senior", "secretary"}  # words of an office that name no body
 STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
 
 
@@ -1143,15 +1570,16 @@ def mentions(doc: Document) -> list[tuple[int, int, str, str]]:
 
 def actor_at(doc: Document, start: int, end: int) -> Optional[str]:
     """The actor whose mention best covers the character span [start, end), or None."""
-    best, best_overlap = None, 0
+    best, best_score = None, (0, 0)
     ms = mentions(doc)
     i = bisect.bisect_left(ms, (start - 200,))
     for s, e, aid, _kind in ms[i:]:
         if s >= end:
             break
         overlap = min(e, end) - max(s, start)
-        if overlap > best_overlap:
-            best, best_overlap = aid, overlap
+        # the most overlap; on a tie the tighter mention ("Iran" inside "the Iran-backed group" is Iran)
+        if overlap > 0 and (overlap, -(e - s)) > best_score:
+            best, best_score = aid, (overlap, -(e - s))
     return best
 
 
