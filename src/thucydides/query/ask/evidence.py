@@ -139,7 +139,9 @@ def gather(store, q: Question) -> list[dict]:
         text = d["text"] or ""
         got = by_doc[d["doc_key"]]
         sents = [_read(q, pair, d, text, s, e, got) for s, e in split_sentences(text)]
+        titled = {a.key for a, _, _ in find_actors(d["title"] or "", cased=True, prefer=frozenset(p.key for p in pair))}
         for n, it in enumerate(sents):
+            it["titled"] = titled
             if _concerns(q, pair, it, sents[max(0, n - 2):n], text):
                 stance(q, it)
                 items.append(it)
@@ -156,12 +158,14 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
             for a in pair:
                 if _is(a, m["country"], m["name"]):
                     where.setdefault(a.key, []).append(m["start_char"] - s)
-    others = set()
-    for a, _, _ in find_actors(sent, cased=True):
+    others, third = set(), []
+    for a, _, _ in find_actors(sent, cased=True, prefer=frozenset(p.key for p in pair)):
         if any(a.key == p.key for p in pair):
             where.setdefault(a.key, []).append(a.start)
-        elif a.kind == "country":
-            others.add(a.key)
+        else:
+            third.append((a.key, a.start))
+            if a.kind == "country":
+                others.add(a.key)
     quote = None
     for r in got["q"]:
         if r["content_start"] < e and r["content_end"] > s and (r["content_end"] - max(s, r["content_start"])) > 10:
@@ -196,7 +200,7 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
                     "at": ev["trigger_start"] - s if ev["trigger_start"] is not None else None,
                     "future": ev["future"], "source": ev["source_codes"], "target": ev["target_codes"],
                     "event_key": ev["event_key"]} for ev in evs],
-        "where": where, "named": set(where) | coded, "others": others, "toks": toks, "low": sent.lower(),
+        "where": where, "named": set(where) | coded, "others": others, "third": third, "toks": toks, "low": sent.lower(),
         "topic_hits": [w for w in q.topic if any(t.startswith(stem(w)) for t in toks)],
         "para": text.rfind("\n", 0, s),
     }
@@ -217,8 +221,12 @@ def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text
         return False
     need = {a.key for a in pair if not a.place} or {a.key for a in pair}
     if len(need) < len(pair) and need <= have and not (have & {a.key for a in pair if a.place}):
-        # a place the question names ("a truce in Ukraine") need not be in a sentence that speaks of the relation
+        # a place the question names ("a truce in Ukraine") need not be in a sentence that speaks of the relation,
+        # but the article must be about it there: named in the title or the sentences just before
         if not (_asked(q, it) or _direct(q, it)):
+            return False
+        near = set(it.get("titled", ())) | {k for b in before for k in b["named"]}
+        if not ({a.key for a in pair if a.place} & near):
             return False
     if not need <= have:
         context = set()
@@ -384,8 +392,11 @@ def _stance(q: Question, it: dict) -> None:
     best = max(x[0] for x in scored)
     tied = [(a, b) for sc, a, b in scored if sc == best]
     first_actor = q.actors[0].key if q.actors else None
-    agents = {(a, b): _clause_agent(it, a, b, words) for a, b in tied}
+    agents = {(a, b): _clause_agent(it, a, b, words) for sc, a, b in scored}
     mine = [c for c in tied if agents[c] == first_actor]
+    if not mine and not q.joint and best > 0 and any(agents[c] in {a.key for a in q.actors[1:]} for c in tied):
+        # the other side acts in the best clause, the question's actor in a weaker one ("..., after X raised duties")
+        mine = [(a, b) for sc, a, b in sorted(scored, key=lambda x: -x[0]) if sc > 0 and agents[(a, b)] == first_actor][:1]
     ca, cb = mine[0] if mine else tied[-1 if best > 0 else 0]
     clause = low[ca:cb]
     rel_words = [w for t in words for w in t.split()]
@@ -408,6 +419,27 @@ def _stance(q: Question, it: dict) -> None:
                 and (ev.get("at") is None or ca <= ev["at"] < cb)]
     w = 1.0 if asked else 0.45
     done = not q.future
+    if q.actors and not q.joint:
+        at = next((ev["at"] for ev in direct if ev.get("at") is not None and ca <= ev["at"] < cb), None)
+        if at is None and opposite and opposite[0].get("at") is not None:
+            at = opposite[0]["at"]
+        doer = _doer(q, it, (direct or opposite or [None])[0], ca, ca + first if at is None else at)
+        if rel.type in SPEECH_ACTS and _has("disclaim", clause):
+            doer = None  # the recipient rejecting a warning or an accusation: the act is still the speaker's
+        if doer is not None:
+            _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
+                   cancel, pending, reluct, intent, rel_words, words)
+            if it["stance"] == "for":  # the other side's act is no evidence that the question's actor did it
+                who = next((a.label for a in q.actors if a.key == doer), doer)
+                it.update(stance="neutral", weight=0.0, reason=f"the act of {who}, not of {q.actors[0].label}")
+            return
+    _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
+           cancel, pending, reluct, intent, rel_words, words)
+
+
+def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond,
+           denial, modal, cancel, pending, reluct, intent, rel_words, words) -> None:
+    """The stance from the clause's cues and events (see ``_stance``)."""
     label = None
     keep = _cue("maintain", clause, rel_words) if rel.type == "CONCEDE" else None
     if keep and asked:
@@ -457,6 +489,33 @@ def _stance(q: Question, it: dict) -> None:
             it.update(stance="for", weight=w * 0.5, reason=f"{what} in prospect")
     else:
         it.update(stance="for", weight=w, reason=f"{what} reported")
+
+
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$")
+
+
+OBJECT_BEFORE = re.compile(r"\b(?:on|to|with|against|from|of|for|at|in|into|by|over|toward|towards|about|stop|"
+                           r"prevent|help|urge[ds]?|urging|ask(?:ed|s)?|press(?:ed|es)?)\s+(?:the\s+)?$")
+
+
+def _doer(q: Question, it: dict, ev: Optional[dict], ca: int, pos: int) -> Optional[str]:
+    """The other side, when it alone is named as the subject of the act at ``pos`` (offset in the sentence): in the
+    act's clause it is named before the act and not as an object ("on Ukraine", "urged Kyiv"), the question's actor
+    is not named there, the verb is not passive ("was hit by"), the question's actor neither speaks the sentence nor
+    is coded as the event's source. None otherwise (the act may be the question's actor's)."""
+    me = q.actors[0]
+    if it.get("speaker_is") == me.key or me.code in ((ev or {}).get("source") or []):
+        return None
+    head = it["low"][ca:pos]
+    if PASSIVE.search(head.rstrip()) or re.search(r"\bby\b", head):
+        return None
+    if any(ca <= o < pos for o in it["where"].get(me.key, [])):
+        return None
+    for a in q.actors[1:]:
+        for o in it["where"].get(a.key, []):
+            if ca <= o < pos and not OBJECT_BEFORE.search(it["low"][ca:o]):
+                return a.key
+    return None
 
 
 @lru_cache(maxsize=1)

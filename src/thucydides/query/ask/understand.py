@@ -24,6 +24,7 @@ SAY = re.compile(r"\b(?:what|how)\b.*?\b(?:say|said|says|saying|think|thinks|rea
                  r"comment|commented|tell|told|describe|described)\b(?:\s+(?:about|of|on|to|regarding))?", re.I)
 ATTRIBUTION = re.compile(r"\b(?:behind|involved in|involvement in|responsible for|role in|sponsor(?:ed|ing|s)?|"
                          r"to blame for)\b", re.I)
+PAST = re.compile(r"\s*(?:did|didn't|was\s+there|were\s+there)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|would|going to|willing|ready|plan|plans|planning|prepared|intend|intends|"
                     r"considering|set to|about to|could)\b", re.I)
 
@@ -94,6 +95,7 @@ class Question:
     future: bool = False
     joint: bool = False  # "X and Y ...": both act; otherwise the first actor is the one acting
     attribution: bool = False  # "Is X behind ...", "Was X involved in ...": who did it is asked
+    past: bool = False  # "Did X ...?": whether a thing was done at all, not a present state or intention
     as_of: Optional[str] = None
     since: Optional[str] = None
     until: Optional[str] = None
@@ -121,7 +123,7 @@ class Question:
         return {"text": self.text, "kind": self.kind, "actors": [a.as_dict() for a in self.actors],
                 "speaker": [a.as_dict() for a in self.speaker], "about": [a.as_dict() for a in self.about],
                 "relation": self.relation.as_dict() if self.relation else None, "topic": self.topic,
-                "future": self.future, "joint": self.joint, "attribution": self.attribution, "as_of": self.as_of, "since": self.since, "until": self.until}
+                "future": self.future, "past": self.past, "joint": self.joint, "attribution": self.attribution, "as_of": self.as_of, "since": self.since, "until": self.until}
 
 
 # ---------------------------------------------------------------------------------------------- actors
@@ -151,6 +153,10 @@ def _index() -> dict[str, list[tuple[Actor, bool]]]:
         row = next((r for r in table("organisations.tsv") if r["code"] == code), {})
         for v in [e.name] + multi(row.get("aliases", "")):
             add(v, actor, len(v) <= 4 and v.isupper())
+    for r in table("ask_actor_names.tsv"):
+        e = kb.orgs.get(r["code"])
+        if e:
+            add(r["surface"], Actor(e.name, code=r["code"], name=e.name, kind="org", via=r.get("via") or None), False)
     for alias, e in kb.leaders.items():
         if e.country:
             actor = Actor(kb.country_name(e.country) or e.country, code=e.country, kind="country", via=e.name)
@@ -173,11 +179,12 @@ def _role_words() -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 3)
 
 
-def find_actors(text: str, cased: bool = False) -> list[tuple[Actor, int, int]]:
+def find_actors(text: str, cased: bool = False, prefer: frozenset = frozenset()) -> list[tuple[Actor, int, int]]:
     """Actors named in ``text`` with their token spans, longest match first, each actor once.
 
     ``cased``: read names only as written with capitals (evidence text, where "us" is a pronoun); a question
-    is read in any case.
+    is read in any case. ``prefer``: keys of actors to read a name as when it may stand for several ("Brussels":
+    Belgium, or the EU when the EU is asked about).
     """
     idx, stop = _index(), _function_words()
     toks = [(m.group(0), m.start()) for m in TOKEN.finditer(text)]
@@ -196,7 +203,10 @@ def find_actors(text: str, cased: bool = False) -> list[tuple[Actor, int, int]]:
                 low = c.lower()
                 if j - i == 1 and low in stop:
                     continue
-                for actor, needs_cap in idx.get(low, ()):
+                cands_here = idx.get(low, ())
+                if prefer:
+                    cands_here = sorted(cands_here, key=lambda x: x[0].key not in prefer)
+                for actor, needs_cap in cands_here:
                     if (cased or needs_cap) and not c[:1].isupper():
                         continue
                     if cased and len(c.replace(".", "")) <= 3 and not c.replace(".", "").isupper():
@@ -414,6 +424,7 @@ def parse_question(text: str, as_of: Optional[str] = None) -> Question:
     if relation:
         relation.asked = expand(relation.asked + topic)
     q.attribution = bool(ATTRIBUTION.search(text))
+    q.past = bool(PAST.match(text)) and not q.future
     if len(found) >= 2:
         between = [t.lower() for t in toks[found[0][2]:found[1][1]]]
         q.joint = all(t in ("and", ",", "&", "the") for t in between)

@@ -48,7 +48,8 @@ def weigh(q: Question, items: list[dict]) -> tuple[list[dict], Optional[str]]:
     for it in items:
         w = it["weight"]
         age = (date.fromisoformat(ref) - date.fromisoformat(it["date"])).days if ref and it["date"] else 0
-        recency = 0.5 ** (max(age, 0) / HALF_LIFE_DAYS)
+        # whether something was done once ("Did Israel strike Iran?") does not fade; a state or an intention does
+        recency = 1.0 if q.past else 0.5 ** (max(age, 0) / HALF_LIFE_DAYS)
         sources = min(SOURCE_CAP, 1 + SOURCE_BONUS * len(it.get("copies", [])))
         authority = AUTHORITY if it.get("speaker_is") and it.get("role") else 1.0
         it["weight"] = round(w * recency * sources * authority, 3)
@@ -125,7 +126,7 @@ def explain(q: Question, items: list[dict], res: dict, ref: Optional[str]) -> st
         parts.append("For: " + "; ".join(_cite(it) for it in pro[:2]) + ".")
     if con:
         parts.append("Against: " + "; ".join(_cite(it) + f" – {it['reason']}" for it in con[:2]) + ".")
-    old = [it for it in pro + con if it.get("age_days", 0) > HALF_LIFE_DAYS]
+    old = [it for it in pro + con if it.get("age_days", 0) > HALF_LIFE_DAYS and not q.past]
     if old:
         parts.append(f"{len(old)} of these are more than {HALF_LIFE_DAYS} days older than {ref} and count for less.")
     return " ".join(parts[:4])
