@@ -306,6 +306,7 @@ def stance(q: Question, it: dict) -> None:
 
 TOPIC_MISSED = 0.5  # weight of an item that does not name the question's topic words
 SPEECH_ACTS = ("ACCUSE", "THREATEN", "REQUEST")  # verbal acts: the recipient's rejection confirms the act
+VERBAL = SPEECH_ACTS + ("PROTEST",)
 CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+|,?\s+(?:after|when|because|before)\s+")
 
 
@@ -407,13 +408,25 @@ def _stance(q: Question, it: dict) -> None:
     cond = _cue("condition", head, rel_words)
     modal = _cue("modal", head, rel_words)
     intent = _cue("intent", head, rel_words)
-    request = _cue("request", before, rel_words)
+    # a request governs the act it is followed by, not one after a comma ("called on X to accept ..., warning ...")
+    request = _cue("request", before.rsplit(",", 1)[-1], rel_words)
     pending = _cue("pending", clause, rel_words)
     denial = _cue("denial", before, rel_words)
     if rel.type in SPEECH_ACTS and denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", before):
         denial = None  # rejecting an accusation, a warning or a demand confirms it was made
     cancel = _cue("cancel", before + " " + clause[first:first + 40], rel_words)
     reluct = _cue("reluctance", clause, rel_words)
+    said = [m.start() for t in terms for m in re.finditer(r"\b" + re.escape(t.split()[0]), clause)]
+    if rel.type in VERBAL and said:
+        # a verbal act (a warning, an accusation) was made whatever its content's modality: "warning that Moscow
+        # could face further sanctions if ..." is a threat; only its own negation or a request for it counts
+        vhead = clause[:min(said)]
+        vbefore = " ".join(vhead.split()[-12:])
+        cond = modal = pending = intent = cancel = reluct = None
+        request = _cue("request", vbefore.rsplit(",", 1)[-1], rel_words)
+        denial = _cue("denial", vbefore, rel_words)
+        if denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", vbefore):
+            denial = None
     direct = [ev for ev in _direct(q, it) if ev.get("at") is None or ca <= ev["at"] < cb] or _direct(q, it)
     opposite = [ev for ev in it["events"] if ev["type"] in OPPOSITE.get(rel.type, ())
                 and (ev.get("at") is None or ca <= ev["at"] < cb)]

@@ -24,6 +24,7 @@ SAY = re.compile(r"\b(?:what|how)\b.*?\b(?:say|said|says|saying|think|thinks|rea
                  r"comment|commented|tell|told|describe|described)\b(?:\s+(?:about|of|on|to|regarding))?", re.I)
 ATTRIBUTION = re.compile(r"\b(?:behind|involved in|involvement in|responsible for|role in|sponsor(?:ed|ing|s)?|"
                          r"to blame for)\b", re.I)
+VERBAL = ("THREATEN", "ACCUSE", "REQUEST", "PROTEST")  # acts done by saying, whose content may name another act
 PAST = re.compile(r"\s*(?:did|didn't|was\s+there|were\s+there)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|would|going to|willing|ready|plan|plans|planning|prepared|intend|intends|"
                     r"considering|set to|about to|could)\b", re.I)
@@ -347,6 +348,12 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
     best, top = ranked[0]
     if top < 0.5:
         return None
+    lead = min(found, key=lambda h: (h[0], -len(h[1])), default=None)
+    if lead and lead[2] in VERBAL and lead[2] != best and score[lead[2]] >= 0.4 * top:
+        # a verbal act heads the question and the other relation is its content ("threatening Russia with more
+        # sanctions", "accused X of attacks", "called for talks"): the verbal act is what is asked
+        ranked = [(lead[2], score[lead[2]])] + [(t, s) for t, s in ranked if t != lead[2]]
+        best, top = lead[2], max(top, score[lead[2]])
     related = [t for t, s in ranked[1:] if s >= 0.6 * top and s >= 1.0][:2]
     for (typ, mode), st in modes.items():
         if typ == best:
