@@ -277,7 +277,7 @@ def _word_ok(w: str, tok: str) -> bool:
     """A phrase word matches a token it begins; words of four letters or fewer only as themselves or inflected
     ("ban", "bans", "banned", "banning"; "ease", "easing"), never inside a longer word ("war" in "warned")."""
     if len(w) > 4:
-        return tok.startswith(w)
+        return tok.startswith(w) or (w.endswith("e") and tok.startswith(w[:-1] + "ing"))  # "strike": "striking"
     forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
     if w.endswith("e"):
         forms.add(w[:-1] + "ing")

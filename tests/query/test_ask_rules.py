@@ -1,0 +1,110 @@
+"""Ask's rules for whose act it is, verbal acts, places and past acts, on text written for these tests and analysed
+by the real pipeline (no part of ours mocked)."""
+import pytest
+
+from thucydides.pipeline import analyze
+from thucydides.query.ask import ask, parse_question
+from thucydides.storage import Store
+
+TRUCE = """Kenya accepts truce plan as Uganda holds back
+
+Published: 2025-06-10
+
+NAIROBI — Kenya accepted a 30-day ceasefire with Uganda on Monday, officials in Nairobi said.
+
+Uganda has not agreed to the ceasefire with Kenya, and its foreign minister said the plan needed more work.
+
+The ministers of the African Union called on Uganda to accept the truce, warning that Kampala could face sanctions if it keeps delaying.
+"""
+
+PLACE = """Turkey warns Greece over the islands
+
+Published: 2025-06-12
+
+ANKARA — Ankara is threatening retaliation against Athens if new sanctions are imposed, Turkish officials said on Thursday.
+
+Separately, Turkish officials said that Ankara was threatening a new offensive in Syria against Kurdish fighters near the border.
+"""
+
+OLD = """Ghana and Togo
+
+Published: 2023-01-10
+
+ACCRA — Ghana struck rebel camps inside Togo on Monday, the Ghanaian army said.
+"""
+
+NEWER = """Ghana and Togo hold talks
+
+Published: 2025-06-10
+
+LOME — Ghana and Togo held talks on border security on Tuesday, their foreign ministers said.
+"""
+
+
+@pytest.fixture(scope="module")
+def rules_db(tmp_path_factory):
+    d = tmp_path_factory.mktemp("askrules")
+    files = []
+    for name, text in (("truce", TRUCE), ("place", PLACE), ("old", OLD), ("newer", NEWER)):
+        f = d / f"{name}.txt"
+        f.write_text(text, encoding="utf-8")
+        files.append(str(f))
+    db = d / "rules.duckdb"
+    with Store(db) as s:
+        s.ingest(analyze(files, registry=s.registry()))
+    return db
+
+
+def _item(brief, words):
+    return next(e for e in brief["evidence"] if words in e["text"])
+
+
+def test_the_other_sides_act_is_not_evidence_for_the_question_actor(rules_db):
+    with Store(rules_db, read_only=True) as s:
+        uganda = ask(s, "Has Uganda accepted the ceasefire with Kenya?", limit=50)
+        kenya = ask(s, "Has Kenya accepted the ceasefire with Uganda?", limit=50)
+    assert _item(uganda, "Kenya accepted a 30-day ceasefire")["stance"] == "neutral", uganda["evidence"]
+    assert _item(uganda, "Uganda has not agreed")["stance"] == "against"
+    assert uganda["verdict"] == "no", uganda["explanation"]
+    assert _item(kenya, "Kenya accepted a 30-day ceasefire")["stance"] == "for", kenya["evidence"]
+
+
+def test_a_verbal_act_is_what_is_asked_and_a_warning_is_a_threat_whatever_its_modality(rules_db):
+    q = parse_question("Is the African Union threatening Uganda with more sanctions?")
+    assert q.relation.type == "THREATEN" and "SANCTION" not in (q.relation.type,), q.understood()
+    assert parse_question("Did Mali accuse Algeria of air strikes?").relation.type == "ACCUSE"
+    assert parse_question("Will the US impose sanctions on Iran over its threats?").relation.type == "SANCTION"
+    with Store(rules_db, read_only=True) as s:
+        brief = ask(s, "Is the African Union threatening Uganda with sanctions?", limit=50)
+    warned = _item(brief, "warning that Kampala could face sanctions")
+    assert warned["stance"] == "for", warned  # "called on ... to accept" governs the truce, not the warning
+    assert brief["verdict"] == "yes", brief["explanation"]
+
+
+def test_a_place_asked_about_must_be_named_near_the_sentence(rules_db):
+    with Store(rules_db, read_only=True) as s:
+        brief = ask(s, "Is Ankara threatening a new offensive in Syria?", limit=50)
+    texts = [e["text"] for e in brief["evidence"]]
+    assert any("offensive in Syria" in t for t in texts), texts
+    assert not any("against Athens" in t for t in texts), texts  # a threat against another country
+
+
+def test_whether_a_thing_was_done_does_not_fade_with_age(rules_db):
+    assert parse_question("Did Ghana strike Togo?").past
+    assert not parse_question("Is Ghana striking Togo?").past
+    with Store(rules_db, read_only=True) as s:
+        did = ask(s, "Did Ghana strike Togo?", limit=50)
+        doing = ask(s, "Is Ghana striking Togo?", limit=50)
+    a, b = _item(did, "struck rebel camps"), _item(doing, "struck rebel camps")
+    assert a["stance"] == "for" and a["age_days"] > 800
+    assert a["weight"] > 4 * b["weight"], (a, b)  # two-year-old evidence counts in full only for "did it happen"
+    assert did["verdict"] == "yes", did["explanation"]
+
+
+def test_european_and_brussels_stand_for_the_eu():
+    q = parse_question("Is Trump threatening tariffs on European wine?")
+    assert [a.code for a in q.actors] == ["USA", "EU"], q.understood()
+    from thucydides.query.ask.understand import find_actors
+    text = "Moscow accused Brussels of prolonging the war."
+    assert [a.key for a, _, _ in find_actors(text, cased=True)] == ["RUS", "BEL"]
+    assert [a.key for a, _, _ in find_actors(text, cased=True, prefer=frozenset({"EU"}))] == ["RUS", "EU"]
