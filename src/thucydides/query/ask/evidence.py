@@ -38,6 +38,16 @@ def _has(kind: str, text: str) -> Optional[str]:
     return None
 
 
+def _has_at(kind: str, text: str) -> Optional[tuple[str, int]]:
+    """The first cue of ``kind`` in the text and where it is."""
+    best = None
+    for p in cues()[kind]:
+        m = p.search(text)
+        if m and (best is None or m.start() < best[1]):
+            best = (m.group(0), m.start())
+    return best
+
+
 def _actor_sql(a: Actor, alias: str, params: list) -> str:
     if a.kind == "country":
         params.append(a.code)
@@ -140,10 +150,14 @@ def gather(store, q: Question) -> list[dict]:
         got = by_doc[d["doc_key"]]
         sents = [_read(q, pair, d, text, s, e, got) for s, e in split_sentences(text)]
         titled = {a.key for a, _, _ in find_actors(d["title"] or "", cased=True, prefer=frozenset(p.key for p in pair))}
+        about = _about(titled, sents)
         for n, it in enumerate(sents):
             it["titled"] = titled
+            it["about"] = about
             if _concerns(q, pair, it, sents[max(0, n - 2):n], text):
                 stance(q, it)
+                if it.get("context") == "article" and it["stance"] == "neutral":
+                    continue  # named apart from its pair and taking no side: not evidence
                 items.append(it)
     return items
 
@@ -219,6 +233,9 @@ def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text
             it["concerns"] = sorted({spk.key} | (about & have))
             return True
         return False
+    if len(pair) == 1 and not (it["topic_hits"] or _asked(q, it) or _direct(q, it)
+                               or (q.attribution and (_has("claim", it["low"]) or _has("disclaim", it["low"])))):
+        return False  # one actor asked about: only what it does in the relation or on the topic, not all it does
     need = {a.key for a in pair if not a.place} or {a.key for a in pair}
     if len(need) < len(pair) and need <= have and not (have & {a.key for a in pair if a.place}):
         # a place the question names ("a truce in Ukraine") need not be in a sentence that speaks of the relation,
@@ -233,11 +250,51 @@ def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text
         for b in before[-1:]:
             if not it["others"]:
                 context |= b["named"] | ({b["speaker_is"]} if b["speaker_is"] else set())
-        if not (need <= have | context and (_asked(q, it) or _direct(q, it))):
+        if need <= have | context and (_asked(q, it) or _direct(q, it)):
+            it["context"] = True
+        elif have & need and need <= have | it["about"] and _coded_act(q, it, have & need):
+            # one side named, speaking of the relation, in an article about the pair ("Moscow has rejected any such
+            # deployment" in a story on Russia and a French-British force)
+            it["context"] = "article"
+        else:
             return False
-        it["context"] = True
     it["concerns"] = sorted(need)
     return True
+
+
+LEAD = 3  # sentences of an article's opening that say what it is about
+ABOUT_MENTIONS = 3  # an actor named in this many sentences is one the article is about
+
+
+def _about(titled: set, sents: list[dict]) -> set:
+    """The pair actors an article is about: named in its title or its opening, or in several of its sentences."""
+    count: dict[str, int] = {}
+    for it in sents:
+        for k in it["named"] | ({it["speaker_is"]} if it["speaker_is"] else set()):
+            count[k] = count.get(k, 0) + 1
+    lead = {k for it in sents[:LEAD] for k in it["named"]}
+    return set(titled) | lead | {k for k, c in count.items() if c >= ABOUT_MENTIONS}
+
+
+def _opposite(q: Question, it: dict) -> list[dict]:
+    if q.relation is None:
+        return []
+    opp = {t for typ in q.relation.types for t in OPPOSITE.get(typ, ())}
+    return [ev for ev in it["events"] if ev["type"] in opp]
+
+
+def _coded_act(q: Question, it: dict, named: set) -> bool:
+    """Whether an event of the relation (or its opposite) in the sentence has the named side as its source."""
+    for ev in _direct(q, it) + _opposite(q, it):
+        if any(a.key in named and a.code in (ev["source"] or []) for a in q.actors):
+            return True
+    return False
+
+
+def _acts(q: Question, it: dict) -> bool:
+    """Whether the sentence names the relation's act itself (a phrase of its type, its events, or two of the
+    question's words), not only its topic."""
+    return bool(_direct(q, it) or _opposite(q, it) or _terms_at(q, it["toks"]) or len(_asked(q, it)) >= 2)
 
 
 def _asked(q: Question, it: dict) -> list[str]:
@@ -299,7 +356,10 @@ def stance(q: Question, it: dict) -> None:
     if q.topic and not it["topic_hits"] and it["weight"]:
         it["weight"] = round(it["weight"] * TOPIC_MISSED, 3)  # not about what the question names ("energy infrastructure")
         it["reason"] += "; not about " + " ".join(q.topic)
-    if it.get("context"):
+    if it.get("context") == "article":
+        it["weight"] = round(it["weight"] * 0.7, 3)
+        it["reason"] += "; the other side named elsewhere in the article"
+    elif it.get("context"):
         it["weight"] = round(it["weight"] * 0.8, 3)
         it["reason"] += "; the pair named in the sentence before"
 
@@ -360,13 +420,20 @@ def _stance(q: Question, it: dict) -> None:
         return
     low = it["low"]
     if q.attribution:  # who is behind it: the accusations are evidence for, the denials against
-        dis, claim = _has("disclaim", low), _has("claim", low)
-        if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?)\b", low)):
-            it.update(stance="against", weight=0.6, reason=f"denied ('{dis}')")
+        # only attributions to the actor asked about and its own denials; the act reported without saying who is
+        # behind it is no evidence either way
+        me = q.actors[0].key if q.actors else None
+        offs = it["where"].get(me, [])
+        dis, claim = _has_at("disclaim", low), _has_at("claim", low)
+        if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?|allegations?)\b", low)) \
+                and (it["speaker_is"] == me or any(o < dis[1] for o in offs)):
+            it.update(stance="against", weight=0.6, reason=f"denied ('{dis[0]}')")
             return
-        if claim:
-            it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim}')")
+        if claim and any(o > claim[1] for o in offs):
+            it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim[0]}')")
             return
+        it.update(reason="does not say that it is behind it")
+        return
     terms = _terms_at(q, it["toks"])
     asked = [w for w in _asked(q, it) if not _only_in_names(w, it["text"])]
     it["terms"] = sorted(set(asked) | set(terms))

@@ -451,4 +451,5 @@ def parse_question(text: str, as_of: Optional[str] = None) -> Question:
 _GENERIC = frozenset("""does have been being were with that this they their them from into over under against about
 after before more most much many some such than then there these those what when where which while whom whose
 would could should might must shall also just only very still ever even again other another each every both
-either neither trying try tried ready willing going""".split())
+either neither trying try tried ready willing going near around across inside within behind beyond among amid
+toward towards between""".split())

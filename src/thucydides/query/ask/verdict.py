@@ -59,7 +59,9 @@ def weigh(q: Question, items: list[dict]) -> tuple[list[dict], Optional[str]]:
 
 def order(items: list[dict]) -> list[dict]:
     """Decisive items first (heaviest first), then the rest by date, newest first; numbered for citation."""
-    decisive = sorted((it for it in items if it["stance"] != "neutral"), key=lambda x: (-x["weight"], x["doc_id"]))
+    # an item whose other side is only named elsewhere in its article comes after those that name the pair
+    decisive = sorted((it for it in items if it["stance"] != "neutral"),
+                      key=lambda x: (x.get("context") == "article", -x["weight"], x["doc_id"]))
     rest = sorted((it for it in items if it["stance"] == "neutral"), key=lambda x: x["date"] or "", reverse=True)
     rest.sort(key=lambda x: (-(x["weight"] > 0), -(len(x.get("terms") or []) + len(x["topic_hits"])),
                              bool(x.get("context"))))
