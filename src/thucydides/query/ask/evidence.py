@@ -423,7 +423,9 @@ def _stance(q: Question, it: dict) -> None:
         # only attributions to the actor asked about and its own denials; the act reported without saying who is
         # behind it is no evidence either way
         me = q.actors[0].key if q.actors else None
-        offs = it["where"].get(me, [])
+        # named by name (not a pronoun resolved to it) and not as the one who makes the claim ("allegations by X")
+        offs = [o for o in it["where"].get(me, []) if it["text"][o:o + 1].isupper()
+                and not re.match(r"(?:he|she|it|they|we|i)\b", it["low"][o:]) and not it["low"][:o].endswith("by ")]
         dis, claim = _has_at("disclaim", low), _has_at("claim", low)
         if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?|allegations?)\b", low)) \
                 and (it["speaker_is"] == me or any(o < dis[1] for o in offs)):
