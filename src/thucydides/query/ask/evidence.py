@@ -591,7 +591,14 @@ def _doer(q: Question, it: dict, ev: Optional[dict], ca: int, pos: int) -> Optio
     head = it["low"][ca:pos]
     if PASSIVE.search(head.rstrip()) or re.search(r"\bby\b", head):
         return None
+    src = (ev or {}).get("source") or []
     if any(ca <= o < pos for o in it["where"].get(me.key, [])):
+        # the question's actor named before the act too: the other side acts only if it opens the clause and the
+        # event is coded as its act ("Taiwan's president described China as a hostile force")
+        opener = min(((o, k) for k, offs in it["where"].items() for o in offs if ca <= o < pos), default=None)
+        other = opener[1] if opener and opener[1] != me.key else None
+        if other and any(a.key == other and a.code in src for a in q.actors[1:]):
+            return other
         return None
     for a in q.actors[1:]:
         for o in it["where"].get(a.key, []):

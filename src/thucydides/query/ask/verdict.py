@@ -12,6 +12,7 @@ HALF_LIFE_DAYS = 180  # evidence this much older than the question's date (or th
 SOURCE_BONUS, SOURCE_CAP = 0.25, 1.5  # each further independent source adds a quarter, at most half again
 AUTHORITY = 1.25  # an official of one of the pair speaking
 ENOUGH = 0.4  # less weight than this on both sides together: insufficient
+UNFOCUSED = 0.4  # an item not naming the question's topic when others do
 MIXED_RATIO = 0.6  # the weaker side at least this share of the stronger: mixed
 
 
@@ -43,6 +44,9 @@ def weigh(q: Question, items: list[dict]) -> tuple[list[dict], Optional[str]]:
         items = [it for it in items if not it["date"] or it["date"] <= q.as_of]
     if q.until:
         items = [it for it in items if not it["date"] or it["date"] <= q.until]
+    # when some evidence names what the question is about ("energy infrastructure"), evidence that does not is
+    # about something else and counts for less again
+    specific = bool(q.topic) and any(it["stance"] != "neutral" and it["topic_hits"] for it in items)
     dates = [it["date"] for it in items if it["date"]]
     ref = q.as_of or (max(dates) if dates else None)
     for it in items:
@@ -52,7 +56,8 @@ def weigh(q: Question, items: list[dict]) -> tuple[list[dict], Optional[str]]:
         recency = 1.0 if q.past else 0.5 ** (max(age, 0) / HALF_LIFE_DAYS)
         sources = min(SOURCE_CAP, 1 + SOURCE_BONUS * len(it.get("copies", [])))
         authority = AUTHORITY if it.get("speaker_is") and it.get("role") else 1.0
-        it["weight"] = round(w * recency * sources * authority, 3)
+        focus = UNFOCUSED if specific and not it["topic_hits"] else 1.0
+        it["weight"] = round(w * recency * sources * authority * focus, 3)
         it["age_days"] = age
     return items, ref
 
