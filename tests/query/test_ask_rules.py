@@ -45,7 +45,8 @@ LOME — Ghana and Togo held talks on border security on Tuesday, their foreign 
 def rules_db(tmp_path_factory):
     d = tmp_path_factory.mktemp("askrules")
     files = []
-    for name, text in (("truce", TRUCE), ("place", PLACE), ("old", OLD), ("newer", NEWER)):
+    for name, text in (("truce", TRUCE), ("place", PLACE), ("old", OLD), ("newer", NEWER),
+                       ("attribution", ATTRIBUTION), ("corridor", CORRIDOR)):
         f = d / f"{name}.txt"
         f.write_text(text, encoding="utf-8")
         files.append(str(f))
@@ -108,3 +109,63 @@ def test_european_and_brussels_stand_for_the_eu():
     text = "Moscow accused Brussels of prolonging the war."
     assert [a.key for a, _, _ in find_actors(text, cased=True)] == ["RUS", "BEL"]
     assert [a.key for a, _, _ in find_actors(text, cased=True, prefer=frozenset({"EU"}))] == ["RUS", "EU"]
+
+ATTRIBUTION = """Peru blames Bolivia for border bombing
+
+Published: 2025-06-11
+
+LIMA — A bomb exploded at a border post in Tacna on Monday, killing three guards.
+
+Peruvian officials accused Bolivia of sponsoring the militants behind the Tacna bombing.
+
+Bolivia denied any involvement in the bombing.
+
+Peru has blamed several recent attacks on smugglers operating from Chilean territory.
+"""
+
+CORRIDOR = """Chile and Argentina open talks on an Andes rail corridor
+
+Published: 2025-06-12
+
+SANTIAGO — Chile and Argentina opened talks on a new Andes rail corridor on Monday, their transport ministers said.
+
+The ministers toured the border crossing at Los Libertadores.
+
+Engineers from both countries inspected the old tunnel.
+
+On Wednesday, Chile held further talks on the corridor's financing, officials in Santiago said.
+
+Chile also signed a deal with Brazil on port fees.
+"""
+
+
+def test_who_is_behind_an_act_rests_on_attributions_to_it_and_its_denials(rules_db):
+    with Store(rules_db, read_only=True) as s:
+        brief = ask(s, "Is Bolivia behind the Tacna bombing?", limit=50)
+    by = {e["text"]: e for e in brief["evidence"]}
+    assert by["Peruvian officials accused Bolivia of sponsoring the militants behind the Tacna bombing."]["stance"] == "for"
+    denial = by["Bolivia denied any involvement in the bombing."]
+    assert denial["stance"] == "against", denial
+    # the bombing itself, and blame laid on others, say nothing of who is behind it
+    assert all(e["stance"] == "neutral" for t, e in by.items() if "bomb exploded" in t or "smugglers" in t), by
+    assert brief["verdict"] == "mixed", brief["explanation"]
+
+
+def test_one_side_in_an_article_about_the_pair(rules_db):
+    """A sentence naming one side acting in the relation counts when the article is about the pair (its title and
+    opening name both), after the sentences that name both; a deal with a third country is not about the pair."""
+    with Store(rules_db, read_only=True) as s:
+        brief = ask(s, "Did Chile and Argentina hold talks?", limit=50)
+        single = ask(s, "Is Chile signing deals?", limit=50)
+    texts = [e["text"] for e in brief["evidence"]]
+    later = next(e for e in brief["evidence"] if e["text"].startswith("On Wednesday, Chile held further talks"))
+    assert later["stance"] == "for" and "elsewhere in the article" in later["reason"], later
+    assert texts.index(later["text"]) > texts.index(next(t for t in texts if t.startswith("Chile and Argentina opened")))
+    assert not any("Brazil" in t for t in texts), texts
+    # a question about one actor keeps only what it does in the relation asked about
+    assert [e["text"] for e in single["evidence"]] == ["Chile also signed a deal with Brazil on port fees."]
+
+
+def test_prepositions_are_not_the_topic():
+    q = parse_question("Is China staging military drills near Taiwan?")
+    assert "near" not in q.topic, q.topic

@@ -151,7 +151,9 @@ def gather(store, q: Question) -> list[dict]:
         sents = [_read(q, pair, d, text, s, e, got) for s, e in split_sentences(text)]
         titled = {a.key for a, _, _ in find_actors(d["title"] or "", cased=True, prefer=frozenset(p.key for p in pair))}
         about = _about(titled, sents)
+        topical = any(x["topic_hits"] for x in sents)
         for n, it in enumerate(sents):
+            it["doc_topic"] = topical
             it["titled"] = titled
             it["about"] = about
             if _concerns(q, pair, it, sents[max(0, n - 2):n], text):
@@ -353,7 +355,7 @@ def _agent(q: Question, it: dict, pos: int) -> Optional[str]:
 def stance(q: Question, it: dict) -> None:
     """Set the item's stance (for / against / neutral), weight (directness) and reason, in place."""
     _stance(q, it)
-    if q.topic and not it["topic_hits"] and it["weight"]:
+    if q.topic and not it["topic_hits"] and not it.get("doc_topic") and it["weight"]:
         it["weight"] = round(it["weight"] * TOPIC_MISSED, 3)  # not about what the question names ("energy infrastructure")
         it["reason"] += "; not about " + " ".join(q.topic)
     if it.get("context") == "article":

@@ -45,8 +45,9 @@ def weigh(q: Question, items: list[dict]) -> tuple[list[dict], Optional[str]]:
     if q.until:
         items = [it for it in items if not it["date"] or it["date"] <= q.until]
     # when some evidence names what the question is about ("energy infrastructure"), evidence that does not is
-    # about something else and counts for less again
+    # about something else and counts for less again (unless its article names the topic: "the bombing" there)
     specific = bool(q.topic) and any(it["stance"] != "neutral" and it["topic_hits"] for it in items)
+    topical = {it["doc_key"] for it in items if it["topic_hits"]}
     dates = [it["date"] for it in items if it["date"]]
     ref = q.as_of or (max(dates) if dates else None)
     for it in items:
@@ -56,7 +57,7 @@ def weigh(q: Question, items: list[dict]) -> tuple[list[dict], Optional[str]]:
         recency = 1.0 if q.past else 0.5 ** (max(age, 0) / HALF_LIFE_DAYS)
         sources = min(SOURCE_CAP, 1 + SOURCE_BONUS * len(it.get("copies", [])))
         authority = AUTHORITY if it.get("speaker_is") and it.get("role") else 1.0
-        focus = UNFOCUSED if specific and not it["topic_hits"] else 1.0
+        focus = UNFOCUSED if specific and not it["topic_hits"] and it["doc_key"] not in topical else 1.0
         it["weight"] = round(w * recency * sources * authority * focus, 3)
         it["age_days"] = age
     return items, ref
