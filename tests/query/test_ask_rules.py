@@ -169,3 +169,36 @@ def test_one_side_in_an_article_about_the_pair(rules_db):
 def test_prepositions_are_not_the_topic():
     q = parse_question("Is China staging military drills near Taiwan?")
     assert "near" not in q.topic, q.topic
+
+
+UNCONFIRMED = """Laos and Cambodia keep quiet on troops
+
+Published: 2025-06-13
+
+VIENTIANE — Neither Laos nor Cambodia has officially confirmed the deployment of Laotian troops to Cambodia.
+
+Laos has not sent troops to Cambodia, its defence ministry said on Friday.
+"""
+
+
+def test_not_confirmed_is_not_denied(tmp_path):
+    src = tmp_path / "laos.txt"
+    src.write_text(UNCONFIRMED, encoding="utf-8")
+    with Store(tmp_path / "laos.duckdb") as s:
+        s.ingest(analyze([str(src)], registry=s.registry()))
+    with Store(tmp_path / "laos.duckdb", read_only=True) as s:
+        brief = ask(s, "Has Laos sent troops to Cambodia?", limit=50)
+    quiet = _item(brief, "officially confirmed")
+    assert quiet["stance"] == "neutral" and "not confirmed" in quiet["reason"], quiet
+    assert _item(brief, "Laos has not sent troops")["stance"] == "against"
+
+
+@pytest.mark.parametrize("question,rtype", [
+    ("Is Turkey trying to reset relations with Armenia?", "SUPPORT"),
+    ("Will Serbia and Kosovo repair ties?", "SUPPORT"),
+    ("Did Jordan call the raid a violation of the truce?", "ACCUSE"),
+    ("Is Washington threatening to hold Caracas accountable?", "THREATEN"),
+])
+def test_more_phrasings_of_relations(question, rtype):
+    q = parse_question(question)
+    assert q.relation is not None and q.relation.type == rtype, q.understood()

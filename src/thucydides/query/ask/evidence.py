@@ -487,13 +487,14 @@ def _stance(q: Question, it: dict) -> None:
         denial = None  # rejecting an accusation, a warning or a demand confirms it was made
     cancel = _cue("cancel", before + " " + clause[first:first + 40], rel_words)
     reluct = _cue("reluctance", clause, rel_words)
+    unconfirmed = _cue("unconfirmed", before, rel_words)
     said = [m.start() for t in terms for m in re.finditer(r"\b" + re.escape(t.split()[0]), clause)]
     if rel.type in VERBAL and said:
         # a verbal act (a warning, an accusation) was made whatever its content's modality: "warning that Moscow
         # could face further sanctions if ..." is a threat; only its own negation or a request for it counts
         vhead = clause[:min(said)]
         vbefore = " ".join(vhead.split()[-12:])
-        cond = modal = pending = intent = cancel = reluct = None
+        cond = modal = pending = intent = cancel = reluct = unconfirmed = None
         request = _cue("request", vbefore.rsplit(",", 1)[-1], rel_words)
         denial = _cue("denial", vbefore, rel_words)
         if denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", vbefore):
@@ -512,17 +513,17 @@ def _stance(q: Question, it: dict) -> None:
             doer = None  # the recipient rejecting a warning or an accusation: the act is still the speaker's
         if doer is not None:
             _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
-                   cancel, pending, reluct, intent, rel_words, words)
+                   cancel, pending, reluct, intent, rel_words, words, unconfirmed)
             if it["stance"] == "for":  # the other side's act is no evidence that the question's actor did it
                 who = next((a.label for a in q.actors if a.key == doer), doer)
                 it.update(stance="neutral", weight=0.0, reason=f"the act of {who}, not of {q.actors[0].label}")
             return
     _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
-           cancel, pending, reluct, intent, rel_words, words)
+           cancel, pending, reluct, intent, rel_words, words, unconfirmed)
 
 
 def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond,
-           denial, modal, cancel, pending, reluct, intent, rel_words, words) -> None:
+           denial, modal, cancel, pending, reluct, intent, rel_words, words, unconfirmed=None) -> None:
     """The stance from the clause's cues and events (see ``_stance``)."""
     label = None
     keep = _cue("maintain", clause, rel_words) if rel.type == "CONCEDE" else None
@@ -554,6 +555,8 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(reason=f"{what} asked for ('{request}')")
     elif cond and (not intent or cond == "whether"):  # "asked whether they intend to": a question, not a plan
         it.update(reason=f"{what} only on a condition ('{cond}')")
+    elif unconfirmed:  # "has not confirmed the deployment": no one says it did not happen
+        it.update(reason=f"{what} not confirmed, not denied ('{unconfirmed}')")
     elif negated or denial:
         it.update(stance="against", weight=w, reason=f"{what} negated" + (f" ('{denial}')" if denial else ""))
     elif modal and not intent:
