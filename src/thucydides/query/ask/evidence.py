@@ -254,7 +254,7 @@ def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text
                 context |= b["named"] | ({b["speaker_is"]} if b["speaker_is"] else set())
         if need <= have | context and (_asked(q, it) or _direct(q, it)):
             it["context"] = True
-        elif have & need and need <= have | it["about"] and _coded_act(q, it, have & need):
+        elif have & need and need <= have | it["about"] and _coded_act(q, it, have & need) and _terms_at(q, it["toks"]):
             # one side named, speaking of the relation, in an article about the pair ("Moscow has rejected any such
             # deployment" in a story on Russia and a French-British force)
             it["context"] = "article"
@@ -269,13 +269,13 @@ ABOUT_MENTIONS = 3  # an actor named in this many sentences is one the article i
 
 
 def _about(titled: set, sents: list[dict]) -> set:
-    """The pair actors an article is about: named in its title or its opening, or in several of its sentences."""
+    """The pair actors an article is about: named in its title, or in its opening and in several of its sentences."""
     count: dict[str, int] = {}
     for it in sents:
         for k in it["named"] | ({it["speaker_is"]} if it["speaker_is"] else set()):
             count[k] = count.get(k, 0) + 1
     lead = {k for it in sents[:LEAD] for k in it["named"]}
-    return set(titled) | lead | {k for k, c in count.items() if c >= ABOUT_MENTIONS}
+    return set(titled) | (lead & {k for k, c in count.items() if c >= ABOUT_MENTIONS})
 
 
 def _opposite(q: Question, it: dict) -> list[dict]:

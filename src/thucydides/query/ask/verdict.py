@@ -71,7 +71,11 @@ def order(items: list[dict]) -> list[dict]:
     rest = sorted((it for it in items if it["stance"] == "neutral"), key=lambda x: x["date"] or "", reverse=True)
     rest.sort(key=lambda x: (-(x["weight"] > 0), -(len(x.get("terms") or []) + len(x["topic_hits"])),
                              bool(x.get("context"))))
-    out = decisive + rest
+    # those that name the pair and speak of the relation, even without taking a side, come before them
+    near = [it for it in decisive if it.get("context") != "article"]
+    far = [it for it in decisive if it.get("context") == "article"]
+    touching = [it for it in rest if it.get("terms")]
+    out = near + touching + far + [it for it in rest if not it.get("terms")]
     for n, it in enumerate(out, 1):
         it["n"] = n
     return out
