@@ -202,3 +202,32 @@ def test_not_confirmed_is_not_denied(tmp_path):
 def test_more_phrasings_of_relations(question, rtype):
     q = parse_question(question)
     assert q.relation is not None and q.relation.type == rtype, q.understood()
+
+
+def test_a_rejection_heading_the_question_is_what_is_asked_and_more_sanction_phrasings():
+    assert parse_question("Did Iran reject talks with the United States?").relation.type == "REJECT"
+    assert parse_question("Did Pakistan close its airspace to Indian airlines?").relation.type == "SANCTION"
+    assert parse_question("Will Canada impose visa restrictions on Chinese officials?").relation.type == "SANCTION"
+    say = parse_question("What did Zelenskyy say about the ceasefire?")
+    assert say.kind == "say" and "ceasefire" in say.understood(), say.understood()
+
+
+TOPIC = """Uruguay weighs duties on Brazilian cars
+
+Published: 2025-06-14
+
+MONTEVIDEO — Many Uruguayan drivers choose Brazilian electric vehicles, dealers said.
+
+Uruguay imposed tariffs on Brazilian electric vehicles on Friday, the trade ministry said.
+"""
+
+
+def test_the_topic_alone_is_not_the_act(tmp_path):
+    src = tmp_path / "uruguay.txt"
+    src.write_text(TOPIC, encoding="utf-8")
+    with Store(tmp_path / "uy.duckdb") as s:
+        s.ingest(analyze([str(src)], registry=s.registry()))
+    with Store(tmp_path / "uy.duckdb", read_only=True) as s:
+        brief = ask(s, "Did Uruguay impose tariffs on Brazilian electric vehicles?", limit=50)
+    assert _item(brief, "drivers choose")["stance"] == "neutral", brief["evidence"]
+    assert _item(brief, "imposed tariffs")["stance"] == "for"

@@ -254,7 +254,8 @@ def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text
                 context |= b["named"] | ({b["speaker_is"]} if b["speaker_is"] else set())
         if need <= have | context and (_asked(q, it) or _direct(q, it)):
             it["context"] = True
-        elif have & need and need <= have | it["about"] and _coded_act(q, it, have & need) and _terms_at(q, it["toks"]):
+        elif have & need and need <= have | it["about"] and _coded_act(q, it, have & need) \
+                and (_terms_at(q, it["toks"]) or _opposite(q, it)):
             # one side named, speaking of the relation, in an article about the pair ("Moscow has rejected any such
             # deployment" in a story on Russia and a French-British force)
             it["context"] = "article"
@@ -541,7 +542,10 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
         if opposite and asked and not opposite[0]["negated"] and not opposite[0]["hypothetical"]:
             it.update(stance="against", weight=0.6, reason=f"{opposite[0]['type']}: the opposite of {rel.type}")
             return
-        in_clause = _hits(terms + main, WORD.findall(clause)) + (_hits(asked, WORD.findall(clause)) >= 2)
+        # the act must be named: two of the question's words, not all of them its topic ("electric vehicles")
+        cw = WORD.findall(clause)
+        acts = [a for a in asked if not any(a.startswith(stem(t)) or stem(t).startswith(a) for t in q.topic)]
+        in_clause = _hits(terms + main, cw) + (_hits(asked, cw) >= 2 and _hits(acts, cw) >= 1)
         if not asked or not in_clause:
             # the question's topic without the act itself ("force" in a question about ruling out force)
             it.update(reason="touches the relation without taking a side")

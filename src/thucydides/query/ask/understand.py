@@ -106,7 +106,7 @@ class Question:
                         for a in self.actors) or "no actors"
         if self.kind == "say":
             s = (f"what {', '.join(a.label for a in self.speaker) or '?'} said about "
-                 f"{', '.join(a.label for a in self.about) or ' '.join(self.topic) or '?'}")
+                 f"{', '.join(a.label for a in self.about) or ' '.join(self.topic) or ' '.join(self.relation.terms if self.relation else []) or '?'}")
         else:
             s = f"actors: {who}; relation: {self.relation.name if self.relation else 'none I know'}"
             if self.relation and self.relation.contexts:
@@ -349,7 +349,7 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
     if top < 0.5:
         return None
     lead = min(found, key=lambda h: (h[0], -len(h[1])), default=None)
-    if lead and lead[2] in VERBAL and lead[2] != best and score[lead[2]] >= 0.4 * top:
+    if lead and lead[2] in VERBAL + ("REJECT",) and lead[2] != best and score[lead[2]] >= 0.4 * top:
         # a verbal act heads the question and the other relation is its content ("threatening Russia with more
         # sanctions", "accused X of attacks", "called for talks"): the verbal act is what is asked
         ranked = [(lead[2], score[lead[2]])] + [(t, s) for t, s in ranked if t != lead[2]]

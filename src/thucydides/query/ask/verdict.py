@@ -116,7 +116,8 @@ def explain(q: Question, items: list[dict], res: dict, ref: Optional[str]) -> st
     docs = {it["doc_id"] for it in items} | {c for it in items for c in it.get("copies", [])}
     if q.kind == "say":
         spk = q.speaker[0].label if q.speaker else "the speaker"
-        about = ", ".join(a.label for a in q.about) or " ".join(q.topic) or "it"
+        about = (", ".join(a.label for a in q.about) or " ".join(q.topic)
+                 or " ".join(q.relation.terms if q.relation else []) or "it")
         if not items:
             return f"No statement by {spk} about {about} is stored. Nothing can be cited."
         top = items[:3]
