@@ -68,6 +68,13 @@ def test_the_other_sides_act_is_not_evidence_for_the_question_actor(rules_db):
     assert _item(uganda, "Uganda has not agreed")["stance"] == "against"
     assert uganda["verdict"] == "no", uganda["explanation"]
     assert _item(kenya, "Kenya accepted a 30-day ceasefire")["stance"] == "for", kenya["evidence"]
+    # nor is the other side's refusal of an act each side does alone evidence against
+    assert _item(kenya, "Uganda has not agreed")["stance"] == "neutral", kenya["evidence"]
+    assert kenya["verdict"] == "yes", kenya["explanation"]
+    with Store(rules_db, read_only=True) as s:
+        alone = ask(s, "Has Uganda accepted the ceasefire?", limit=50)  # one actor: a third country acting is not it
+    assert _item(alone, "Kenya accepted a 30-day ceasefire")["stance"] == "neutral", alone["evidence"]
+    assert alone["verdict"] == "no", alone["explanation"]
 
 
 def test_a_verbal_act_is_what_is_asked_and_a_warning_is_a_threat_whatever_its_modality(rules_db):

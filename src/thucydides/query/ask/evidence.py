@@ -370,6 +370,8 @@ def stance(q: Question, it: dict) -> None:
 TOPIC_MISSED = 0.5  # weight of an item that does not name the question's topic words
 SPEECH_ACTS = ("ACCUSE", "THREATEN", "REQUEST")  # verbal acts: the recipient's rejection confirms the act
 VERBAL = SPEECH_ACTS + ("PROTEST",)
+JOINT = ("CONSULT", "COOPERATE", "AID")  # acts that take both sides (a giver and a taker): either side's refusal or
+# denial is evidence against
 CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+|,?\s+(?:after|when|because|before)\s+")
 
 
@@ -515,7 +517,10 @@ def _stance(q: Question, it: dict) -> None:
         if doer is not None:
             _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
                    cancel, pending, reluct, intent, rel_words, words, unconfirmed)
-            if it["stance"] == "for":  # the other side's act is no evidence that the question's actor did it
+            # the other side's act is no evidence that the question's actor did it, nor is its refusal, unless the
+            # act takes both sides (talks, cooperation: "Pyongyang has not responded to offers of talks")
+            partner = doer in {a.key for a in q.actors[1:]}
+            if it["stance"] == "for" or (it["stance"] == "against" and not (partner and rel.type in JOINT)):
                 who = next((a.label for a in q.actors if a.key == doer), doer)
                 it.update(stance="neutral", weight=0.0, reason=f"the act of {who}, not of {q.actors[0].label}")
             return
@@ -587,33 +592,48 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+
 
 OBJECT_BEFORE = re.compile(r"\b(?:on|to|with|against|from|of|for|at|in|into|by|over|toward|towards|about|stop|"
                            r"prevent|help|urge[ds]?|urging|ask(?:ed|s)?|press(?:ed|es)?)\s+(?:the\s+)?$")
+REQUESTED = re.compile(r"\b(?:urge[ds]?|urging|call(?:ed|s|ing)? on|press(?:ed|es|ing)?|ask(?:ed|s|ing)?)\s+(?:the\s+)?$")
 
 
 def _doer(q: Question, it: dict, ev: Optional[dict], ca: int, pos: int) -> Optional[str]:
-    """The other side, when it alone is named as the subject of the act at ``pos`` (offset in the sentence): in the
-    act's clause it is named before the act and not as an object ("on Ukraine", "urged Kyiv"), the question's actor
-    is not named there, the verb is not passive ("was hit by"), the question's actor neither speaks the sentence nor
-    is coded as the event's source. None otherwise (the act may be the question's actor's)."""
+    """The other side, when it alone is named as the subject of the act at ``pos`` (offset in the sentence): named
+    before the act in its clause (or, when the clause names no one, in the sentence before it: "Putin agreed to ...
+    but did not accept ...") and not as an object ("on Ukraine", "urged Kyiv"), the question's actor not named
+    there as a subject, the verb not passive ("was hit by"), and the question's actor neither the speaker of a verbal
+    act nor coded as the event's source. For a one-actor question a third country acting counts too. None otherwise
+    (the act may be the question's actor's)."""
     me = q.actors[0]
-    if it.get("speaker_is") == me.key or me.code in ((ev or {}).get("source") or []):
+    src = (ev or {}).get("source") or []
+    if me.code in src or (it.get("speaker_is") == me.key and q.relation and q.relation.type in VERBAL):
         return None
     head = it["low"][ca:pos]
     if PASSIVE.search(head.rstrip()) or re.search(r"\bby\b", head):
         return None
-    src = (ev or {}).get("source") or []
-    if any(ca <= o < pos for o in it["where"].get(me.key, [])):
+    others = {a.key for a in q.actors[1:]}
+    if q.relation and q.relation.type not in VERBAL:
+        # the one urged or called on to do the act is the one who would do it ("called on Uganda to accept ...")
+        for k in others:
+            for o in it["where"].get(k, []):
+                if ca <= o < pos and REQUESTED.search(it["low"][ca:o]) and re.search(r"\bto\b", it["low"][o:pos]):
+                    return k
+    cands = [(o, k) for k, offs in it["where"].items() for o in offs]
+    if len(q.actors) == 1:
+        cands += [(o, k) for k, o in it.get("third", []) if len(k) == 3 and k.isupper()]
+
+    def subjects(lo: int) -> list[tuple[int, str]]:
+        return sorted((o, k) for o, k in cands if lo <= o < pos and not OBJECT_BEFORE.search(it["low"][lo:o]))
+
+    named = subjects(ca) or subjects(0)[:1]
+    if not named:
+        return None
+    if any(k == me.key for _, k in named):
         # the question's actor named before the act too: the other side acts only if it opens the clause and the
         # event is coded as its act ("Taiwan's president described China as a hostile force")
-        opener = min(((o, k) for k, offs in it["where"].items() for o in offs if ca <= o < pos), default=None)
-        other = opener[1] if opener and opener[1] != me.key else None
-        if other and any(a.key == other and a.code in src for a in q.actors[1:]):
-            return other
+        o, k = named[0]
+        if k in others and any(a.key == k and a.code in src for a in q.actors[1:]):
+            return k
         return None
-    for a in q.actors[1:]:
-        for o in it["where"].get(a.key, []):
-            if ca <= o < pos and not OBJECT_BEFORE.search(it["low"][ca:o]):
-                return a.key
-    return None
+    return named[-1][1] if named[-1][1] in others or len(q.actors) == 1 else None
 
 
 @lru_cache(maxsize=1)
