@@ -15,6 +15,8 @@ NAIROBI — Kenya accepted a 30-day ceasefire with Uganda on Monday, officials i
 Uganda has not agreed to the ceasefire with Kenya, and its foreign minister said the plan needed more work.
 
 The ministers of the African Union called on Uganda to accept the truce, warning that Kampala could face sanctions if it keeps delaying.
+
+Kenyan officials accused Uganda of violating the spirit of the truce with Kenya.
 """
 
 PLACE = """Turkey warns Greece over the islands
@@ -238,3 +240,12 @@ def test_the_topic_alone_is_not_the_act(tmp_path):
         brief = ask(s, "Did Uruguay impose tariffs on Brazilian electric vehicles?", limit=50)
     assert _item(brief, "drivers choose")["stance"] == "neutral", brief["evidence"]
     assert _item(brief, "imposed tariffs")["stance"] == "for"
+
+
+def test_naming_the_truce_is_not_accepting_it(rules_db):
+    """'accused Kampala of breaking the truce' names the truce; only agreeing, accepting, signing is the act."""
+    with Store(rules_db, read_only=True) as s:
+        brief = ask(s, "Has Uganda accepted the truce with Kenya?", limit=50)
+    called = _item(brief, "called on Uganda to accept the truce")
+    assert called["stance"] == "against", called  # asked for, so not yet done
+    assert all(e["stance"] != "for" for e in brief["evidence"]), brief["evidence"]

@@ -555,6 +555,11 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             # the question's topic without the act itself ("force" in a question about ruling out force)
             it.update(reason="touches the relation without taking a side")
             return
+        if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), cw):
+            # a commitment is the act of agreeing, accepting or signing; the deal or the truce named is only
+            # what it would be about ("overturning the ceasefire agreement" is no acceptance of it)
+            it.update(reason=f"names the {asked[0]} but not that it was {main[0]}ed or agreed")
+            return
         w = 0.6
     what = label or f"'{asked[0] if asked else words[0]}'"
     if request and not negated:
