@@ -249,3 +249,28 @@ def test_naming_the_truce_is_not_accepting_it(rules_db):
     called = _item(brief, "called on Uganda to accept the truce")
     assert called["stance"] == "against", called  # asked for, so not yet done
     assert all(e["stance"] != "for" for e in brief["evidence"]), brief["evidence"]
+
+
+STRIKES = """Ghana strikes rebel camps in Togo
+
+Published: 2025-06-15
+
+ACCRA — Ghana launched airstrikes on rebel camps in Togo on Saturday, the army said.
+
+Ghana's defence minister said Ghana would not strike Togo again.
+
+Togo's president called for an end to Ghana's airstrikes on Togolese villages.
+"""
+
+
+def test_a_stop_to_come_or_asked_for_is_not_evidence_that_it_was_not_done(tmp_path):
+    src = tmp_path / "strikes.txt"
+    src.write_text(STRIKES, encoding="utf-8")
+    with Store(tmp_path / "strikes.duckdb") as s:
+        s.ingest(analyze([str(src)], registry=s.registry()))
+    with Store(tmp_path / "strikes.duckdb", read_only=True) as s:
+        brief = ask(s, "Did Ghana launch airstrikes on Togo?", limit=50)
+    assert _item(brief, "launched airstrikes")["stance"] == "for"
+    assert _item(brief, "would not strike Togo again")["stance"] != "against", brief["evidence"]
+    assert _item(brief, "called for an end")["stance"] != "against", brief["evidence"]
+    assert brief["verdict"] == "yes", brief["explanation"]

@@ -562,7 +562,14 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             return
         w = 0.6
     what = label or f"'{asked[0] if asked else words[0]}'"
-    if request and not negated:
+    first_at = min((m.start() for w in rel_words for m in re.finditer(r"\b" + re.escape(w), clause)), default=0)
+    if request and re.search(r"\b(?:end|stop|halt|cessation)\b", clause[:first_at]):
+        # "called for an end to the killing": asked to stop, so it is going on; not evidence that it was not done
+        it.update(reason=f"{what}: an end to it asked for ('{request}')")
+    elif q.past and (negated or denial) and (intent or modal or cond):
+        # "the strikes would stop as soon as ...": a stop to come says nothing against what was done
+        it.update(reason=f"{what}: a stop or refusal still to come ('{intent or modal or cond}')")
+    elif request and not negated:
         if done:
             it.update(stance="against", weight=w * 0.6, reason=f"{what} asked for, so not yet done ('{request}')")
         else:
