@@ -274,3 +274,27 @@ def test_a_stop_to_come_or_asked_for_is_not_evidence_that_it_was_not_done(tmp_pa
     assert _item(brief, "would not strike Togo again")["stance"] != "against", brief["evidence"]
     assert _item(brief, "called for an end")["stance"] != "against", brief["evidence"]
     assert brief["verdict"] == "yes", brief["explanation"]
+
+
+COOPERATION = """Peru and Chile step up cooperation
+
+Published: 2025-06-16
+
+LIMA — Peru and Chile agreed on Monday to deepen cooperation on border policing and trade.
+
+Peru's foreign minister said there were no plans for a military alliance with Chile.
+"""
+
+
+def test_refusing_a_formal_tie_is_not_refusing_cooperation(tmp_path):
+    src = tmp_path / "coop.txt"
+    src.write_text(COOPERATION, encoding="utf-8")
+    with Store(tmp_path / "coop.duckdb") as s:
+        s.ingest(analyze([str(src)], registry=s.registry()))
+    with Store(tmp_path / "coop.duckdb", read_only=True) as s:
+        general = ask(s, "Are Peru and Chile cooperating?", limit=50)
+        formal = ask(s, "Will Peru and Chile form a military alliance?", limit=50)
+    assert _item(general, "no plans for a military alliance")["stance"] == "neutral", general["evidence"]
+    assert general["verdict"] == "yes", general["explanation"]
+    assert _item(formal, "no plans for a military alliance")["stance"] == "against", formal["evidence"]
+    assert parse_question("Did India and Pakistan exchange fire?").relation.type == "ASSAULT"

@@ -356,6 +356,9 @@ def _agent(q: Question, it: dict, pos: int) -> Optional[str]:
 def stance(q: Question, it: dict) -> None:
     """Set the item's stance (for / against / neutral), weight (directness) and reason, in place."""
     _stance(q, it)
+    if it.get("formal_only") and it["stance"] == "against":
+        # "no plans for a military alliance" refuses a formal tie, not the cooperation asked about
+        it.update(stance="neutral", weight=0.0, reason=f"no {it['formal_only']}, which is not what is asked")
     if q.topic and not it["topic_hits"] and not it.get("doc_topic") and it["weight"]:
         it["weight"] = round(it["weight"] * TOPIC_MISSED, 3)  # not about what the question names ("energy infrastructure")
         it["reason"] += "; not about " + " ".join(q.topic)
@@ -455,6 +458,8 @@ def _stance(q: Question, it: dict) -> None:
             it.update(reason=f"general {rel.type.lower()}, not the {formal[0]} asked about")
             return
         words = said
+    elif rel.type in FORMING and words and len(_formal(words)) == len(words):
+        it["formal_only"] = _formal(words)[0]  # only a formal tie named, general cooperation asked (see _stance)
     # the clause that speaks of what was asked decides ("agreed to halt attacks ..., but did not accept a ceasefire")
     bounds, pos = [], 0
     for m in CLAUSE.finditer(low):
