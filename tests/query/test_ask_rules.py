@@ -298,3 +298,29 @@ def test_refusing_a_formal_tie_is_not_refusing_cooperation(tmp_path):
     assert general["verdict"] == "yes", general["explanation"]
     assert _item(formal, "no plans for a military alliance")["stance"] == "against", formal["evidence"]
     assert parse_question("Did India and Pakistan exchange fire?").relation.type == "ASSAULT"
+
+
+SAID = """Guterres alarmed by fighting in Sudan
+
+Published: 2025-06-17
+
+NEW YORK — UN Secretary-General Antonio Guterres said he was alarmed by the fighting in Sudan.
+
+Guterres described the siege of El Fasher in Sudan as a catastrophe.
+
+Aid agencies have left the city of El Fasher.
+"""
+
+
+def test_what_a_person_said_reported_without_quotation_marks(tmp_path):
+    src = tmp_path / "said.txt"
+    src.write_text(SAID, encoding="utf-8")
+    with Store(tmp_path / "said.duckdb") as s:
+        s.ingest(analyze([str(src)], registry=s.registry()))
+    with Store(tmp_path / "said.duckdb", read_only=True) as s:
+        brief = ask(s, "What did Guterres say about Sudan?", limit=50)
+    assert brief["verdict"] == "yes", brief["explanation"]
+    assert _item(brief, "said he was alarmed")
+    described = _item(brief, "described the siege")  # no quotation: reported speech
+    assert "reported" in described["reason"], described
+    assert not any("Aid agencies" in e["text"] for e in brief["evidence"])

@@ -228,11 +228,14 @@ def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text
     have = it["named"] | ({it["speaker_is"]} if it["speaker_is"] else set())
     if q.kind == "say":
         spk = q.speaker[0]
-        if it["speaker_is"] != spk.key:
+        if it["speaker_is"] != spk.key and not _reports(it, spk.key):
             return False
         about = {a.key for a in q.about}
-        if about & have or it["topic_hits"] or _asked(q, it):
-            it["concerns"] = sorted({spk.key} | (about & have))
+        # what it is about may be named in the sentence just before ("... India said. 'Pakistan has nothing to do
+        # with it,' Asif told ...")
+        prev = {k for b in before[-1:] for k in b["named"]}
+        if about & (have | prev) or it["topic_hits"] or _asked(q, it):
+            it["concerns"] = sorted({spk.key} | (about & (have | prev)))
             return True
         return False
     if len(pair) == 1 and not (it["topic_hits"] or _asked(q, it) or _direct(q, it)
@@ -263,6 +266,15 @@ def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text
             return False
     it["concerns"] = sorted(need)
     return True
+
+
+SAID = re.compile(r"[^.;:]{0,40}?\b(?:said|says|told|added|wrote|warned|stated|noted|urged|called|accused|condemned|"
+                  r"appealed|described)\b")
+
+
+def _reports(it: dict, key: str) -> bool:
+    """Whether the sentence reports what ``key`` said ("Guterres said he was shocked"), with no quotation of it."""
+    return any(SAID.match(it["low"], o) for o in it["where"].get(key, []))
 
 
 LEAD = 3  # sentences of an article's opening that say what it is about
@@ -422,7 +434,13 @@ def _stance(q: Question, it: dict) -> None:
     rel = q.relation
     it.update(stance="neutral", weight=0.0, reason="names the pair but not the relation")
     if q.kind == "say":
-        it.update(weight=1.0, reason="what the speaker said")
+        # the speaker's own words naming what is asked about first; reported speech and words whose subject is only
+        # named in the sentence before come after
+        w = 1.0 if {a.key for a in q.about} & it["named"] or not q.about else 0.8
+        if q.speaker and it["speaker_is"] == q.speaker[0].key:
+            it.update(weight=w, reason="what the speaker said")
+        else:
+            it.update(weight=w * 0.7, reason="what the speaker said, reported")
         return
     if rel is None:
         return
