@@ -554,7 +554,7 @@ def _stance(q: Question, it: dict) -> None:
 def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond,
            denial, modal, cancel, pending, reluct, intent, rel_words, words, unconfirmed=None) -> None:
     """The stance from the clause's cues and events (see ``_stance``)."""
-    label = None
+    label = uncommitted = None
     keep = _cue("maintain", clause, rel_words) if rel.type == "CONCEDE" else None
     if keep and asked:
         it.update(stance="against", weight=0.6, reason=f"kept up, not eased ('{keep}')")
@@ -579,10 +579,7 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(reason="touches the relation without taking a side")
             return
         if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), cw):
-            # a commitment is the act of agreeing, accepting or signing; the deal or the truce named is only
-            # what it would be about ("overturning the ceasefire agreement" is no acceptance of it)
-            it.update(reason=f"names the {asked[0]} but not that it was {main[0]}ed or agreed")
-            return
+            uncommitted = asked[0]
         w = 0.6
     what = label or f"'{asked[0] if asked else words[0]}'"
     first_at = min((m.start() for w in rel_words for m in re.finditer(r"\b" + re.escape(w), clause)), default=0)
@@ -620,6 +617,10 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(stance="for", weight=w * 0.5, reason=f"{what} in prospect")
     else:
         it.update(stance="for", weight=w, reason=f"{what} reported")
+    if not direct and uncommitted and it["stance"] == "for":
+        # a commitment is the act of agreeing, accepting or signing; the deal or the truce named is only what it
+        # would be about ("overturning the ceasefire agreement" is no acceptance of it); its refusal still counts
+        it.update(stance="neutral", weight=0.0, reason=f"names the {uncommitted} but not that it was agreed")
 
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$")
