@@ -17,6 +17,8 @@ Uganda has not agreed to the ceasefire with Kenya, and its foreign minister said
 The ministers of the African Union called on Uganda to accept the truce, warning that Kampala could face sanctions if it keeps delaying.
 
 Kenyan officials accused Uganda of violating the spirit of the truce with Kenya.
+
+Kenyan officials accused Uganda of overturning the truce agreement with Kenya.
 """
 
 PLACE = """Turkey warns Greece over the islands

@@ -578,7 +578,8 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             # the question's topic without the act itself ("force" in a question about ruling out force)
             it.update(reason="touches the relation without taking a side")
             return
-        if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), cw):
+        verbs = [t for t in cw if not t.endswith(("ment", "ments"))]  # "agreement" names the deal, not agreeing
+        if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), verbs):
             uncommitted = asked[0]
         w = 0.6
     what = label or f"'{asked[0] if asked else words[0]}'"
@@ -620,7 +621,8 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
     if not direct and uncommitted and it["stance"] == "for":
         # a commitment is the act of agreeing, accepting or signing; the deal or the truce named is only what it
         # would be about ("overturning the ceasefire agreement" is no acceptance of it); its refusal still counts
-        it.update(stance="neutral", weight=0.0, reason=f"names the {uncommitted} but not that it was agreed")
+        it.update(stance="neutral", weight=0.0, reason="names what would be agreed, but not that it was agreed, "
+                                                          "accepted or signed")
 
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$")
