@@ -326,3 +326,22 @@ def test_what_a_person_said_reported_without_quotation_marks(tmp_path):
     described = _item(brief, "described the siege")  # no quotation: reported speech
     assert "reported" in described["reason"], described
     assert not any("Aid agencies" in e["text"] for e in brief["evidence"])
+
+
+CONDEMN = """Chile and Argentina hold naval drills
+
+Published: 2025-06-18
+
+SANTIAGO — Peru routinely condemns such drills as provocations, while Chile and Argentina say they are defensive.
+"""
+
+
+def test_the_other_side_condemning_in_a_sentence_quoting_the_asked_actor(tmp_path):
+    src = tmp_path / "condemn.txt"
+    src.write_text(CONDEMN, encoding="utf-8")
+    with Store(tmp_path / "condemn.duckdb") as s:
+        s.ingest(analyze([str(src)], registry=s.registry()))
+    with Store(tmp_path / "condemn.duckdb", read_only=True) as s:
+        brief = ask(s, "Did Chile condemn Peru?", limit=50)
+    assert all(e["stance"] != "for" for e in brief["evidence"]), brief["evidence"]
+    assert brief["verdict"] != "yes", brief["explanation"]

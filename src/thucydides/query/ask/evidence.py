@@ -16,7 +16,7 @@ from typing import Optional
 
 from ...knowledge import lines, multi, table
 from .sentences import split as split_sentences
-from .understand import Actor, Question, _match, _phrases, _word_ok, find_actors, stem
+from .understand import Actor, Question, _match, _phrases, _word_ok, expand, find_actors, stem
 
 MAX_DOCS = 400  # most recent candidate articles read for one question
 WORD = re.compile(r"[\w’'-]+")
@@ -212,6 +212,7 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
         "kind": "quote" if quote else ("event" if evs else "sentence"),
         "speaker": quote["speaker_name"] if quote else None, "role": quote["speaker_role"] if quote else None,
         "speaker_country": quote["speaker_country"] if quote else None, "speaker_is": speaker_key,
+        "quote_span": (max(s, quote["content_start"]) - s, min(e, quote["content_end"]) - s) if quote else None,
         "events": [{"type": ev["type"], "mode": ev["mode"], "negated": ev["negated"], "hypothetical": ev["hypothetical"],
                     "at": ev["trigger_start"] - s if ev["trigger_start"] is not None else None,
                     "future": ev["future"], "source": ev["source_codes"], "target": ev["target_codes"],
@@ -572,7 +573,9 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             return
         # the act must be named: two of the question's words, not all of them its topic ("electric vehicles")
         cw = WORD.findall(clause)
-        acts = [a for a in asked if not any(a.startswith(stem(t)) or stem(t).startswith(a) for t in q.topic)]
+        topical = set(expand(q.topic)) - set(expand(rel.terms))  # the topic's words and their synonyms
+        acts = [a for a in asked if a not in topical
+                and not any(a.startswith(stem(t)) or stem(t).startswith(a) for t in q.topic)]
         in_clause = _hits(terms + main, cw) + (_hits(asked, cw) >= 2 and _hits(acts, cw) >= 1)
         if not asked or not in_clause:
             # the question's topic without the act itself ("force" in a question about ruling out force)
@@ -642,8 +645,19 @@ def _doer(q: Question, it: dict, ev: Optional[dict], ca: int, pos: int) -> Optio
     (the act may be the question's actor's)."""
     me = q.actors[0]
     src = (ev or {}).get("source") or []
-    if me.code in src or (it.get("speaker_is") == me.key and q.relation and q.relation.type in VERBAL):
-        return None
+    qs = it.get("quote_span")
+    if it.get("speaker_is") == me.key and q.relation and q.relation.type in VERBAL and (not qs or qs[0] <= pos < qs[1]):
+        return None  # the question's actor says it: its warning, its accusation
+    if me.code in src:
+        # coded as the question's actor's act: only the other side opening the clause as its plain subject, with
+        # the question's actor not named before the act, says otherwise ("Pyongyang routinely condemns ...")
+        lead = re.match(r"\W*(?:\w+\W+){0,2}?", it["low"][ca:pos])
+        opener = [k for k in (a.key for a in q.actors[1:]) for o in it["where"].get(k, [])
+                  if ca <= o <= ca + (lead.end() if lead else 0)]
+        mine = [o for o in it["where"].get(me.key, []) if ca <= o < pos]
+        if not (opener and not mine):
+            return None
+        return opener[0]
     head = it["low"][ca:pos]
     if PASSIVE.search(head.rstrip()) or re.search(r"\bby\b", head):
         return None
