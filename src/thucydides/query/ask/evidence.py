@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from ... import kb as kbmod
 from ...knowledge import lines, multi, table
 from .sentences import split as split_sentences
 from .understand import Actor, Question, _match, _phrases, _word_ok, expand, find_actors, stem
@@ -545,7 +546,7 @@ def _stance(q: Question, it: dict) -> None:
             # act takes both sides (talks, cooperation: "Pyongyang has not responded to offers of talks")
             partner = doer in {a.key for a in q.actors[1:]}
             if it["stance"] == "for" or (it["stance"] == "against" and not (partner and rel.type in JOINT)):
-                who = next((a.label for a in q.actors if a.key == doer), doer)
+                who = next((a.label for a in q.actors if a.key == doer), None) or kbmod.load().country_name(doer) or doer
                 it.update(stance="neutral", weight=0.0, reason=f"the act of {who}, not of {q.actors[0].label}")
             return
     _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
