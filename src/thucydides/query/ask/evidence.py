@@ -14,9 +14,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from ... import kb as kbmod
 from ...knowledge import lines, multi, table
 from .sentences import split as split_sentences
-from .understand import Actor, Question, _match, _phrases, _word_ok, find_actors, stem
+from .understand import Actor, Question, _match, _phrases, _word_ok, expand, find_actors, stem
 
 MAX_DOCS = 400  # most recent candidate articles read for one question
 WORD = re.compile(r"[\w’'-]+")
@@ -36,6 +37,16 @@ def _has(kind: str, text: str) -> Optional[str]:
         if m:
             return m.group(0)
     return None
+
+
+def _has_at(kind: str, text: str) -> Optional[tuple[str, int]]:
+    """The first cue of ``kind`` in the text and where it is."""
+    best = None
+    for p in cues()[kind]:
+        m = p.search(text)
+        if m and (best is None or m.start() < best[1]):
+            best = (m.group(0), m.start())
+    return best
 
 
 def _actor_sql(a: Actor, alias: str, params: list) -> str:
@@ -139,9 +150,17 @@ def gather(store, q: Question) -> list[dict]:
         text = d["text"] or ""
         got = by_doc[d["doc_key"]]
         sents = [_read(q, pair, d, text, s, e, got) for s, e in split_sentences(text)]
+        titled = {a.key for a, _, _ in find_actors(d["title"] or "", cased=True, prefer=frozenset(p.key for p in pair))}
+        about = _about(titled, sents)
+        topical = any(x["topic_hits"] for x in sents)
         for n, it in enumerate(sents):
+            it["doc_topic"] = topical
+            it["titled"] = titled
+            it["about"] = about
             if _concerns(q, pair, it, sents[max(0, n - 2):n], text):
                 stance(q, it)
+                if it.get("context") == "article" and it["stance"] == "neutral":
+                    continue  # named apart from its pair and taking no side: not evidence
                 items.append(it)
     return items
 
@@ -156,12 +175,14 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
             for a in pair:
                 if _is(a, m["country"], m["name"]):
                     where.setdefault(a.key, []).append(m["start_char"] - s)
-    others = set()
-    for a, _, _ in find_actors(sent, cased=True):
+    others, third = set(), []
+    for a, _, _ in find_actors(sent, cased=True, prefer=frozenset(p.key for p in pair)):
         if any(a.key == p.key for p in pair):
             where.setdefault(a.key, []).append(a.start)
-        elif a.kind == "country":
-            others.add(a.key)
+        else:
+            third.append((a.key, a.start))
+            if a.kind == "country":
+                others.add(a.key)
     quote = None
     for r in got["q"]:
         if r["content_start"] < e and r["content_end"] > s and (r["content_end"] - max(s, r["content_start"])) > 10:
@@ -192,11 +213,12 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
         "kind": "quote" if quote else ("event" if evs else "sentence"),
         "speaker": quote["speaker_name"] if quote else None, "role": quote["speaker_role"] if quote else None,
         "speaker_country": quote["speaker_country"] if quote else None, "speaker_is": speaker_key,
+        "quote_span": (max(s, quote["content_start"]) - s, min(e, quote["content_end"]) - s) if quote else None,
         "events": [{"type": ev["type"], "mode": ev["mode"], "negated": ev["negated"], "hypothetical": ev["hypothetical"],
                     "at": ev["trigger_start"] - s if ev["trigger_start"] is not None else None,
                     "future": ev["future"], "source": ev["source_codes"], "target": ev["target_codes"],
                     "event_key": ev["event_key"]} for ev in evs],
-        "where": where, "named": set(where) | coded, "others": others, "toks": toks, "low": sent.lower(),
+        "where": where, "named": set(where) | coded, "others": others, "third": third, "toks": toks, "low": sent.lower(),
         "topic_hits": [w for w in q.topic if any(t.startswith(stem(w)) for t in toks)],
         "para": text.rfind("\n", 0, s),
     }
@@ -208,28 +230,88 @@ def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text
     have = it["named"] | ({it["speaker_is"]} if it["speaker_is"] else set())
     if q.kind == "say":
         spk = q.speaker[0]
-        if it["speaker_is"] != spk.key:
+        if it["speaker_is"] != spk.key and not _reports(it, spk.key):
             return False
         about = {a.key for a in q.about}
-        if about & have or it["topic_hits"] or _asked(q, it):
-            it["concerns"] = sorted({spk.key} | (about & have))
+        # what it is about may be named in the sentence just before ("... India said. 'Pakistan has nothing to do
+        # with it,' Asif told ...")
+        prev = {k for b in before[-1:] for k in b["named"]}
+        if about & (have | prev) or it["topic_hits"] or _asked(q, it):
+            it["concerns"] = sorted({spk.key} | (about & (have | prev)))
             return True
         return False
+    if len(pair) == 1 and not (it["topic_hits"] or _asked(q, it) or _direct(q, it)
+                               or (q.attribution and (_has("claim", it["low"]) or _has("disclaim", it["low"])))):
+        return False  # one actor asked about: only what it does in the relation or on the topic, not all it does
     need = {a.key for a in pair if not a.place} or {a.key for a in pair}
     if len(need) < len(pair) and need <= have and not (have & {a.key for a in pair if a.place}):
-        # a place the question names ("a truce in Ukraine") need not be in a sentence that speaks of the relation
+        # a place the question names ("a truce in Ukraine") need not be in a sentence that speaks of the relation,
+        # but the article must be about it there: named in the title or the sentences just before
         if not (_asked(q, it) or _direct(q, it)):
+            return False
+        near = set(it.get("titled", ())) | {k for b in before for k in b["named"]}
+        if not ({a.key for a in pair if a.place} & near):
             return False
     if not need <= have:
         context = set()
         for b in before[-1:]:
             if not it["others"]:
                 context |= b["named"] | ({b["speaker_is"]} if b["speaker_is"] else set())
-        if not (need <= have | context and (_asked(q, it) or _direct(q, it))):
+        if need <= have | context and (_asked(q, it) or _direct(q, it)):
+            it["context"] = True
+        elif have & need and need <= have | it["about"] and _coded_act(q, it, have & need) \
+                and (_terms_at(q, it["toks"]) or _opposite(q, it)):
+            # one side named, speaking of the relation, in an article about the pair ("Moscow has rejected any such
+            # deployment" in a story on Russia and a French-British force)
+            it["context"] = "article"
+        else:
             return False
-        it["context"] = True
     it["concerns"] = sorted(need)
     return True
+
+
+SAID = re.compile(r"[^.;:]{0,40}?\b(?:said|says|told|added|wrote|warned|stated|noted|urged|called|accused|condemned|"
+                  r"appealed|described)\b")
+
+
+def _reports(it: dict, key: str) -> bool:
+    """Whether the sentence reports what ``key`` said ("Guterres said he was shocked"), with no quotation of it."""
+    return any(SAID.match(it["low"], o) for o in it["where"].get(key, []))
+
+
+LEAD = 3  # sentences of an article's opening that say what it is about
+ABOUT_MENTIONS = 3  # an actor named in this many sentences is one the article is about
+
+
+def _about(titled: set, sents: list[dict]) -> set:
+    """The pair actors an article is about: named in its title, or in its opening and in several of its sentences."""
+    count: dict[str, int] = {}
+    for it in sents:
+        for k in it["named"] | ({it["speaker_is"]} if it["speaker_is"] else set()):
+            count[k] = count.get(k, 0) + 1
+    lead = {k for it in sents[:LEAD] for k in it["named"]}
+    return set(titled) | (lead & {k for k, c in count.items() if c >= ABOUT_MENTIONS})
+
+
+def _opposite(q: Question, it: dict) -> list[dict]:
+    if q.relation is None:
+        return []
+    opp = {t for typ in q.relation.types for t in OPPOSITE.get(typ, ())}
+    return [ev for ev in it["events"] if ev["type"] in opp]
+
+
+def _coded_act(q: Question, it: dict, named: set) -> bool:
+    """Whether an event of the relation (or its opposite) in the sentence has the named side as its source."""
+    for ev in _direct(q, it) + _opposite(q, it):
+        if any(a.key in named and a.code in (ev["source"] or []) for a in q.actors):
+            return True
+    return False
+
+
+def _acts(q: Question, it: dict) -> bool:
+    """Whether the sentence names the relation's act itself (a phrase of its type, its events, or two of the
+    question's words), not only its topic."""
+    return bool(_direct(q, it) or _opposite(q, it) or _terms_at(q, it["toks"]) or len(_asked(q, it)) >= 2)
 
 
 def _asked(q: Question, it: dict) -> list[str]:
@@ -288,16 +370,25 @@ def _agent(q: Question, it: dict, pos: int) -> Optional[str]:
 def stance(q: Question, it: dict) -> None:
     """Set the item's stance (for / against / neutral), weight (directness) and reason, in place."""
     _stance(q, it)
-    if q.topic and not it["topic_hits"] and it["weight"]:
+    if it.get("formal_only") and it["stance"] == "against":
+        # "no plans for a military alliance" refuses a formal tie, not the cooperation asked about
+        it.update(stance="neutral", weight=0.0, reason=f"no {it['formal_only']}, which is not what is asked")
+    if q.topic and not it["topic_hits"] and not it.get("doc_topic") and it["weight"]:
         it["weight"] = round(it["weight"] * TOPIC_MISSED, 3)  # not about what the question names ("energy infrastructure")
         it["reason"] += "; not about " + " ".join(q.topic)
-    if it.get("context"):
+    if it.get("context") == "article":
+        it["weight"] = round(it["weight"] * 0.7, 3)
+        it["reason"] += "; the other side named elsewhere in the article"
+    elif it.get("context"):
         it["weight"] = round(it["weight"] * 0.8, 3)
         it["reason"] += "; the pair named in the sentence before"
 
 
 TOPIC_MISSED = 0.5  # weight of an item that does not name the question's topic words
 SPEECH_ACTS = ("ACCUSE", "THREATEN", "REQUEST")  # verbal acts: the recipient's rejection confirms the act
+VERBAL = SPEECH_ACTS + ("PROTEST",)
+JOINT = ("CONSULT", "COOPERATE", "AID")  # acts that take both sides (a giver and a taker): either side's refusal or
+# denial is evidence against
 CLAUSE = re.compile(r",?\s+but\s+|;\s+|:\s+|,\s+(?:while|although|though|whereas)\s+|\s+—\s+|,?\s+(?:after|when|because|before)\s+")
 
 
@@ -345,19 +436,34 @@ def _stance(q: Question, it: dict) -> None:
     rel = q.relation
     it.update(stance="neutral", weight=0.0, reason="names the pair but not the relation")
     if q.kind == "say":
-        it.update(weight=1.0, reason="what the speaker said")
+        # the speaker's own words naming what is asked about first; reported speech and words whose subject is only
+        # named in the sentence before come after
+        w = 1.0 if {a.key for a in q.about} & it["named"] or not q.about else 0.8
+        if q.speaker and it["speaker_is"] == q.speaker[0].key:
+            it.update(weight=w, reason="what the speaker said")
+        else:
+            it.update(weight=w * 0.7, reason="what the speaker said, reported")
         return
     if rel is None:
         return
     low = it["low"]
     if q.attribution:  # who is behind it: the accusations are evidence for, the denials against
-        dis, claim = _has("disclaim", low), _has("claim", low)
-        if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?)\b", low)):
-            it.update(stance="against", weight=0.6, reason=f"denied ('{dis}')")
+        # only attributions to the actor asked about and its own denials; the act reported without saying who is
+        # behind it is no evidence either way
+        me = q.actors[0].key if q.actors else None
+        # named by name (not a pronoun resolved to it) and not as the one who makes the claim ("allegations by X")
+        offs = [o for o in it["where"].get(me, []) if it["text"][o:o + 1].isupper()
+                and not re.match(r"(?:he|she|it|they|we|i)\b", it["low"][o:]) and not it["low"][:o].endswith("by ")]
+        dis, claim = _has_at("disclaim", low), _has_at("claim", low)
+        if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?|allegations?)\b", low)) \
+                and (it["speaker_is"] == me or any(o < dis[1] for o in offs)):
+            it.update(stance="against", weight=0.6, reason=f"denied ('{dis[0]}')")
             return
-        if claim:
-            it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim}')")
+        if claim and any(o > claim[1] for o in offs):
+            it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim[0]}')")
             return
+        it.update(reason="does not say that it is behind it")
+        return
     terms = _terms_at(q, it["toks"])
     asked = [w for w in _asked(q, it) if not _only_in_names(w, it["text"])]
     it["terms"] = sorted(set(asked) | set(terms))
@@ -372,6 +478,8 @@ def _stance(q: Question, it: dict) -> None:
             it.update(reason=f"general {rel.type.lower()}, not the {formal[0]} asked about")
             return
         words = said
+    elif rel.type in FORMING and words and len(_formal(words)) == len(words):
+        it["formal_only"] = _formal(words)[0]  # only a formal tie named, general cooperation asked (see _stance)
     # the clause that speaks of what was asked decides ("agreed to halt attacks ..., but did not accept a ceasefire")
     bounds, pos = [], 0
     for m in CLAUSE.finditer(low):
@@ -384,8 +492,11 @@ def _stance(q: Question, it: dict) -> None:
     best = max(x[0] for x in scored)
     tied = [(a, b) for sc, a, b in scored if sc == best]
     first_actor = q.actors[0].key if q.actors else None
-    agents = {(a, b): _clause_agent(it, a, b, words) for a, b in tied}
+    agents = {(a, b): _clause_agent(it, a, b, words) for sc, a, b in scored}
     mine = [c for c in tied if agents[c] == first_actor]
+    if not mine and not q.joint and best > 0 and any(agents[c] in {a.key for a in q.actors[1:]} for c in tied):
+        # the other side acts in the best clause, the question's actor in a weaker one ("..., after X raised duties")
+        mine = [(a, b) for sc, a, b in sorted(scored, key=lambda x: -x[0]) if sc > 0 and agents[(a, b)] == first_actor][:1]
     ca, cb = mine[0] if mine else tied[-1 if best > 0 else 0]
     clause = low[ca:cb]
     rel_words = [w for t in words for w in t.split()]
@@ -396,19 +507,56 @@ def _stance(q: Question, it: dict) -> None:
     cond = _cue("condition", head, rel_words)
     modal = _cue("modal", head, rel_words)
     intent = _cue("intent", head, rel_words)
-    request = _cue("request", before, rel_words)
+    # a request governs the act it is followed by, not one after a comma ("called on X to accept ..., warning ...")
+    request = _cue("request", before.rsplit(",", 1)[-1], rel_words)
     pending = _cue("pending", clause, rel_words)
     denial = _cue("denial", before, rel_words)
     if rel.type in SPEECH_ACTS and denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", before):
         denial = None  # rejecting an accusation, a warning or a demand confirms it was made
     cancel = _cue("cancel", before + " " + clause[first:first + 40], rel_words)
     reluct = _cue("reluctance", clause, rel_words)
+    unconfirmed = _cue("unconfirmed", before, rel_words)
+    said = [m.start() for t in terms for m in re.finditer(r"\b" + re.escape(t.split()[0]), clause)]
+    if rel.type in VERBAL and said:
+        # a verbal act (a warning, an accusation) was made whatever its content's modality: "warning that Moscow
+        # could face further sanctions if ..." is a threat; only its own negation or a request for it counts
+        vhead = clause[:min(said)]
+        vbefore = " ".join(vhead.split()[-12:])
+        cond = modal = pending = intent = cancel = reluct = unconfirmed = None
+        request = _cue("request", vbefore.rsplit(",", 1)[-1], rel_words)
+        denial = _cue("denial", vbefore, rel_words)
+        if denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", vbefore):
+            denial = None
     direct = [ev for ev in _direct(q, it) if ev.get("at") is None or ca <= ev["at"] < cb] or _direct(q, it)
     opposite = [ev for ev in it["events"] if ev["type"] in OPPOSITE.get(rel.type, ())
                 and (ev.get("at") is None or ca <= ev["at"] < cb)]
     w = 1.0 if asked else 0.45
     done = not q.future
-    label = None
+    if q.actors and not q.joint:
+        at = next((ev["at"] for ev in direct if ev.get("at") is not None and ca <= ev["at"] < cb), None)
+        if at is None and opposite and opposite[0].get("at") is not None:
+            at = opposite[0]["at"]
+        doer = _doer(q, it, (direct or opposite or [None])[0], ca, ca + first if at is None else at)
+        if rel.type in SPEECH_ACTS and _has("disclaim", clause):
+            doer = None  # the recipient rejecting a warning or an accusation: the act is still the speaker's
+        if doer is not None:
+            _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
+                   cancel, pending, reluct, intent, rel_words, words, unconfirmed)
+            # the other side's act is no evidence that the question's actor did it, nor is its refusal, unless the
+            # act takes both sides (talks, cooperation: "Pyongyang has not responded to offers of talks")
+            partner = doer in {a.key for a in q.actors[1:]}
+            if it["stance"] == "for" or (it["stance"] == "against" and not (partner and rel.type in JOINT)):
+                who = next((a.label for a in q.actors if a.key == doer), None) or kbmod.load().country_name(doer) or doer
+                it.update(stance="neutral", weight=0.0, reason=f"the act of {who}, not of {q.actors[0].label}")
+            return
+    _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
+           cancel, pending, reluct, intent, rel_words, words, unconfirmed)
+
+
+def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond,
+           denial, modal, cancel, pending, reluct, intent, rel_words, words, unconfirmed=None) -> None:
+    """The stance from the clause's cues and events (see ``_stance``)."""
+    label = uncommitted = None
     keep = _cue("maintain", clause, rel_words) if rel.type == "CONCEDE" else None
     if keep and asked:
         it.update(stance="against", weight=0.6, reason=f"kept up, not eased ('{keep}')")
@@ -424,20 +572,37 @@ def _stance(q: Question, it: dict) -> None:
         if opposite and asked and not opposite[0]["negated"] and not opposite[0]["hypothetical"]:
             it.update(stance="against", weight=0.6, reason=f"{opposite[0]['type']}: the opposite of {rel.type}")
             return
-        in_clause = _hits(terms + main, WORD.findall(clause)) + (_hits(asked, WORD.findall(clause)) >= 2)
+        # the act must be named: two of the question's words, not all of them its topic ("electric vehicles")
+        cw = WORD.findall(clause)
+        topical = set(expand(q.topic)) - set(expand(rel.terms))  # the topic's words and their synonyms
+        acts = [a for a in asked if a not in topical
+                and not any(a.startswith(stem(t)) or stem(t).startswith(a) for t in q.topic)]
+        in_clause = _hits(terms + main, cw) + (_hits(asked, cw) >= 2 and _hits(acts, cw) >= 1)
         if not asked or not in_clause:
             # the question's topic without the act itself ("force" in a question about ruling out force)
             it.update(reason="touches the relation without taking a side")
             return
+        verbs = [t for t in cw if not t.endswith(("ment", "ments"))]  # "agreement" names the deal, not agreeing
+        if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), verbs):
+            uncommitted = asked[0]
         w = 0.6
     what = label or f"'{asked[0] if asked else words[0]}'"
-    if request and not negated:
+    first_at = min((m.start() for w in rel_words for m in re.finditer(r"\b" + re.escape(w), clause)), default=0)
+    if request and re.search(r"\b(?:end|stop|halt|cessation)\b", clause[:first_at]):
+        # "called for an end to the killing": asked to stop, so it is going on; not evidence that it was not done
+        it.update(reason=f"{what}: an end to it asked for ('{request}')")
+    elif q.past and (negated or denial) and (intent or modal or cond):
+        # "the strikes would stop as soon as ...": a stop to come says nothing against what was done
+        it.update(reason=f"{what}: a stop or refusal still to come ('{intent or modal or cond}')")
+    elif request and not negated:
         if done:
             it.update(stance="against", weight=w * 0.6, reason=f"{what} asked for, so not yet done ('{request}')")
         else:
             it.update(reason=f"{what} asked for ('{request}')")
     elif cond and (not intent or cond == "whether"):  # "asked whether they intend to": a question, not a plan
         it.update(reason=f"{what} only on a condition ('{cond}')")
+    elif unconfirmed:  # "has not confirmed the deployment": no one says it did not happen
+        it.update(reason=f"{what} not confirmed, not denied ('{unconfirmed}')")
     elif negated or denial:
         it.update(stance="against", weight=w, reason=f"{what} negated" + (f" ('{denial}')" if denial else ""))
     elif modal and not intent:
@@ -457,6 +622,71 @@ def _stance(q: Question, it: dict) -> None:
             it.update(stance="for", weight=w * 0.5, reason=f"{what} in prospect")
     else:
         it.update(stance="for", weight=w, reason=f"{what} reported")
+    if not direct and uncommitted and it["stance"] == "for":
+        # a commitment is the act of agreeing, accepting or signing; the deal or the truce named is only what it
+        # would be about ("overturning the ceasefire agreement" is no acceptance of it); its refusal still counts
+        it.update(stance="neutral", weight=0.0, reason="names what would be agreed, but not that it was agreed, "
+                                                          "accepted or signed")
+
+
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$")
+
+
+OBJECT_BEFORE = re.compile(r"\b(?:on|to|with|against|from|of|for|at|in|into|by|over|toward|towards|about|stop|"
+                           r"prevent|help|urge[ds]?|urging|ask(?:ed|s)?|press(?:ed|es)?)\s+(?:the\s+)?$")
+REQUESTED = re.compile(r"\b(?:urge[ds]?|urging|call(?:ed|s|ing)? on|press(?:ed|es|ing)?|ask(?:ed|s|ing)?)\s+(?:the\s+)?$")
+
+
+def _doer(q: Question, it: dict, ev: Optional[dict], ca: int, pos: int) -> Optional[str]:
+    """The other side, when it alone is named as the subject of the act at ``pos`` (offset in the sentence): named
+    before the act in its clause (or, when the clause names no one, in the sentence before it: "Putin agreed to ...
+    but did not accept ...") and not as an object ("on Ukraine", "urged Kyiv"), the question's actor not named
+    there as a subject, the verb not passive ("was hit by"), and the question's actor neither the speaker of a verbal
+    act nor coded as the event's source. For a one-actor question a third country acting counts too. None otherwise
+    (the act may be the question's actor's)."""
+    me = q.actors[0]
+    src = (ev or {}).get("source") or []
+    qs = it.get("quote_span")
+    if it.get("speaker_is") == me.key and q.relation and q.relation.type in VERBAL and (not qs or qs[0] <= pos < qs[1]):
+        return None  # the question's actor says it: its warning, its accusation
+    if me.code in src:
+        # coded as the question's actor's act: only the other side opening the clause as its plain subject, with
+        # the question's actor not named before the act, says otherwise ("Pyongyang routinely condemns ...")
+        lead = re.match(r"\W*(?:\w+\W+){0,2}?", it["low"][ca:pos])
+        opener = [k for k in (a.key for a in q.actors[1:]) for o in it["where"].get(k, [])
+                  if ca <= o <= ca + (lead.end() if lead else 0)]
+        mine = [o for o in it["where"].get(me.key, []) if ca <= o < pos]
+        if not (opener and not mine):
+            return None
+        return opener[0]
+    head = it["low"][ca:pos]
+    if PASSIVE.search(head.rstrip()) or re.search(r"\bby\b", head):
+        return None
+    others = {a.key for a in q.actors[1:]}
+    if q.relation and q.relation.type not in VERBAL:
+        # the one urged or called on to do the act is the one who would do it ("called on Uganda to accept ...")
+        for k in others:
+            for o in it["where"].get(k, []):
+                if ca <= o < pos and REQUESTED.search(it["low"][ca:o]) and re.search(r"\bto\b", it["low"][o:pos]):
+                    return k
+    cands = [(o, k) for k, offs in it["where"].items() for o in offs]
+    if len(q.actors) == 1:
+        cands += [(o, k) for k, o in it.get("third", []) if len(k) == 3 and k.isupper()]
+
+    def subjects(lo: int) -> list[tuple[int, str]]:
+        return sorted((o, k) for o, k in cands if lo <= o < pos and not OBJECT_BEFORE.search(it["low"][lo:o]))
+
+    named = subjects(ca) or subjects(0)[:1]
+    if not named:
+        return None
+    if any(k == me.key for _, k in named):
+        # the question's actor named before the act too: the other side acts only if it opens the clause and the
+        # event is coded as its act ("Taiwan's president described China as a hostile force")
+        o, k = named[0]
+        if k in others and any(a.key == k and a.code in src for a in q.actors[1:]):
+            return k
+        return None
+    return named[-1][1] if named[-1][1] in others or len(q.actors) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,8 @@ SAY = re.compile(r"\b(?:what|how)\b.*?\b(?:say|said|says|saying|think|thinks|rea
                  r"comment|commented|tell|told|describe|described)\b(?:\s+(?:about|of|on|to|regarding))?", re.I)
 ATTRIBUTION = re.compile(r"\b(?:behind|involved in|involvement in|responsible for|role in|sponsor(?:ed|ing|s)?|"
                          r"to blame for)\b", re.I)
+VERBAL = ("THREATEN", "ACCUSE", "REQUEST", "PROTEST")  # acts done by saying, whose content may name another act
+PAST = re.compile(r"\s*(?:did|didn't|was\s+there|were\s+there)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|would|going to|willing|ready|plan|plans|planning|prepared|intend|intends|"
                     r"considering|set to|about to|could)\b", re.I)
 
@@ -94,6 +96,7 @@ class Question:
     future: bool = False
     joint: bool = False  # "X and Y ...": both act; otherwise the first actor is the one acting
     attribution: bool = False  # "Is X behind ...", "Was X involved in ...": who did it is asked
+    past: bool = False  # "Did X ...?": whether a thing was done at all, not a present state or intention
     as_of: Optional[str] = None
     since: Optional[str] = None
     until: Optional[str] = None
@@ -103,7 +106,7 @@ class Question:
                         for a in self.actors) or "no actors"
         if self.kind == "say":
             s = (f"what {', '.join(a.label for a in self.speaker) or '?'} said about "
-                 f"{', '.join(a.label for a in self.about) or ' '.join(self.topic) or '?'}")
+                 f"{', '.join(a.label for a in self.about) or ' '.join(self.topic) or ' '.join(self.relation.terms if self.relation else []) or '?'}")
         else:
             s = f"actors: {who}; relation: {self.relation.name if self.relation else 'none I know'}"
             if self.relation and self.relation.contexts:
@@ -121,7 +124,7 @@ class Question:
         return {"text": self.text, "kind": self.kind, "actors": [a.as_dict() for a in self.actors],
                 "speaker": [a.as_dict() for a in self.speaker], "about": [a.as_dict() for a in self.about],
                 "relation": self.relation.as_dict() if self.relation else None, "topic": self.topic,
-                "future": self.future, "joint": self.joint, "attribution": self.attribution, "as_of": self.as_of, "since": self.since, "until": self.until}
+                "future": self.future, "past": self.past, "joint": self.joint, "attribution": self.attribution, "as_of": self.as_of, "since": self.since, "until": self.until}
 
 
 # ---------------------------------------------------------------------------------------------- actors
@@ -151,6 +154,10 @@ def _index() -> dict[str, list[tuple[Actor, bool]]]:
         row = next((r for r in table("organisations.tsv") if r["code"] == code), {})
         for v in [e.name] + multi(row.get("aliases", "")):
             add(v, actor, len(v) <= 4 and v.isupper())
+    for r in table("ask_actor_names.tsv"):
+        e = kb.orgs.get(r["code"])
+        if e:
+            add(r["surface"], Actor(e.name, code=r["code"], name=e.name, kind="org", via=r.get("via") or None), False)
     for alias, e in kb.leaders.items():
         if e.country:
             actor = Actor(kb.country_name(e.country) or e.country, code=e.country, kind="country", via=e.name)
@@ -173,11 +180,12 @@ def _role_words() -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 3)
 
 
-def find_actors(text: str, cased: bool = False) -> list[tuple[Actor, int, int]]:
+def find_actors(text: str, cased: bool = False, prefer: frozenset = frozenset()) -> list[tuple[Actor, int, int]]:
     """Actors named in ``text`` with their token spans, longest match first, each actor once.
 
     ``cased``: read names only as written with capitals (evidence text, where "us" is a pronoun); a question
-    is read in any case.
+    is read in any case. ``prefer``: keys of actors to read a name as when it may stand for several ("Brussels":
+    Belgium, or the EU when the EU is asked about).
     """
     idx, stop = _index(), _function_words()
     toks = [(m.group(0), m.start()) for m in TOKEN.finditer(text)]
@@ -196,7 +204,10 @@ def find_actors(text: str, cased: bool = False) -> list[tuple[Actor, int, int]]:
                 low = c.lower()
                 if j - i == 1 and low in stop:
                     continue
-                for actor, needs_cap in idx.get(low, ()):
+                cands_here = idx.get(low, ())
+                if prefer:
+                    cands_here = sorted(cands_here, key=lambda x: x[0].key not in prefer)
+                for actor, needs_cap in cands_here:
                     if (cased or needs_cap) and not c[:1].isupper():
                         continue
                     if cased and len(c.replace(".", "")) <= 3 and not c.replace(".", "").isupper():
@@ -266,7 +277,7 @@ def _word_ok(w: str, tok: str) -> bool:
     """A phrase word matches a token it begins; words of four letters or fewer only as themselves or inflected
     ("ban", "bans", "banned", "banning"; "ease", "easing"), never inside a longer word ("war" in "warned")."""
     if len(w) > 4:
-        return tok.startswith(w)
+        return tok.startswith(w) or (w.endswith("e") and tok.startswith(w[:-1] + "ing"))  # "strike": "striking"
     forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
     if w.endswith("e"):
         forms.add(w[:-1] + "ing")
@@ -337,6 +348,12 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
     best, top = ranked[0]
     if top < 0.5:
         return None
+    lead = min(found, key=lambda h: (h[0], -len(h[1])), default=None)
+    if lead and lead[2] in VERBAL + ("REJECT",) and lead[2] != best and score[lead[2]] >= 0.4 * top:
+        # a verbal act heads the question and the other relation is its content ("threatening Russia with more
+        # sanctions", "accused X of attacks", "called for talks"): the verbal act is what is asked
+        ranked = [(lead[2], score[lead[2]])] + [(t, s) for t, s in ranked if t != lead[2]]
+        best, top = lead[2], max(top, score[lead[2]])
     related = [t for t, s in ranked[1:] if s >= 0.6 * top and s >= 1.0][:2]
     for (typ, mode), st in modes.items():
         if typ == best:
@@ -414,6 +431,7 @@ def parse_question(text: str, as_of: Optional[str] = None) -> Question:
     if relation:
         relation.asked = expand(relation.asked + topic)
     q.attribution = bool(ATTRIBUTION.search(text))
+    q.past = bool(PAST.match(text)) and not q.future
     if len(found) >= 2:
         between = [t.lower() for t in toks[found[0][2]:found[1][1]]]
         q.joint = all(t in ("and", ",", "&", "the") for t in between)
@@ -433,4 +451,5 @@ def parse_question(text: str, as_of: Optional[str] = None) -> Question:
 _GENERIC = frozenset("""does have been being were with that this they their them from into over under against about
 after before more most much many some such than then there these those what when where which while whom whose
 would could should might must shall also just only very still ever even again other another each every both
-either neither trying try tried ready willing going""".split())
+either neither trying try tried ready willing going near around across inside within behind beyond among amid
+toward towards between""".split())

@@ -12,6 +12,7 @@ HALF_LIFE_DAYS = 180  # evidence this much older than the question's date (or th
 SOURCE_BONUS, SOURCE_CAP = 0.25, 1.5  # each further independent source adds a quarter, at most half again
 AUTHORITY = 1.25  # an official of one of the pair speaking
 ENOUGH = 0.4  # less weight than this on both sides together: insufficient
+UNFOCUSED = 0.4  # an item not naming the question's topic when others do
 MIXED_RATIO = 0.6  # the weaker side at least this share of the stronger: mixed
 
 
@@ -43,26 +44,38 @@ def weigh(q: Question, items: list[dict]) -> tuple[list[dict], Optional[str]]:
         items = [it for it in items if not it["date"] or it["date"] <= q.as_of]
     if q.until:
         items = [it for it in items if not it["date"] or it["date"] <= q.until]
+    # when some evidence names what the question is about ("energy infrastructure"), evidence that does not is
+    # about something else and counts for less again (unless its article names the topic: "the bombing" there)
+    specific = bool(q.topic) and any(it["stance"] != "neutral" and it["topic_hits"] for it in items)
+    topical = {it["doc_key"] for it in items if it["topic_hits"]}
     dates = [it["date"] for it in items if it["date"]]
     ref = q.as_of or (max(dates) if dates else None)
     for it in items:
         w = it["weight"]
         age = (date.fromisoformat(ref) - date.fromisoformat(it["date"])).days if ref and it["date"] else 0
-        recency = 0.5 ** (max(age, 0) / HALF_LIFE_DAYS)
+        # whether something was done once ("Did Israel strike Iran?") does not fade; a state or an intention does
+        recency = 1.0 if q.past else 0.5 ** (max(age, 0) / HALF_LIFE_DAYS)
         sources = min(SOURCE_CAP, 1 + SOURCE_BONUS * len(it.get("copies", [])))
         authority = AUTHORITY if it.get("speaker_is") and it.get("role") else 1.0
-        it["weight"] = round(w * recency * sources * authority, 3)
+        focus = UNFOCUSED if specific and not it["topic_hits"] and it["doc_key"] not in topical else 1.0
+        it["weight"] = round(w * recency * sources * authority * focus, 3)
         it["age_days"] = age
     return items, ref
 
 
 def order(items: list[dict]) -> list[dict]:
     """Decisive items first (heaviest first), then the rest by date, newest first; numbered for citation."""
-    decisive = sorted((it for it in items if it["stance"] != "neutral"), key=lambda x: (-x["weight"], x["doc_id"]))
+    # an item whose other side is only named elsewhere in its article comes after those that name the pair
+    decisive = sorted((it for it in items if it["stance"] != "neutral"),
+                      key=lambda x: (x.get("context") == "article", -x["weight"], x["doc_id"]))
     rest = sorted((it for it in items if it["stance"] == "neutral"), key=lambda x: x["date"] or "", reverse=True)
     rest.sort(key=lambda x: (-(x["weight"] > 0), -(len(x.get("terms") or []) + len(x["topic_hits"])),
                              bool(x.get("context"))))
-    out = decisive + rest
+    # those that name the pair and speak of the relation, even without taking a side, come before them
+    near = [it for it in decisive if it.get("context") != "article"]
+    far = [it for it in decisive if it.get("context") == "article"]
+    touching = [it for it in rest if it.get("terms")]
+    out = near + touching + far + [it for it in rest if not it.get("terms")]
     for n, it in enumerate(out, 1):
         it["n"] = n
     return out
@@ -103,7 +116,8 @@ def explain(q: Question, items: list[dict], res: dict, ref: Optional[str]) -> st
     docs = {it["doc_id"] for it in items} | {c for it in items for c in it.get("copies", [])}
     if q.kind == "say":
         spk = q.speaker[0].label if q.speaker else "the speaker"
-        about = ", ".join(a.label for a in q.about) or " ".join(q.topic) or "it"
+        about = (", ".join(a.label for a in q.about) or " ".join(q.topic)
+                 or " ".join(q.relation.terms if q.relation else []) or "it")
         if not items:
             return f"No statement by {spk} about {about} is stored. Nothing can be cited."
         top = items[:3]
@@ -125,7 +139,7 @@ def explain(q: Question, items: list[dict], res: dict, ref: Optional[str]) -> st
         parts.append("For: " + "; ".join(_cite(it) for it in pro[:2]) + ".")
     if con:
         parts.append("Against: " + "; ".join(_cite(it) + f" – {it['reason']}" for it in con[:2]) + ".")
-    old = [it for it in pro + con if it.get("age_days", 0) > HALF_LIFE_DAYS]
+    old = [it for it in pro + con if it.get("age_days", 0) > HALF_LIFE_DAYS and not q.past]
     if old:
         parts.append(f"{len(old)} of these are more than {HALF_LIFE_DAYS} days older than {ref} and count for less.")
     return " ".join(parts[:4])
