@@ -578,3 +578,20 @@ def test_agentless_act_in_a_sentence_of_two_states_gets_no_guessed_target():
     doc = one("Teachers from Zambia and Malawi said a reporter was arrested on Monday.")
     e = event_of(doc, "COERCE")
     assert not e.target, (e.target, [(a.name, a.country) for a in doc.actors])
+
+
+# ------------------------------------------------------------------ relative clauses and reciprocal acts
+def test_a_rejection_in_a_relative_clause_is_asserted_not_part_of_the_allegation():
+    doc = one("Chad blamed Sudan, accusing it of arming rebels in Darfur, a charge Khartoum swiftly rejected.")
+    reject = [e for e in doc.events if e.type == "REJECT"]
+    assert reject and not reject[0].hypothetical and not reject[0].negated
+    assert codes(doc, reject[0].source) == ["SDN"]
+
+
+def test_a_clash_in_a_where_clause_is_coded_with_both_sides():
+    doc = one("Unrest has spread since May in Ecuador's northern province, where Ecuadorian police clashed "
+              "with Colombian smugglers.")
+    clash = [e for e in asserted(doc) if e.type == "ASSAULT"]
+    assert clash, [(e.type, e.negated, e.hypothetical) for e in doc.events]
+    assert {c[:3] for c in codes(doc, clash[0].source)} == {"ECU"}
+    assert {c[:3] for c in codes(doc, clash[0].target)} == {"COL"}

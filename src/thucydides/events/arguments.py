@@ -224,14 +224,17 @@ class Arguments:
             # "ambushed a bus transporting a paramilitary force", "granted asylum to five Panamanian officers"
             targets = self.complement_actors(verb, holders, sources)
         if merge and "recip" in rule.frames and not (type_ == "CONSULT" and mode == "visit"):
-            sources = sources + [a for a in targets if a not in sources]
-            targets = []
+            # a reciprocal act ("X clashed with Y", "talks between X and Y"): the subject (else the first party
+            # named) is the source and the other party the target, as a directed coder records it
+            parties = sources + [a for a in targets if a not in sources]
             for h in holders:
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in ("between", "among", "with"):
                         for q in c.children:
                             if q.dep_ == "pobj":
-                                sources.extend(a for a in self.np_actors(q) if a not in sources)
+                                parties.extend(a for a in self.np_actors(q) if a not in parties)
+            lead = sources or parties[:1]  # "Hungary and Romania agreed": one source list
+            sources, targets = lead, [a for a in parties if a not in lead]
         domestic = self.lex.type_row(type_, None).get("domestic") == "yes"
         if not targets and (type_ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION", "CONCEDE")
                             and not (type_ == "PROTEST" and domestic)

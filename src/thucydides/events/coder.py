@@ -153,7 +153,12 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                 # background of a noun; but a sentence parsed as "NOUN <acl verb> ..." is a clause misparsed,
                 # and a finite relative clause with its own subject states an act ("a charge X rejected",
                 # "a politician who criticized the president")
-                if not (self.finite_relative(c) or self.participle_act(c)):
+                if self.finite_relative(c):
+                    # the narrator states it in passing, whatever governs the noun: "accusing it of X, a charge
+                    # New Delhi rejected" (not part of the allegation), "violence that began in the region, where
+                    # security forces clashed with fighters" (not background of the violence)
+                    cs = Scope(question=scope.question, speaker=scope.speaker, say=scope.say, protest=scope.protest)
+                elif not self.participle_act(c):
                     cs = replace(scope, background=True)
             elif dep in ("xcomp", "ccomp", "advcl", "pcomp", "acomp", "parataxis", "csubj") or (
                     dep in ("dobj", "pobj", "attr", "prep", "oprd") and frame in CONTROL_FRAMES + ("negcue",)):
