@@ -595,3 +595,44 @@ def test_a_clash_in_a_where_clause_is_coded_with_both_sides():
     assert clash, [(e.type, e.negated, e.hypothetical) for e in doc.events]
     assert {c[:3] for c in codes(doc, clash[0].source)} == {"ECU"}
     assert {c[:3] for c in codes(doc, clash[0].target)} == {"COL"}
+
+
+# ------------------------------------------------------------------ warnings, tests, values in danger, siding with
+@pytest.mark.parametrize("text", [
+    "Tanzania's interior minister said the police would no longer tolerate protests by opposition supporters.",
+    "The Turkish president said Turkey will not allow any provocation on its border.",
+    "Vietnam vowed to retaliate against the Chinese blockade.",
+    "The Nigerian president said the bandits will be crushed by the army.",
+])
+def test_announced_force_and_refusing_to_tolerate_hostile_acts_are_threats(text):
+    doc = one(text)
+    assert "THREATEN" in types(doc) and "REJECT" not in types(doc) and "AGREE" not in types(doc), \
+        [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan test-fired a cruise missile on Monday.",
+    "North Korea fired two ballistic missiles into the sea off its east coast.",
+])
+def test_weapons_tests_are_mobilisation_not_assault(text):
+    doc = one(text)
+    assert types(doc) == ["MOBILIZE"]
+
+
+def test_a_danger_to_a_value_is_no_threat_but_a_threat_to_a_state_is():
+    assert "THREATEN" not in types(one("The armed groups are threatening the stability of Chad."))
+    assert "THREATEN" in types(one("Chad threatened Sudan with reprisals on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    "Chile sided with Peru in the fishing dispute.",
+    "Several European lawmakers spoke up for Moldova during the debate.",
+])
+def test_siding_with_and_speaking_up_for_are_support(text):
+    assert types(one(text)) == ["SUPPORT"]
+
+
+def test_an_arrest_warrant_is_a_threat_of_arrest():
+    doc = one("A Spanish court issued an arrest warrant for the former Venezuelan minister.")
+    ev = asserted(doc)
+    assert [(e.type, e.mode) for e in ev] == [("THREATEN", "arrest")]

@@ -58,6 +58,10 @@ class Frames:
             c.type_, c.mode = "ACCUSE", "disapprove"  # "attacked the senator": criticism
         if self.natural_noun(c.tok, c.kind):
             return False  # "a fire broke out at the factory"
+        if c.kind == "verb" and self.endangered_value(c.tok, c.type_):
+            return False  # "the militia threatens the territorial integrity of Libya": a danger, not a threat
+        if c.kind == "verb" and self.weapons_test(c.tok, c.type_):
+            c.type_, c.mode = "MOBILIZE", "weapons"  # "test-fired a missile", "fired a missile into the sea"
         if self.idle_subject(c.tok, c.kind, c.type_):
             return False  # "the internet helps them": no actor acts
         return True
@@ -219,6 +223,14 @@ class Frames:
                         # "they would meet the U.N. mediator": a promise to the mediator
                         c.sources, c.targets = self.args(c.tok, c.rule, c.obj, c.type_, c.mode, c.kind, merge=False)
                     c.type_, c.mode, flags["neg"] = committed
+                    if committed[0] == "REJECT" and self.hostile_object(c.tok):
+                        # "we will not allow violent disturbances", "will not tolerate any attack": a warning
+                        c.type_, c.mode = "THREATEN", None
+                        # aimed at whoever the hostile act names ("rallies by the Kifaya group"), else at home
+                        obj = self.direct_object(c.tok)
+                        named = [a for t in obj.subtree for a in [self.tok_actor[t.i]] if a and a not in c.sources]
+                        c.targets = list(dict.fromkeys(named)) or [a for a in self.home_state(c.sources)
+                                                                   if a not in c.sources]
         return True
 
     def rule_absorbed(self, c: "Coding") -> bool:

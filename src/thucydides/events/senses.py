@@ -141,3 +141,40 @@ class Senses:
             return False
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         return subj is not None and subj.pos_ in ("PROPN", "NOUN") and not sent.text.rstrip().endswith(("?", '"', "”"))
+
+    def endangered_value(self, tok, type_: str) -> bool:
+        """"threatening the territorial integrity of the country", "threatens peace": a thing in danger, with no
+        threat made to anyone (no "to ..." content, no actor as object)."""
+        if type_ != "THREATEN" or tok.lemma_.lower() != "threaten":
+            return False
+        if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return False
+        obj = self.direct_object(tok)
+        if obj is None and self.is_passive(tok):
+            obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        return obj is not None and self.in_class(obj, "@VALUES") and not self.tok_actor[obj.i]
+
+    def weapons_test(self, tok, type_: str) -> bool:
+        """A launch that hits no one: "test-fired a missile", "fired two missiles into the sea"."""
+        if type_ != "ASSAULT" or tok.lemma_.lower() not in ("fire", "launch"):
+            return False
+        if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test":
+            return True
+        obj = self.direct_object(tok)
+        if obj is None or not self.in_class(obj, "@WEAPONS"):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("into", "toward", "towards", "over") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in ("sea", "ocean", "water", "waters") for p in c.children)
+            for h in (tok, obj) for c in h.children)
+
+    def hostile_object(self, tok) -> bool:
+        """The object of "will not allow / tolerate" is a hostile act ("violent disturbances", "any attack")."""
+        obj = self.direct_object(tok)
+        if obj is None:
+            return False
+        if self.violent_word(obj) or self.in_class(obj, "@ATTACK|@PROTEST|disturbance|disturbances|interference|provocation|"
+                                                   "provocations|aggression|violation|violations|threat|threats|chaos|"
+                                                   "unrest|riot|riots|violence|terrorism|meddling"):
+            return True
+        m = self.match_noun(obj) if obj.pos_ == "NOUN" else None
+        return m is not None and self.lex.quad(m[0].type).endswith("conflict")
