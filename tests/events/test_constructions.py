@@ -636,3 +636,21 @@ def test_an_arrest_warrant_is_a_threat_of_arrest():
     doc = one("A Spanish court issued an arrest warrant for the former Venezuelan minister.")
     ev = asserted(doc)
     assert [(e.type, e.mode) for e in ev] == [("THREATEN", "arrest")]
+
+
+# ------------------------------------------------------------------ appraisals: "called X unacceptable"
+@pytest.mark.parametrize("text, target", [
+    ("Sweden's foreign minister called the Iranian seizure of the tanker \"unacceptable\".", "IRN"),
+    ("The Lithuanian president described the Belarusian balloon incursions as an act of aggression.", "BLR"),
+    ("The Ghanaian government called the Togolese border closure a violation of regional agreements.", "TGO"),
+])
+def test_calling_an_act_unacceptable_is_an_accusation_of_its_doer(text, target):
+    doc = one(text)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and target in {c[:3] for c in codes(doc, acc[0].target)}, [(e.type, e.target) for e in doc.events]
+    assert "ASSAULT" not in types(doc) and "COERCE" not in types(doc)
+
+
+def test_calling_a_deal_a_positive_step_is_support_and_a_label_is_no_judgement():
+    assert types(one("Angola called the peace deal a positive step.")) == ["SUPPORT"]
+    assert types(one("The ministry moved what officials described as illegal migrants to a camp.")) != ["ACCUSE"]

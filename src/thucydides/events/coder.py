@@ -129,6 +129,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
             if tok.pos_ in ("VERB", "AUX"):
                 self.relation_statement(sent, tok, scope)
                 self.evaluation_statement(sent, tok, scope)
+                self.appraisal_statement(sent, tok, scope)
                 self.allegation_statement(sent, tok, scope)
         frame = rule.frame if rule is not None else "-"
         own = self.resolve_flags(scope, cues)

@@ -58,6 +58,8 @@ class Frames:
             c.type_, c.mode = "ACCUSE", "disapprove"  # "attacked the senator": criticism
         if self.natural_noun(c.tok, c.kind):
             return False  # "a fire broke out at the factory"
+        if self.appraisal(c.tok) is not None or (c.tok.dep_ == "dobj" and self.appraisal(c.tok.head) is not None):
+            return False  # "called the attack unacceptable": an appraisal (appraisal_statement), not the act
         if c.kind == "verb" and self.endangered_value(c.tok, c.type_):
             return False  # "the militia threatens the territorial integrity of Libya": a danger, not a threat
         if c.kind == "verb" and self.weapons_test(c.tok, c.type_):
@@ -462,6 +464,61 @@ class Frames:
         flags = self.resolve_flags(scope, {**cues, "hyp": False})
         self.make(sent, v, "ACCUSE", "allege", (), sources, targets, flags, anchor=v, quote=q,
                   trigger_span=(adv.idx, adv.idx + len(adv.text)))
+
+    def appraisal(self, v):
+        """"called the attack unacceptable", "described the incursion as an act of aggression", "called the deal a
+        positive step": (polarity, judged object, judgement word) of an appraisal verb, or None."""
+        if v.pos_ != "VERB" or v.lemma_.lower() not in self.lex.cls("APPRAISE_VERB"):
+            return None
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        preds = []
+        if obj is None:
+            # parsed "called [the strikes]oprd [a violation]dobj-of-strikes"
+            obj = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ == "NOUN"), None)
+            if obj is None:
+                return None
+            preds = [c for c in obj.children if c.dep_ in ("dobj", "appos", "npadvmod") and c.pos_ == "NOUN"]
+        preds += [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN")
+                  and c is not obj]
+        last = max(t.i for t in obj.subtree)  # a judgement parsed onto the object's last noun: "the seizure of
+        preds += [c for c in obj.subtree if c.dep_ in ("amod", "appos") and c.i > c.head.i  # the tanker unacceptable"
+                  and c.pos_ in ("ADJ", "NOUN") and c.i == last]
+        preds += [p for h in (v, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+        if obj.tag_ in ("WP", "WDT"):
+            return None  # "what officials described as ...": a label, not a judgement of an act
+        bad, good = self.lex.cls("DISAPPROVE_ADJ"), self.lex.cls("APPROVE_ADJ")
+        def forms(ws):
+            return {f for w in ws for f in (w.lower_, w.lemma_.lower())}
+        for pred in preds:
+            mods = [c for c in pred.children if c.dep_ in ("amod", "conj")]
+            heads = [pred] + [c for c in pred.children if c.dep_ == "conj"] + [
+                p for c in pred.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if forms([pred] + mods) & good:
+                return 1, obj, pred  # "a positive step", "constructive"
+            act = pred.lemma_.lower() in ("act", "move", "step", "decision", "action") or self.match_noun(pred) is not None
+            if forms(heads) & (bad | self.lex.cls("CONCERN_NOUN")) or (forms(mods) & bad and act):
+                return -1, obj, pred  # "unacceptable", "an act of aggression", "an illegal move"
+        return None
+
+    def appraisal_statement(self, sent, v, scope: Scope) -> None:
+        """An appraisal ("X called the raid unacceptable") is X's ACCUSE (or SUPPORT) of whoever the judged
+        object names; the judged act itself is its object, not a separate event."""
+        got = self.appraisal(v)
+        if got is None:
+            return
+        polarity, obj, pred = got
+        subj = self.subject(v)
+        sources = self.np_actors(subj) if subj is not None else []
+        if not sources:
+            sources = list(self.speaker_of(scope, v)[0])
+        targets = [a for t in obj.subtree for a in [self.tok_actor[t.i]] if a and a not in sources]
+        own = {self.country(a) for a in sources if self.country(a)}
+        targets = list(dict.fromkeys(a for a in targets if self.country(a) is None or self.country(a) not in own))
+        flags = self.resolve_flags(scope, self.local_cues(v))
+        type_, mode = ("SUPPORT", None) if polarity > 0 else ("ACCUSE", "disapprove")
+        self.make(sent, v, type_, mode, (), sources, targets, flags, anchor=v,
+                  trigger_span=(v.idx, pred.idx + len(pred.text)))
 
     def approval(self, sent, v, pred, scope: Scope) -> None:
         """"It's positive that ...", "a good step", "I'm encouraged the parties ...": SUPPORT from the speaker."""
