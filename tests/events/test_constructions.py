@@ -654,3 +654,19 @@ def test_calling_an_act_unacceptable_is_an_accusation_of_its_doer(text, target):
 def test_calling_a_deal_a_positive_step_is_support_and_a_label_is_no_judgement():
     assert types(one("Angola called the peace deal a positive step.")) == ["SUPPORT"]
     assert types(one("The ministry moved what officials described as illegal migrants to a camp.")) != ["ACCUSE"]
+
+
+# ------------------------------------------------------------------ trials, dissolutions, ramming
+def test_going_on_trial_is_an_accusation_of_the_defendant():
+    doc = one("Former Peruvian president Pedro Castillo went on trial in Lima on charges of rebellion.")
+    assert [(e.type, e.mode) for e in asserted(doc)] == [("ACCUSE", "allege")]
+    assert "PER" in {c[:3] for c in codes(doc, asserted(doc)[0].target)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Niger's military government dissolved all political parties on Wednesday.", "COERCE"),
+    ("The rebels disbanded their fighting units after the peace deal.", "RETREAT"),
+    ("A Chinese coast guard ship rammed a Philippine supply vessel near the shoal.", "ASSAULT"),
+])
+def test_dissolving_parties_is_repression_and_ramming_a_vessel_is_assault(text, kind):
+    assert types(one(text)) == [kind]
