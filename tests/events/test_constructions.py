@@ -670,3 +670,12 @@ def test_going_on_trial_is_an_accusation_of_the_defendant():
 ])
 def test_dissolving_parties_is_repression_and_ramming_a_vessel_is_assault(text, kind):
     assert types(one(text)) == [kind]
+
+
+def test_forces_reporting_their_own_losses_are_not_the_attackers():
+    doc = one("The Malian army said six soldiers were killed in an ambush near Gao.")
+    for e in asserted(doc):
+        assert not any(c.startswith("MLIMIL") for c in codes(doc, e.source)), (e.type, codes(doc, e.source))
+    doc = one("The Iraqi army said an Islamic State commander was killed in an airstrike in Anbar.")
+    assault = [e for e in asserted(doc) if e.type == "ASSAULT"]
+    assert assault and {c[:3] for c in codes(doc, assault[0].source)} == {"IRQ"}

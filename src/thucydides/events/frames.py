@@ -301,7 +301,10 @@ class Frames:
             subj = self.subject(verb) if verb is not None and not self.is_passive(verb) else None
             first = subj is not None and subj.lower_ in ("i", "we")
             armed = [a for a in speakers if (self.actor_by_id[a].code or "")[3:] in ("MIL", "COP")] \
-                if a_passive_kill(self, c) else []
+                if a_passive_kill(self, c) and self.state_strike(c.tok) else []
+            if armed and any(self.country(t) in {self.country(a) for a in armed} and
+                             (self.actor_by_id[t].code or "")[3:] in ("MIL", "COP", "GOV") for t in c.targets):
+                armed = []  # "the army said four soldiers were killed in ...": its own losses, not its strike
             if first or (subj is None and self.lex.quad(c.type_).startswith("verbal")):
                 c.sources = [a for a in speakers if a not in c.targets]
             elif armed:

@@ -178,3 +178,14 @@ class Senses:
             return True
         m = self.match_noun(obj) if obj.pos_ == "NOUN" else None
         return m is not None and self.lex.quad(m[0].type).endswith("conflict")
+
+    def state_strike(self, v) -> bool:
+        """"killed in an airstrike", "killed in a security operation": a weapon or operation of the state's forces,
+        not an ambush or a militant attack (whose victims the forces report)."""
+        for c in v.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and self.in_class(p, "@STATE_STRIKE") and not any(
+                            m.dep_ in ("amod", "compound") and m.lemma_.lower() in self.lex.cls("ATTACKER") for m in p.children):
+                        return True
+        return False
