@@ -679,3 +679,20 @@ def test_forces_reporting_their_own_losses_are_not_the_attackers():
     doc = one("The Iraqi army said an Islamic State commander was killed in an airstrike in Anbar.")
     assault = [e for e in asserted(doc) if e.type == "ASSAULT"]
     assert assault and {c[:3] for c in codes(doc, assault[0].source)} == {"IRQ"}
+
+
+# ------------------------------------------------------------------ press requests, private travel, visits in passing
+@pytest.mark.parametrize("text", [
+    "Egypt's foreign ministry did not reply to an email from Reuters requesting comment.",
+    "Millions of South Korean tourists visited Japan last year.",
+    "Her campaign inspires women in Iran and abroad.",
+])
+def test_press_requests_tourism_and_inspiration_are_no_events(text):
+    assert types(one(text)) == []
+
+
+def test_a_visit_named_in_passing_is_the_speakers():
+    doc = one("Brazilian President Lula said during a visit to Tokyo that trade would grow.")
+    visit = [e for e in asserted(doc) if e.type == "CONSULT"]
+    assert visit and codes(doc, visit[0].source)[0].startswith("BRA") and \
+        {c[:3] for c in codes(doc, visit[0].target)} == {"JPN"}

@@ -143,6 +143,11 @@ class Arguments:
             elif tok.dep_ in ("nsubj", "attr", "dobj") and not sources:
                 s = self.subject(verb) if tok.dep_ != "nsubj" else None
                 sources = self.np_actors(s) if s is not None else []
+            elif not sources and type_ == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in (
+                    "during", "on", "after", "following", "before", "ahead", "at") and tok.head.head.pos_ in ("VERB", "AUX"):
+                # "X said during a visit to Beijing", "X spoke after talks with Y": the clause's subject took part
+                s = self.subject(tok.head.head)
+                sources = [a for a in (self.np_actors(s) if s is not None else []) if a not in targets]
         elif passive and ("volition" in rule.frames or ("stative" in rule.frames and self.passive_agent(verb) is None)):
             # "Ukraine is committed to ...", "Iraq is prepared to ...": the subject states the intention
             sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]

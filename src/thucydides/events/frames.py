@@ -272,6 +272,10 @@ class Frames:
         if c.frame == "request" and kind == "verb" and c.content is None and not c.targets and c.obj is None and not any(
                 x.dep_ in ("prep", "dobj", "ccomp", "xcomp", "dative") for x in tok.children):
             return False  # "Bugajski asked.": a question, not a request
+        civil = {self.country(a) for a in c.sources if (self.actor_by_id[a].code or "")[3:] == "CVL"}
+        if c.type_ == "CONSULT" and civil and all((self.actor_by_id[a].code or "")[3:] == "CVL" or (
+                self.actor_by_id[a].type == "COUNTRY" and self.country(a) in civil) for a in c.sources):
+            return False  # "Chinese tourists visited Vietnam": private travel, no consultation
         if self.duplicate_of_governor(c.anchor if kind != "light" else tok, c.type_, c.flags):
             return False
         if "needs2" in c.rule.frames and len(set(c.sources) | set(c.targets)) < 2 and not self.plural_subject(tok):
@@ -488,7 +492,7 @@ class Frames:
                   and c.pos_ in ("ADJ", "NOUN") and c.i == last]
         preds += [p for h in (v, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
                   for p in c.children if p.dep_ == "pobj"]
-        if obj.tag_ in ("WP", "WDT"):
+        if obj.tag_ in ("WP", "WDT") or self.is_passive(v):
             return None  # "what officials described as ...": a label, not a judgement of an act
         bad, good = self.lex.cls("DISAPPROVE_ADJ"), self.lex.cls("APPROVE_ADJ")
         def forms(ws):
