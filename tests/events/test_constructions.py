@@ -696,3 +696,15 @@ def test_a_visit_named_in_passing_is_the_speakers():
     visit = [e for e in asserted(doc) if e.type == "CONSULT"]
     assert visit and codes(doc, visit[0].source)[0].startswith("BRA") and \
         {c[:3] for c in codes(doc, visit[0].target)} == {"JPN"}
+
+
+def test_reporters_speaking_with_experts_and_slaughtered_animals_are_no_events():
+    assert types(one("The BBC spoke with experts about the new Kenyan tax law.")) == []
+    assert types(one("Thousands of dogs are slaughtered every month in the Vietnamese province.")) == []
+
+
+def test_support_of_a_thing_does_not_fall_on_the_supporters_own_state():
+    doc = one("Analysts say Brazil backs the continuation of the trade program.")
+    for e in asserted(doc):
+        assert not set(e.source) & set(e.target)
+        assert not ({c[:3] for c in codes(doc, e.target)} & {"BRA"}), (e.type, codes(doc, e.target))

@@ -258,7 +258,8 @@ class Arguments:
         state of the sentence, or (protest, repression) the grievance, the place, the home state."""
         targets: list[str] = []
         if not targets and sources and kind in ("verb", "light", "adj") and "recip" not in rule.frames \
-                and type_ not in ("ASSAULT", "SANCTION") and self.unnamed_object(verb, obj):
+                and type_ not in ("ASSAULT", "SANCTION") and self.lex.quad(type_).endswith("conflict") \
+                and self.unnamed_object(verb, obj):
             # an act on a thing or person the text does not place elsewhere ("the Taliban banned her book",
             # "a court charged the journalist", "analysts question the decision") falls on the actor's own state
             targets = self.home_state(sources)

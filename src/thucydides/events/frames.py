@@ -54,6 +54,8 @@ class Frames:
             return False
         if c.kind == "verb" and (self.natural_cause(c.tok) or self.unperpetrated_death(c.sent, c.tok, c.rule)):
             return False  # "the cyclone slammed into ...", "homes destroyed by floods", "five people were killed"
+        if c.kind == "verb" and c.type_ == "ASSAULT" and self.animal_patient(c.tok):
+            return False  # "dogs are slaughtered", "hunters killed elephants": no political violence
         if c.kind == "verb" and self.verbal_attack(c.sent, c.tok, c.rule, c.obj):
             c.type_, c.mode = "ACCUSE", "disapprove"  # "attacked the senator": criticism
         if self.natural_noun(c.tok, c.kind):
@@ -276,6 +278,9 @@ class Frames:
         if c.type_ == "CONSULT" and civil and all((self.actor_by_id[a].code or "")[3:] == "CVL" or (
                 self.actor_by_id[a].type == "COUNTRY" and self.country(a) in civil) for a in c.sources):
             return False  # "Chinese tourists visited Vietnam": private travel, no consultation
+        if c.type_ == "CONSULT" and c.sources and all(self.actor_by_id[a].type == "MEDIA" or (
+                self.actor_by_id[a].code or "")[3:] == "MED" for a in c.sources):
+            return False  # "VOA spoke with experts", "told Reuters in an interview": reporting, not consultation
         if self.duplicate_of_governor(c.anchor if kind != "light" else tok, c.type_, c.flags):
             return False
         if "needs2" in c.rule.frames and len(set(c.sources) | set(c.targets)) < 2 and not self.plural_subject(tok):

@@ -189,3 +189,12 @@ class Senses:
                             m.dep_ in ("amod", "compound") and m.lemma_.lower() in self.lex.cls("ATTACKER") for m in p.children):
                         return True
         return False
+
+    def animal_patient(self, v) -> bool:
+        """The one killed or hurt is an animal: "thousands of dogs are slaughtered", "poachers killed two rhinos"."""
+        pat = next((c for c in v.children if c.dep_ == ("nsubjpass" if self.is_passive(v) else "dobj")), None)
+        if pat is None:
+            return False
+        heads = [pat] + [p for c in pat.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                         if p.dep_ == "pobj"]  # "thousands of dogs"
+        return any(self.in_class(h, "@ANIMAL") for h in heads)
