@@ -708,3 +708,19 @@ def test_support_of_a_thing_does_not_fall_on_the_supporters_own_state():
     for e in asserted(doc):
         assert not set(e.source) & set(e.target)
         assert not ({c[:3] for c in codes(doc, e.target)} & {"BRA"}), (e.type, codes(doc, e.target))
+
+
+# ------------------------------------------------------------------ arguments of nominal objects and passive participles
+def test_the_counterpart_of_requested_talks_is_the_target():
+    doc = one("Mexico requested WTO dispute consultations with Canada over the new duties.")
+    req = [e for e in asserted(doc) if e.type == "REQUEST"]
+    assert req and {c[:3] for c in codes(doc, req[0].target)} == {"CAN"}
+
+
+def test_a_possessive_captor_is_not_the_speaker_and_being_freed_falls_on_the_main_subject():
+    doc = one("Dozens of Malian villagers were freed by their captors on Sunday, Malian officials said.")
+    freed = [e for e in asserted(doc) if e.type == "RETREAT"]
+    assert freed and not any(c.startswith("MLIGOV") for c in codes(doc, freed[0].source))
+    doc = one("Ugandan opposition leader Kizza Besigye thanked his lawyers after being freed from prison.")
+    freed = [e for e in asserted(doc) if e.type == "RETREAT"]
+    assert freed and {c[:3] for c in codes(doc, freed[0].target)} == {"UGA"}

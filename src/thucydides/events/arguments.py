@@ -153,9 +153,16 @@ class Arguments:
             sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
         elif passive:
             agent = self.passive_agent(verb)
-            if agent is not None:
+            if agent is not None and not (agent.pos_ == "NOUN" and not self.tok_actor[agent.i] and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in agent.children)):
+                # "were freed by their captors": "their" is the freed, not the clause's speaker
                 sources = self.np_actors(agent)
             targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
+            if not targets and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ in ("pcomp", "advcl"):
+                # "thanked his supporters after being freed from prison": the main subject was freed
+                g = verb.head.head if verb.dep_ == "pcomp" else verb.head
+                s = self.subject(g) if g.pos_ in ("VERB", "AUX") else None
+                targets = self.np_actors(s) if s is not None else []
         else:
             subj = self.subject(verb)
             if kind == "adj" and verb is tok:
@@ -195,7 +202,17 @@ class Arguments:
                     (p for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 2 and verb.nbor(1).dep_ == "prt"
                      for p in c.children if p.dep_ == "pobj"), None)
             if dobj is not None:
-                targets = self.np_actors(self.see_through(dobj))
+                dobj = self.see_through(dobj)
+                nm = self.match_noun(dobj) if dobj.pos_ == "NOUN" else None
+                if nm is not None:
+                    # "requested WTO consultations with the U.S.", "proposed talks with Russia", "an offensive
+                    # against X": the counterpart of the nominal act, not an organisation named in its compound
+                    # (but "a blockade ... with Albania's help" names a helper)
+                    counter = ("with", "against") if nm[0].type in ("CONSULT", "COOPERATE", "AGREE") else ("against",)
+                    targets = [a for c in dobj.children if c.dep_ == "prep" and c.lower_ in counter
+                               for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
+                if not targets:
+                    targets = self.np_actors(dobj)
             if not targets:
                 dat = next((c for c in verb.children if c.dep_ == "dative"), None)
                 targets = self.np_actors(dat) if dat is not None else []
