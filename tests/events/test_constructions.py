@@ -724,3 +724,8 @@ def test_a_possessive_captor_is_not_the_speaker_and_being_freed_falls_on_the_mai
     doc = one("Ugandan opposition leader Kizza Besigye thanked his lawyers after being freed from prison.")
     freed = [e for e in asserted(doc) if e.type == "RETREAT"]
     assert freed and {c[:3] for c in codes(doc, freed[0].target)} == {"UGA"}
+
+
+def test_the_content_of_an_appeal_is_not_asserted():
+    doc = one("Niger rejected an ECOWAS appeal for deploying troops along its border with Benin.")
+    assert types(doc) == ["REJECT"], [(e.type, e.hypothetical) for e in doc.events]
