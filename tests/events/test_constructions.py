@@ -729,3 +729,20 @@ def test_a_possessive_captor_is_not_the_speaker_and_being_freed_falls_on_the_mai
 def test_the_content_of_an_appeal_is_not_asserted():
     doc = one("Niger rejected an ECOWAS appeal for deploying troops along its border with Benin.")
     assert types(doc) == ["REJECT"], [(e.type, e.hypothetical) for e in doc.events]
+
+
+# ------------------------------------------------------------------ statements of misconduct are accusations
+@pytest.mark.parametrize("text, accused", [
+    ("Zambia's opposition leader said the election was rigged by the ruling party.", "ZMB"),
+    ("Human Rights Watch said Burmese soldiers committed war crimes in Rakhine state.", "MMR"),
+    ("Tanzania complained that Kenya was blocking trucks at the border.", "KEN"),
+])
+def test_a_statement_of_misconduct_accuses_its_doer(text, accused):
+    doc = one(text)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and accused in {c[:3] for c in codes(doc, acc[0].target)}, [(e.type, e.target) for e in doc.events]
+
+
+def test_a_report_of_an_attack_is_not_by_itself_an_accusation():
+    doc = one("Gunmen attacked a village in Niger on Sunday, killing 20 people, the U.N. refugee agency said.")
+    assert "ACCUSE" not in types(doc) and "ASSAULT" in types(doc)

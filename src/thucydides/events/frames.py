@@ -560,6 +560,38 @@ class Frames:
         self.make(sent, v, "SUPPORT", None, (), list(speakers), targets, flags, anchor=v, quote=q,
                   trigger_span=(pred.idx, pred.idx + len(pred.text)))
 
+    def misconduct_statement(self, sent, say, content, speakers, scope: Scope) -> None:
+        """A speaker stating that someone misbehaves ("the opposition said the election was rigged by the ruling
+        party", "a rights group said the authorities failed to protect refugees") accuses them (ACCUSE disapprove).
+        Misconduct is a verb of MISCONDUCT_VERB or "committed" a crime; a report of violence is not by itself an
+        accusation (the gold sets code the violence only)."""
+        cues = self.local_cues(content)
+        if not speakers or content.pos_ not in ("VERB", "AUX") or cues["neg"] or cues["hyp"] or cues["would"] or \
+                cues["fut"] or any(c.tag_ == "MD" for c in content.children):
+            return  # "a blockade would violate international law": a forecast, not a charge
+        said = self.by_token.get(say.i)
+        if said is not None and said.type == "ACCUSE":
+            if not said.target:  # "Kenya complained that Uganda was blocking trade": Uganda is accused
+                who = self.passive_agent(content) if self.is_passive(content) else self.subject(content)
+                said.target = [a for a in (self.np_actors(who) if who is not None else []) if a not in said.source]
+            return
+        lem = content.lemma_.lower()
+        obj = self.direct_object(content)
+        misconduct = lem in self.lex.cls("MISCONDUCT_VERB") or (
+            lem == "commit" and obj is not None and self.in_class(obj, "@CONCERN_NOUN|abuse|abuses|fraud|atrocities"))
+        if not misconduct:
+            return
+        who = self.passive_agent(content) if self.is_passive(content) else self.subject(content)
+        accused = [a for a in (self.np_actors(who) if who is not None else []) if a not in speakers]
+        if who is not None and who.pos_ == "PRON" and not accused:
+            return  # "we failed": the speaker's own conduct
+        own = self.speaker_country(speakers)
+        accused = [a for a in accused if self.country(a) is None or self.country(a) not in own or
+                   (self.actor_by_id[a].code or "")[3:] in ("GOV", "MIL", "COP")]
+        flags = self.resolve_flags(scope, self.local_cues(say))
+        _, q = self.speaker_of(scope, say)
+        self.make(sent, say, "ACCUSE", "disapprove", (), list(speakers), accused, flags, anchor=say, quote=q)
+
     def statement_events(self, sent, content, scope: Scope) -> None:
         """"Y must X", said by a speaker, is a REQUEST of Y."""
         speakers, q = self.speaker_of(scope, content)
