@@ -746,3 +746,25 @@ def test_a_statement_of_misconduct_accuses_its_doer(text, accused):
 def test_a_report_of_an_attack_is_not_by_itself_an_accusation():
     doc = one("Gunmen attacked a village in Niger on Sunday, killing 20 people, the U.N. refugee agency said.")
     assert "ACCUSE" not in types(doc) and "ASSAULT" in types(doc)
+
+
+# ------------------------------------------------------------------ who carried out a nominal act
+@pytest.mark.parametrize("text, source, target", [
+    ("An offensive launched by Kenyan troops this month has pushed the militants out of two towns.", "KEN", None),
+    ("The airstrike carried out by the Pakistani air force killed 12 civilians.", "PAK", None),
+    ("The drone attack on the Syrian airbase was carried out by Turkey, officials said.", "TUR", "SYR"),
+    ("The European Union's sanctions on Belarus were extended for another year.", "IGO", "BLR"),
+])
+def test_the_doer_of_a_nominal_act_comes_from_its_participle_or_its_own_noun(text, source, target):
+    doc = one(text)
+    ev = asserted(doc)
+    assert ev and source in {c[:3] for c in codes(doc, ev[0].source)}, [(e.type, e.source, e.target) for e in ev]
+    if target:
+        assert target in {c[:3] for c in codes(doc, ev[0].target)}
+
+
+def test_fighting_between_two_parties_sets_one_against_the_other():
+    doc = one("Heavy fighting between Ethiopian troops and Eritrean forces continued near the border.")
+    ev = [e for e in asserted(doc) if e.type == "ASSAULT"]
+    assert ev and {c[:3] for c in codes(doc, ev[0].source)} == {"ETH"} and \
+        {c[:3] for c in codes(doc, ev[0].target)} == {"ERI"}

@@ -102,6 +102,25 @@ class Arguments:
                 break
         return [] if climb_only else list(self.last_subject)
 
+    def launcher(self, n) -> list[str]:
+        """Who carried out a nominal act: "an offensive launched by Somali forces", "the strike carried out by X"."""
+        out: list[str] = []
+        for c in n.children:
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
+                agent = self.passive_agent(c)
+                if agent is not None:
+                    out.extend(a for a in self.np_actors(agent) if a not in out)
+        return out
+
+    def own_event_subject(self, verb, type_: str):
+        """The passive subject when it is the act's own noun ("sanctions ... were extended", "the offensive was
+        launched"); else None."""
+        n = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if n is None or n.pos_ != "NOUN" or self.tok_actor[n.i]:
+            return None
+        m = self.match_noun(n)
+        return n if m is not None and m[0].type == type_ else None
+
     def location_actors(self, anchor) -> list[str]:
         out = []
         if anchor is None:
@@ -135,6 +154,7 @@ class Arguments:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             sources.extend(a for a in self.np_actors(p) if a not in sources)
+            sources.extend(a for a in self.launcher(tok) if a not in sources)
             undergo = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else tok.head
             if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(undergo)[:2]) and tok.dep_ in ("dobj", "pobj") \
                     and undergo.pos_ in ("VERB", "AUX"):
@@ -151,6 +171,14 @@ class Arguments:
         elif passive and ("volition" in rule.frames or ("stative" in rule.frames and self.passive_agent(verb) is None)):
             # "Ukraine is committed to ...", "Iraq is prepared to ...": the subject states the intention
             sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
+        elif passive and self.own_event_subject(verb, type_) is not None:
+            # "the EU's sanctions on Belarus were extended": the act's own noun names its parties
+            n = self.own_event_subject(verb, type_)
+            sources, targets = self.args(n, rule, n, type_, mode, "noun", merge=False)
+            agent = self.passive_agent(verb)
+            by = self.np_actors(agent) if agent is not None else []
+            if by:  # "the drone attack on the airbase was carried out by Ukraine"
+                sources, targets = by, [a for a in targets if a not in by]
         elif passive:
             agent = self.passive_agent(verb)
             if agent is not None and not (agent.pos_ == "NOUN" and not self.tok_actor[agent.i] and any(
@@ -169,6 +197,8 @@ class Arguments:
                 subj = self.subject(tok)
             if subj is not None:
                 sources = self.np_actors(subj)
+                if not sources and subj.pos_ == "NOUN" and self.violent_word(subj):
+                    sources = self.launcher(subj)  # "the airstrike carried out by the Nigerian air force killed"
         if kind == "light" and obj is not None and not sources:
             for c in obj.children:
                 if c.dep_ in ("amod", "compound", "poss") and self.tok_actor[c.i]:
@@ -256,6 +286,9 @@ class Arguments:
                             if q.dep_ == "pobj":
                                 parties.extend(a for a in self.np_actors(q) if a not in parties)
             lead = sources or parties[:1]  # "Hungary and Romania agreed": one source list
+            if kind == "noun" and len(parties) > 1 and any(
+                    c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):
+                lead = parties[:1]  # "fighting between the army and the RSF": the first named against the other
             sources, targets = lead, [a for a in parties if a not in lead]
         domestic = self.lex.type_row(type_, None).get("domestic") == "yes"
         if not targets and (type_ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION", "CONCEDE")
