@@ -768,3 +768,41 @@ def test_fighting_between_two_parties_sets_one_against_the_other():
     ev = [e for e in asserted(doc) if e.type == "ASSAULT"]
     assert ev and {c[:3] for c in codes(doc, ev[0].source)} == {"ETH"} and \
         {c[:3] for c in codes(doc, ev[0].target)} == {"ERI"}
+
+
+# ------------------------------------------------------------------ allegations, reactions, judgements of people
+def test_a_lawsuit_claiming_abuse_accuses_the_doer_and_the_abuse_is_not_asserted():
+    doc = one("The lawsuit claims that the Chilean police beat student protesters.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and {c[:3] for c in codes(doc, acc[0].target)} == {"CHL"}
+    assert "ASSAULT" not in types(doc)
+
+
+def test_an_allegation_accuses_the_doer_not_the_beneficiary():
+    doc = one("The report alleged that the Ugandan army supplied the rebels with weapons.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and all(c.startswith("UGAMIL") for c in codes(doc, acc[0].target)), codes(doc, acc[0].target)
+
+
+def test_criticism_drawn_from_a_party_is_that_partys():
+    doc = one("The Hungarian plan drew sharp criticism from Poland.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and {c[:3] for c in codes(doc, acc[0].source)} == {"POL"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Lithuanian president, speaking in an interview with the BBC, said Russia was an aggressor.",
+])
+def test_calling_a_state_an_aggressor_is_an_accusation(text):
+    doc = one(text)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and "RUS" in {c[:3] for c in codes(doc, acc[0].target)}
+    assert "CONSULT" not in types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Seven miners were killed in a gas explosion in northern China.",
+    "Ghana's new president was sworn in on Tuesday.",
+])
+def test_industrial_accidents_and_inaugurations_are_no_events(text):
+    assert types(one(text)) == []

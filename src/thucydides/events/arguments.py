@@ -155,6 +155,16 @@ class Arguments:
                         if p.dep_ == "pobj":
                             sources.extend(a for a in self.np_actors(p) if a not in sources)
             sources.extend(a for a in self.launcher(tok) if a not in sources)
+            h = tok.head
+            if tok.dep_ == "dobj" and h.lemma_.lower() in self.lex.cls("REACTION_VERB") and h.pos_ == "VERB":
+                # "the plan drew sharp criticism from Egypt", "Israel's raid sparked condemnation from Arab states":
+                # the reaction comes from the "from" party and falls on the subject (or the subject's owner)
+                if not sources:
+                    sources = [a for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                               for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+                s = self.subject(h)
+                if s is not None:
+                    targets.extend(a for a in self.np_actors(s) if a not in sources and a not in targets)
             undergo = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else tok.head
             if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(undergo)[:2]) and tok.dep_ in ("dobj", "pobj") \
                     and undergo.pos_ in ("VERB", "AUX"):

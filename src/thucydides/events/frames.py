@@ -142,6 +142,11 @@ class Frames:
             else:
                 c.targets = addressee or ctargets
         elif not c.targets:
+            if c.type_ == "ACCUSE" and content.pos_ in ("VERB", "AUX"):
+                # "the report alleged that the army supplied the rebels": the army is accused, not the rebels
+                who = self.passive_agent(content) if self.is_passive(content) else self.subject(content)
+                doers = [a for a in (self.np_actors(who) if who is not None else []) if a not in c.sources]
+                ctargets = doers or ctargets
             c.targets = ctargets
         return True
 
