@@ -806,3 +806,19 @@ def test_calling_a_state_an_aggressor_is_an_accusation(text):
 ])
 def test_industrial_accidents_and_inaugurations_are_no_events(text):
     assert types(one(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "More than 50,000 foreigners have traveled to Thailand this year for medical treatment.",
+    "With the new Canadian levy, U.S. household bills would increase by about $40 a month, the analyst said.",
+    "Elephants trampled crops and killed two farmers in northern Botswana.",
+    "The parliament approved a law that authorizes firing on foreign fishing boats.",
+])
+def test_things_and_animals_do_not_act_and_authorized_acts_have_not_happened(text):
+    assert not {"CONSULT", "SANCTION", "COOPERATE", "ASSAULT", "THREATEN"} & set(types(one(text)))
+
+
+def test_calling_a_states_policy_unbearable_accuses_that_state():
+    doc = one("The German chancellor called Chinese subsidies \"unbearable\" on Wednesday.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and "CHN" in {c[:3] for c in codes(doc, acc[0].target)} and "REQUEST" not in types(doc)

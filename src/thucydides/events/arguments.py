@@ -458,6 +458,17 @@ class Arguments:
         return any(self.in_class(s, c) for c in ("@PERSONNOUN", "@CROWD", "@ARMED", "@ORG_GROUP", "@DIPLOMATS",
                                                      "@OBSERVERS", "@FORCES", "@AGENT_NOUN"))
 
+    def actor_head(self, v) -> bool:
+        """Whether the subject of ``v`` is itself an actor (a state, a person, a body), not a thing named
+        after one ("U.S. residential bills", "Chinese subsidies")."""
+        s = self.subject(v) if not self.is_passive(v) else self.passive_agent(v)
+        if s is None:
+            return True
+        s = self.see_through(s)
+        return bool(self.tok_actor[s.i]) or s.pos_ in ("PROPN", "PRON") or any(
+            self.in_class(s, c) for c in ("@AGENT_NOUN", "@PERSONNOUN", "@ARMED", "@FORCES", "@CROWD", "@DIPLOMATS",
+                                          "@ORG_GROUP", "@OBSERVERS"))
+
     def claimers(self, n) -> list[str]:
         """Who claimed an attack: "X claimed responsibility for the attack", "attacks were claimed by X"."""
         h = n.head

@@ -54,7 +54,8 @@ class Frames:
             return False
         if c.kind == "verb" and (self.natural_cause(c.tok) or self.unperpetrated_death(c.sent, c.tok, c.rule)):
             return False  # "the cyclone slammed into ...", "homes destroyed by floods", "five people were killed"
-        if c.kind == "verb" and c.type_ == "ASSAULT" and self.animal_patient(c.tok):
+        if c.kind == "verb" and c.type_ == "ASSAULT" and (self.animal_patient(c.tok) or self.in_class(
+                self.subject(c.tok) if not self.is_passive(c.tok) else None, "@ANIMAL")):
             return False  # "dogs are slaughtered", "hunters killed elephants": no political violence
         if c.kind == "verb" and self.verbal_attack(c.sent, c.tok, c.rule, c.obj):
             c.type_, c.mode = "ACCUSE", "disapprove"  # "attacked the senator": criticism
@@ -109,6 +110,8 @@ class Frames:
             c.sources, c.targets = c.targets, c.sources  # CAMEO [:B]: the object acts on the subject
         if c.rule.origin == "cameo-verb" and not (c.sources and c.targets):
             return False  # a bare CAMEO verb codes only between two actors
+        if c.rule.origin == "cameo-verb" and c.kind == "verb" and not self.actor_head(c.tok):
+            return False  # "U.S. residential bills would increase": a thing named after a state does not act
         if c.rule.origin == "cameo-pattern" and not c.sources:
             return False
         if c.type_ == "ASSAULT" and c.kind == "verb" and self.is_passive(c.tok) and self.passive_agent(c.tok) is None:
@@ -279,6 +282,9 @@ class Frames:
         if c.frame == "request" and kind == "verb" and c.content is None and not c.targets and c.obj is None and not any(
                 x.dep_ in ("prep", "dobj", "ccomp", "xcomp", "dative") for x in tok.children):
             return False  # "Bugajski asked.": a question, not a request
+        subj = self.subject(tok) if kind == "verb" and not self.is_passive(tok) else None
+        if c.type_ == "CONSULT" and subj is not None and self.in_class(subj, "@PRIVATE_TRAVELLER"):
+            return False  # "80,000 foreigners have traveled to Vietnam": private travel
         civil = {self.country(a) for a in c.sources if (self.actor_by_id[a].code or "")[3:] == "CVL"}
         if c.type_ == "CONSULT" and civil and all((self.actor_by_id[a].code or "")[3:] == "CVL" or (
                 self.actor_by_id[a].type == "COUNTRY" and self.country(a) in civil) for a in c.sources):
