@@ -822,3 +822,16 @@ def test_calling_a_states_policy_unbearable_accuses_that_state():
     doc = one("The German chancellor called Chinese subsidies \"unbearable\" on Wednesday.")
     acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
     assert acc and "CHN" in {c[:3] for c in codes(doc, acc[0].target)} and "REQUEST" not in types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "A report released on Tuesday by the World Bank said growth in Ghana was slowing.",
+    "The new visa form challenged everyone's patience at the Italian border.",
+    "Doctors stressed that Nigerians should get their blood pressure checked regularly.",
+])
+def test_releasing_reports_challenging_patience_and_health_advice_are_no_events(text):
+    assert types(one(text)) == []
+
+
+def test_challenging_someone_to_act_is_a_request():
+    assert "REQUEST" in types(one("Zambia's opposition leader challenged the president to hold a referendum."))
