@@ -619,7 +619,7 @@ class Frames:
         others = [a for a in self.np_actors(subj) if a not in speakers]
         if subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us"):
             return
-        if not speakers and all((self.actor_by_id[a].code or "")[3:] == "CVL" or not self.country(a) for a in others):
+        if others and all((self.actor_by_id[a].code or "")[3:] == "CVL" or not self.country(a) for a in others):
             return  # "experts stressed that Africans should get tested": advice to the public, no political demand
         flags = self.resolve_flags(replace(scope, oblig=False), {**cues, "oblig": False})
         self.make(sent, content, "REQUEST", None, (), list(speakers), others, flags, quote=q)
