@@ -835,3 +835,16 @@ def test_releasing_reports_challenging_patience_and_health_advice_are_no_events(
 
 def test_challenging_someone_to_act_is_a_request():
     assert "REQUEST" in types(one("Zambia's opposition leader challenged the president to hold a referendum."))
+
+
+def test_failing_to_act_is_no_refusal_but_a_speakers_charge_of_it_is_an_accusation():
+    doc = one("Iran's envoy said Baghdad was failing to rein in Kurdish militants.")
+    assert "REJECT" not in types(doc)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and "IRQ" in {c[:3] for c in codes(doc, acc[0].target)}
+    assert "REJECT" in types(one("The Serbian government failed to agree on a new budget with Kosovo."))
+
+
+def test_private_visitors_not_coming_is_no_refusal():
+    doc = one("Foreign hunters will not be coming to Namibia because of the trophy bans, he said.")
+    assert "REJECT" not in types(doc) and "CONSULT" not in types(doc)

@@ -191,6 +191,8 @@ class Frames:
                 c.mode = m2 or c.mode
         if "coop" in c.rule.frames and content_rule is not None and self.lex.quad(content_rule.type).endswith("conflict"):
             return False  # "failed to capture the town": no refusal; the capture did not happen (content negated)
+        if "coop" in c.rule.frames and content_rule is None and content is not None and content.pos_ in ("VERB", "AUX"):
+            return False  # "Kabul was failing to rein in separatists": a failing, not a refusal of anyone's demand
         if c.frame == "refuse" and content_rule is not None and (
                 content_rule.type == "REJECT" or content_rule.frame == "negcue"):
             return False  # "refused to rule out X" keeps X open: no rejection
@@ -283,8 +285,8 @@ class Frames:
                 x.dep_ in ("prep", "dobj", "ccomp", "xcomp", "dative") for x in tok.children):
             return False  # "Bugajski asked.": a question, not a request
         subj = self.subject(tok) if kind == "verb" and not self.is_passive(tok) else None
-        if c.type_ == "CONSULT" and subj is not None and self.in_class(subj, "@PRIVATE_TRAVELLER"):
-            return False  # "80,000 foreigners have traveled to Vietnam": private travel
+        if c.rule.type == "CONSULT" and subj is not None and self.in_class(subj, "@PRIVATE_TRAVELLER"):
+            return False  # "80,000 foreigners have traveled to Vietnam", "hunters will not be coming": private travel
         civil = {self.country(a) for a in c.sources if (self.actor_by_id[a].code or "")[3:] == "CVL"}
         if c.type_ == "CONSULT" and civil and all((self.actor_by_id[a].code or "")[3:] == "CVL" or (
                 self.actor_by_id[a].type == "COUNTRY" and self.country(a) in civil) for a in c.sources):
