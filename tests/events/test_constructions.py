@@ -848,3 +848,15 @@ def test_failing_to_act_is_no_refusal_but_a_speakers_charge_of_it_is_an_accusati
 def test_private_visitors_not_coming_is_no_refusal():
     doc = one("Foreign hunters will not be coming to Namibia because of the trophy bans, he said.")
     assert "REJECT" not in types(doc) and "CONSULT" not in types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The Ugandan health minister urged people to seek medical attention if they have symptoms.",
+    "Health experts are urging residents to boil their drinking water.",
+])
+def test_advice_to_the_public_is_no_request(text):
+    assert "REQUEST" not in types(one(text))
+
+
+def test_urging_a_state_or_urging_the_public_against_a_party_is_still_coded():
+    assert types(one("The Ugandan president urged Kenya to reopen the border.")) == ["REQUEST"]

@@ -144,6 +144,9 @@ class Frames:
                 c.type_, c.mode, c.targets = "SUPPORT", None, third  # "urged the EU to support X"
             else:
                 c.targets = addressee or ctargets
+            if not third and ctype not in ("ASSAULT", "COERCE", "PROTEST", "SANCTION", "ACCUSE", "THREATEN", "REJECT") \
+                    and self.public_addressee(tok):
+                return False  # "urged people to seek medical attention": advice to the public, no political demand
         elif not c.targets:
             if c.type_ == "ACCUSE" and content.pos_ in ("VERB", "AUX"):
                 # "the report alleged that the army supplied the rebels": the army is accused, not the rebels
@@ -287,8 +290,8 @@ class Frames:
         subj = self.subject(tok) if kind == "verb" and not self.is_passive(tok) else None
         if c.rule.type == "CONSULT" and subj is not None and self.in_class(subj, "@PRIVATE_TRAVELLER"):
             return False  # "80,000 foreigners have traveled to Vietnam", "hunters will not be coming": private travel
-        civil = {self.country(a) for a in c.sources if (self.actor_by_id[a].code or "")[3:] == "CVL"}
-        if c.type_ == "CONSULT" and civil and all((self.actor_by_id[a].code or "")[3:] == "CVL" or (
+        civil = {self.country(a) for a in c.sources if (self.actor_by_id[a].code or "").endswith("CVL")}
+        if c.type_ == "CONSULT" and civil and all((self.actor_by_id[a].code or "").endswith("CVL") or (
                 self.actor_by_id[a].type == "COUNTRY" and self.country(a) in civil) for a in c.sources):
             return False  # "Chinese tourists visited Vietnam": private travel, no consultation
         if c.type_ == "CONSULT" and c.sources and all(self.actor_by_id[a].type == "MEDIA" or (
@@ -621,7 +624,7 @@ class Frames:
         others = [a for a in self.np_actors(subj) if a not in speakers]
         if subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us"):
             return
-        if others and all((self.actor_by_id[a].code or "")[3:] == "CVL" or not self.country(a) for a in others):
+        if others and all((self.actor_by_id[a].code or "").endswith("CVL") or not self.country(a) for a in others):
             return  # "experts stressed that Africans should get tested": advice to the public, no political demand
         flags = self.resolve_flags(replace(scope, oblig=False), {**cues, "oblig": False})
         self.make(sent, content, "REQUEST", None, (), list(speakers), others, flags, quote=q)

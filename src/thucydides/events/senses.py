@@ -198,3 +198,13 @@ class Senses:
         heads = [pat] + [p for c in pat.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                          if p.dep_ == "pobj"]  # "thousands of dogs"
         return any(self.in_class(h, "@ANIMAL") for h in heads)
+
+    def public_addressee(self, v) -> bool:
+        """The one asked is the general public ("urged people to ...", "advised residents to ..."), not a party."""
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is None:
+            return False
+        aid = self.tok_actor[obj.i]
+        if aid is not None:
+            return (self.actor_by_id[aid].code or "").endswith("CVL") and self.in_class(obj, "@PUBLIC")
+        return self.in_class(obj, "@PUBLIC")
