@@ -860,3 +860,19 @@ def test_advice_to_the_public_is_no_request(text):
 
 def test_urging_a_state_or_urging_the_public_against_a_party_is_still_coded():
     assert types(one("The Ugandan president urged Kenya to reopen the border.")) == ["REQUEST"]
+
+
+# ------------------------------------------------------------------ second events in one sentence
+def test_two_kinds_of_repression_in_one_sentence_are_two_events():
+    doc = one("Guinea's junta arrested the opposition leader and banned all demonstrations.")
+    assert sorted((e.type, e.mode) for e in asserted(doc)) == [("COERCE", "arrest"), ("COERCE", "ban")]
+
+
+def test_one_attack_told_with_two_verbs_is_one_event():
+    doc = one("Gunmen ambushed a Nigerien army convoy and killed 12 soldiers near the border.")
+    assert types(doc) == ["ASSAULT"]
+
+
+def test_a_warning_to_expand_operations_is_a_second_event():
+    doc = one("Israel struck Hamas targets in Gaza and warned it would expand its operations.")
+    assert types(doc) == ["ASSAULT", "THREATEN"]

@@ -376,6 +376,8 @@ class Arguments:
             self.direct_object(verb) if verb is not None else None)
         if o is None or o.pos_ not in ("NOUN",):
             return False
+        if self.people(o) or self.in_class(o, "@AGENT_NOUN"):
+            return False  # "accusing the junta of ...": a party the text does not place, not a thing of the actor's
         return not any(self.tok_actor[t.i] for t in o.subtree)
 
     def home_state(self, sources) -> list[str]:

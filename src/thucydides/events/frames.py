@@ -297,7 +297,7 @@ class Frames:
         if c.type_ == "CONSULT" and c.sources and all(self.actor_by_id[a].type == "MEDIA" or (
                 self.actor_by_id[a].code or "")[3:] == "MED" for a in c.sources):
             return False  # "VOA spoke with experts", "told Reuters in an interview": reporting, not consultation
-        if self.duplicate_of_governor(c.anchor if kind != "light" else tok, c.type_, c.flags):
+        if self.duplicate_of_governor(c.anchor if kind != "light" else tok, c.type_, c.flags, c.mode):
             return False
         if "needs2" in c.rule.frames and len(set(c.sources) | set(c.targets)) < 2 and not self.plural_subject(tok):
             return False  # "the cabinet met": an internal meeting, not a consultation
@@ -359,9 +359,16 @@ class Frames:
             return t, (m or mode), False
         return t, (m or None), False
 
-    def duplicate_of_governor(self, tok, type_: str, flags: dict) -> bool:
+    def duplicate_of_governor(self, tok, type_: str, flags: dict, mode: Optional[str] = None) -> bool:
         """'summoned the ambassador to complain', 'shelled Juba, killing 20': one event, not two."""
         h, steps = tok, 0
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("advcl", "conj") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+            return False  # "shelled Kurdish positions after a bombing killed six": a second act with its own doer
+        gov = self.by_token.get(tok.head.i) if tok.dep_ == "conj" else None
+        if gov is not None and gov.type == type_ and mode and gov.mode and gov.mode != mode and \
+                self.direct_object(tok) is not None:
+            return False  # "arrested the opposition leader and banned all demonstrations": two kinds of act
         while steps < 3 and h.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "dobj", "pobj") and h.head is not h:
             h = h.head
             steps += 1
