@@ -876,3 +876,15 @@ def test_one_attack_told_with_two_verbs_is_one_event():
 def test_a_warning_to_expand_operations_is_a_second_event():
     doc = one("Israel struck Hamas targets in Gaza and warned it would expand its operations.")
     assert types(doc) == ["ASSAULT", "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Klobuchar attacked the Commerce secretary over the new export rules.",
+    "The Kenyan opposition leader attacked the finance minister for his handling of the economy.",
+])
+def test_a_politician_attacking_an_official_over_a_policy_is_criticism(text):
+    assert types(one(text)) == ["ACCUSE"]
+
+
+def test_militants_attacking_an_officials_home_with_rockets_is_still_assault():
+    assert "ASSAULT" in types(one("Militants attacked a senator's home in Kabul with rockets."))

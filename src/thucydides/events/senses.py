@@ -89,8 +89,16 @@ class Senses:
         actor = self.actor_by_id.get(aid) if aid else None
         person = actor is not None and actor.type in ("PERSON", "MEDIA") or (
             actor is not None and actor.type == "ORG" and actor.sector in ("media", "legislative", "judicial", "business"))
-        if not (person or self.in_class(target, "@VERBAL_TARGET")):
-            return False
+        subj = self.subject(tok)
+        politician = subj is not None and not self.in_class(subj, "@ARMED") and not self.in_class(subj, "@ATTACKER") and (
+            self.in_class(subj, "@PERSONNOUN") or subj.ent_type_ == "PERSON")
+        over_words = any(c.dep_ == "prep" and c.lower_ in ("over", "for") and any(
+            p.dep_ == "pobj" and self.in_class(p, "@DECISION|@PROPOSAL|@DOCUMENT|@VERBAL_TARGET|remarks|comments|"
+                                               "handling|stance|position|record|rules|policy|policies")
+            for p in c.children) for c in tok.children)
+        if not (person or self.in_class(target, "@VERBAL_TARGET") or (
+                politician and (self.in_class(target, "@PERSONNOUN") or over_words))):
+            return False  # "Senator Warren attacked the Treasury secretary over the new rules": criticism
         if self.in_class(target, "@ARMED") or self.in_class(target, "@FORCES"):
             return False
         return not self.violent_context(sent, skip=tok.i)
