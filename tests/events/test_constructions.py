@@ -888,3 +888,17 @@ def test_a_politician_attacking_an_official_over_a_policy_is_criticism(text):
 
 def test_militants_attacking_an_officials_home_with_rockets_is_still_assault():
     assert "ASSAULT" in types(one("Militants attacked a senator's home in Kabul with rockets."))
+
+
+def test_calling_allegations_baseless_is_a_rejection():
+    doc = one("Beijing called the British spying allegations \"baseless\" on Monday.")
+    assert types(doc) == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials decided to remove the detainees, flying them instead to Texas.",
+    "\"I'm aware of it,\" the minister told reporters during a news conference in Lagos with his Ghanaian counterpart.",
+    "A student in Seoul said she agreed with officials' concerns about the policy.",
+])
+def test_transport_press_conferences_and_sharing_a_view_are_no_events(text):
+    assert not {"CONSULT", "AGREE"} & set(types(one(text)))

@@ -54,6 +54,9 @@ class Frames:
             return False
         if c.kind == "verb" and (self.natural_cause(c.tok) or self.unperpetrated_death(c.sent, c.tok, c.rule)):
             return False  # "the cyclone slammed into ...", "homes destroyed by floods", "five people were killed"
+        if c.kind == "verb" and c.type_ == "CONSULT" and c.mode == "visit" and c.tok.lemma_.lower() in (
+                "fly", "travel", "head", "take", "bring", "send") and self.direct_object(c.tok) is not None:
+            return False  # "flying them instead to Louisiana": carrying people somewhere, not a visit
         if c.kind == "verb" and c.type_ == "ASSAULT" and (self.animal_patient(c.tok) or self.in_class(
                 self.subject(c.tok) if not self.is_passive(c.tok) else None, "@ANIMAL")):
             return False  # "dogs are slaughtered", "hunters killed elephants": no political violence
@@ -543,6 +546,8 @@ class Frames:
         if got is None:
             return
         polarity, obj, pred = got
+        if polarity < 0 and self.in_class(obj, "@ALLEGATION"):
+            polarity = 0  # "called the allegations baseless": a denial (REJECT) of whoever made them
         subj = self.subject(v)
         sources = self.np_actors(subj) if subj is not None else []
         if not sources:
@@ -551,7 +556,7 @@ class Frames:
         own = {self.country(a) for a in sources if self.country(a)}
         targets = list(dict.fromkeys(a for a in targets if self.country(a) is None or self.country(a) not in own))
         flags = self.resolve_flags(scope, self.local_cues(v))
-        type_, mode = ("SUPPORT", None) if polarity > 0 else ("ACCUSE", "disapprove")
+        type_, mode = ("SUPPORT", None) if polarity > 0 else ("ACCUSE", "disapprove") if polarity < 0 else ("REJECT", None)
         self.make(sent, v, type_, mode, (), sources, targets, flags, anchor=v,
                   trigger_span=(v.idx, pred.idx + len(pred.text)))
 
@@ -564,6 +569,8 @@ class Frames:
             return
         if first_person and pred.lower_ not in self.lex.cls("GRATEFUL_ADJ"):
             return  # "we are ready": the speaker's state, not a judgement
+        if first_person and not any(c.dep_ in ("ccomp", "prep", "xcomp") for c in list(pred.children) + list(v.children)):
+            return  # "I am delighted, but my health is weak": a feeling about nobody's act
         cues = self.local_cues(v)
         flags = self.resolve_flags(scope, cues)
         about = next((c for c in pred.children if c.dep_ in ("ccomp", "prep")), None) or \
