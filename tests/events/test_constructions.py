@@ -902,3 +902,10 @@ def test_calling_allegations_baseless_is_a_rejection():
 ])
 def test_transport_press_conferences_and_sharing_a_view_are_no_events(text):
     assert not {"CONSULT", "AGREE"} & set(types(one(text)))
+
+
+def test_a_figurative_war_is_no_assault_and_a_barred_visit_did_not_happen():
+    assert types(one("\"We launched a drug war, not a trade war,\" the Mexican minister said.")) == []
+    doc = one("Afghan women are barred from visiting parks and public baths.")
+    assert "CONSULT" not in types(doc) and "COERCE" in types(doc)
+    assert types(one("Russia launched a war against Ukraine in 2022.")) == ["ASSAULT"]

@@ -62,6 +62,10 @@ class Frames:
             return False  # "dogs are slaughtered", "hunters killed elephants": no political violence
         if c.kind == "verb" and self.verbal_attack(c.sent, c.tok, c.rule, c.obj):
             c.type_, c.mode = "ACCUSE", "disapprove"  # "attacked the senator": criticism
+        noun = c.tok if c.kind == "noun" else c.obj if c.obj is not None and c.obj.pos_ == "NOUN" else None
+        if c.type_ == "ASSAULT" and noun is not None and noun.lemma_.lower() in ("war", "wars", "battle", "fight") and any(
+                m.dep_ in ("compound", "amod") and m.lemma_.lower() in self.lex.cls("FIGURATIVE_WAR") for m in noun.children):
+            return False  # "we launched a drug war, not a trade war": no fighting
         if self.natural_noun(c.tok, c.kind):
             return False  # "a fire broke out at the factory"
         if self.appraisal(c.tok) is not None or (c.tok.dep_ == "dobj" and self.appraisal(c.tok.head) is not None):
