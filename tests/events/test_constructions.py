@@ -909,3 +909,13 @@ def test_a_figurative_war_is_no_assault_and_a_barred_visit_did_not_happen():
     doc = one("Afghan women are barred from visiting parks and public baths.")
     assert "CONSULT" not in types(doc) and "COERCE" in types(doc)
     assert types(one("Russia launched a war against Ukraine in 2022.")) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Brazilian Supreme Court struck down the president's new tariffs.", ["REJECT"]),
+    ("The Kenyan government pushed back on the report, calling it false.", ["REJECT"]),
+    ("Senate investigators subpoenaed the former Colombian defence minister.", ["REQUEST"]),
+    ("Israeli jets struck down a drone over Gaza.", ["ASSAULT"]),
+])
+def test_courts_striking_down_policies_and_pushing_back_on_reports(text, expected):
+    assert types(one(text)) == expected

@@ -550,6 +550,9 @@ class Frames:
         if got is None:
             return
         polarity, obj, pred = got
+        gov = self.by_token.get(v.head.i) if v.dep_ in ("advcl", "conj", "xcomp") else None
+        if obj.pos_ == "PRON" and gov is not None and gov.type in ("REJECT", "ACCUSE"):
+            return  # "pushed back on the report, calling it false": the same act, said again
         if polarity < 0 and self.in_class(obj, "@ALLEGATION"):
             polarity = 0  # "called the allegations baseless": a denial (REJECT) of whoever made them
         subj = self.subject(v)
