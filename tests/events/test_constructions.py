@@ -919,3 +919,18 @@ def test_a_figurative_war_is_no_assault_and_a_barred_visit_did_not_happen():
 ])
 def test_courts_striking_down_policies_and_pushing_back_on_reports(text, expected):
     assert types(one(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ECOWAS suspended Guinea after the coup.", [("SANCTION", "expel")]),
+    ("The former Peruvian president was placed under house arrest.", [("COERCE", "arrest")]),
+    ("At least 12 people were killed when a drone hit a market in Sudan's North Darfur state.", [("ASSAULT", "drone")]),
+])
+def test_suspensions_house_arrest_and_one_strike_told_twice(text, expected):
+    assert [(e.type, e.mode) for e in asserted(one(text))] == expected
+
+
+def test_shooting_down_drones_launched_by_a_state_targets_that_state():
+    doc = one("Ukraine said it had shot down 40 drones launched by Russia overnight.")
+    ev = [e for e in asserted(doc) if e.type == "ASSAULT"]
+    assert ev and {c[:3] for c in codes(doc, ev[0].target)} == {"RUS"}

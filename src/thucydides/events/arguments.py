@@ -253,6 +253,8 @@ class Arguments:
                                for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
                 if not targets:
                     targets = self.np_actors(dobj)
+                if not targets and self.violent_word(dobj):
+                    targets = [a for a in self.launcher(dobj) if a not in sources]  # "shot down drones launched by Russia"
             if not targets:
                 dat = next((c for c in verb.children if c.dep_ == "dative"), None)
                 targets = self.np_actors(dat) if dat is not None else []

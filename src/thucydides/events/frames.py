@@ -370,7 +370,7 @@ class Frames:
         """'summoned the ambassador to complain', 'shelled Juba, killing 20': one event, not two."""
         h, steps = tok, 0
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("advcl", "conj") and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+                c.dep_ in ("nsubj", "nsubjpass") and self.tok_actor[c.i] and not self.violent_word(c) for c in tok.children):
             return False  # "shelled Kurdish positions after a bombing killed six": a second act with its own doer
         gov = self.by_token.get(tok.head.i) if tok.dep_ == "conj" else None
         if gov is not None and gov.type == type_ and mode and gov.mode and gov.mode != mode and \
