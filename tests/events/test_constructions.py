@@ -934,3 +934,11 @@ def test_shooting_down_drones_launched_by_a_state_targets_that_state():
     doc = one("Ukraine said it had shot down 40 drones launched by Russia overnight.")
     ev = [e for e in asserted(doc) if e.type == "ASSAULT"]
     assert ev and {c[:3] for c in codes(doc, ev[0].target)} == {"RUS"}
+
+
+def test_releasing_a_program_is_no_release_but_freeing_prisoners_is():
+    assert types(one("In 2017, China released an AI development program.")) == []
+    doc = one("Myanmar's junta released 3,000 prisoners in an amnesty on Tuesday.")
+    ev = asserted(doc)
+    assert [(e.type, e.mode) for e in ev] == [("RETREAT", "release")]
+    assert {c[:3] for c in codes(doc, ev[0].target)} == {"MMR"}

@@ -320,8 +320,9 @@ class Arguments:
         state of the sentence, or (protest, repression) the grievance, the place, the home state."""
         targets: list[str] = []
         if not targets and sources and kind in ("verb", "light", "adj") and "recip" not in rule.frames \
-                and type_ not in ("ASSAULT", "SANCTION") and self.lex.quad(type_).endswith("conflict") \
-                and self.unnamed_object(verb, obj):
+                and type_ not in ("ASSAULT", "SANCTION") and (self.lex.quad(type_).endswith("conflict") or type_ in (
+                    "RETREAT", "CONCEDE")) \
+                and self.unnamed_object(verb, obj, people=self.lex.quad(type_).startswith("material")):
             # an act on a thing or person the text does not place elsewhere ("the Taliban banned her book",
             # "a court charged the journalist", "analysts question the decision") falls on the actor's own state
             targets = self.home_state(sources)
@@ -372,13 +373,13 @@ class Arguments:
             return []
         return [a.id for a in self.doc.actors if a.type == "COUNTRY" and a.country in own and a.id in self.actor_by_id][:1]
 
-    def unnamed_object(self, verb, obj) -> bool:
+    def unnamed_object(self, verb, obj, people: bool = False) -> bool:
         """Whether the direct object of ``verb`` is a common noun phrase that names no actor."""
         o = obj if obj is not None and obj.dep_ in ("dobj", "nsubjpass") else (
             self.direct_object(verb) if verb is not None else None)
         if o is None or o.pos_ not in ("NOUN",):
             return False
-        if self.people(o) or self.in_class(o, "@AGENT_NOUN"):
+        if not people and (self.people(o) or self.in_class(o, "@AGENT_NOUN")):
             return False  # "accusing the junta of ...": a party the text does not place, not a thing of the actor's
         return not any(self.tok_actor[t.i] for t in o.subtree)
 
