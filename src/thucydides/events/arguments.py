@@ -132,6 +132,66 @@ class Arguments:
                         out.extend(a for a in self.np_actors(p) if a not in out)
         return out
 
+    def noun_parties(self, tok, verb, type_: str):
+        """(sources, targets) of a nominal act: its modifiers and by/between/from phrases, whoever launched it,
+        the party a reaction comes from, or the subject of the clause that holds it."""
+        sources: list[str] = []
+        targets: list[str] = []
+        sources.extend(self.claimers(tok))  # "X claimed responsibility for the attack"
+        undergoer = tok.lemma_.lower() in self.lex.cls("PATIENT_NOUN")  # "Dodik's arrest": Dodik is arrested
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and self.tok_actor[c.i]:
+                if undergoer and c.dep_ == "poss":
+                    targets.extend(a for a in self.np_actors(c) if a not in targets)
+                    continue
+                sources.extend(a for a in self.np_actors(c) if a not in sources)
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "between", "among", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sources.extend(a for a in self.np_actors(p) if a not in sources)
+        sources.extend(a for a in self.launcher(tok) if a not in sources)
+        h = tok.head
+        if tok.dep_ == "dobj" and h.lemma_.lower() in self.lex.cls("REACTION_VERB") and h.pos_ == "VERB":
+            # "the plan drew sharp criticism from Egypt", "Israel's raid sparked condemnation from Arab states":
+            # the reaction comes from the "from" party and falls on the subject (or the subject's owner)
+            if not sources:
+                sources = [a for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+            s = self.subject(h)
+            if s is not None:
+                targets.extend(a for a in self.np_actors(s) if a not in sources and a not in targets)
+        undergo = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else tok.head
+        if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(undergo)[:2]) and tok.dep_ in ("dobj", "pobj") \
+                and undergo.pos_ in ("VERB", "AUX"):
+            s = self.subject(verb)
+            targets.extend(self.np_actors(s) if s is not None else [])
+        elif tok.dep_ in ("nsubj", "attr", "dobj") and not sources:
+            s = self.subject(verb) if tok.dep_ != "nsubj" else None
+            sources = self.np_actors(s) if s is not None else []
+        elif not sources and type_ == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in (
+                "during", "on", "after", "following", "before", "ahead", "at") and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "X said during a visit to Beijing", "X spoke after talks with Y": the clause's subject took part
+            s = self.subject(tok.head.head)
+            sources = [a for a in (self.np_actors(s) if s is not None else []) if a not in targets]
+        return sources, targets
+
+    def passive_parties(self, verb):
+        """(sources, targets) of a passive act: the "by" agent acts on the passive subject (or, for a participle
+        with no subject of its own, on the main clause's subject)."""
+        sources: list[str] = []
+        agent = self.passive_agent(verb)
+        if agent is not None and not (agent.pos_ == "NOUN" and not self.tok_actor[agent.i] and any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in agent.children)):
+            # "were freed by their captors": "their" is the freed, not the clause's speaker
+            sources = self.np_actors(agent)
+        targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
+        if not targets and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ in ("pcomp", "advcl"):
+            # "thanked his supporters after being freed from prison": the main subject was freed
+            g = verb.head.head if verb.dep_ == "pcomp" else verb.head
+            s = self.subject(g) if g.pos_ in ("VERB", "AUX") else None
+            targets = self.np_actors(s) if s is not None else []
+        return sources, targets
+
     def args(self, tok, rule: Rule, obj, type_: str, mode: Optional[str], kind: str, merge: bool = True):
         """(source ids, target ids) for an event triggered at ``tok``."""
         verb = tok if kind in ("verb", "light") else self.clause_verb(tok)
@@ -142,42 +202,7 @@ class Arguments:
         targets: list[str] = []
         subj = None
         if kind == "noun":
-            sources.extend(self.claimers(tok))  # "X claimed responsibility for the attack"
-            undergoer = tok.lemma_.lower() in self.lex.cls("PATIENT_NOUN")  # "Dodik's arrest": Dodik is arrested
-            for c in tok.children:
-                if c.dep_ in ("amod", "compound", "poss", "nmod") and self.tok_actor[c.i]:
-                    if undergoer and c.dep_ == "poss":
-                        targets.extend(a for a in self.np_actors(c) if a not in targets)
-                        continue
-                    sources.extend(a for a in self.np_actors(c) if a not in sources)
-                if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "between", "among", "from"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            sources.extend(a for a in self.np_actors(p) if a not in sources)
-            sources.extend(a for a in self.launcher(tok) if a not in sources)
-            h = tok.head
-            if tok.dep_ == "dobj" and h.lemma_.lower() in self.lex.cls("REACTION_VERB") and h.pos_ == "VERB":
-                # "the plan drew sharp criticism from Egypt", "Israel's raid sparked condemnation from Arab states":
-                # the reaction comes from the "from" party and falls on the subject (or the subject's owner)
-                if not sources:
-                    sources = [a for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                               for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
-                s = self.subject(h)
-                if s is not None:
-                    targets.extend(a for a in self.np_actors(s) if a not in sources and a not in targets)
-            undergo = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else tok.head
-            if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(undergo)[:2]) and tok.dep_ in ("dobj", "pobj") \
-                    and undergo.pos_ in ("VERB", "AUX"):
-                s = self.subject(verb)
-                targets.extend(self.np_actors(s) if s is not None else [])
-            elif tok.dep_ in ("nsubj", "attr", "dobj") and not sources:
-                s = self.subject(verb) if tok.dep_ != "nsubj" else None
-                sources = self.np_actors(s) if s is not None else []
-            elif not sources and type_ == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in (
-                    "during", "on", "after", "following", "before", "ahead", "at") and tok.head.head.pos_ in ("VERB", "AUX"):
-                # "X said during a visit to Beijing", "X spoke after talks with Y": the clause's subject took part
-                s = self.subject(tok.head.head)
-                sources = [a for a in (self.np_actors(s) if s is not None else []) if a not in targets]
+            sources, targets = self.noun_parties(tok, verb, type_)
         elif passive and ("volition" in rule.frames or ("stative" in rule.frames and self.passive_agent(verb) is None)):
             # "Ukraine is committed to ...", "Iraq is prepared to ...": the subject states the intention
             sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
@@ -190,17 +215,7 @@ class Arguments:
             if by:  # "the drone attack on the airbase was carried out by Ukraine"
                 sources, targets = by, [a for a in targets if a not in by]
         elif passive:
-            agent = self.passive_agent(verb)
-            if agent is not None and not (agent.pos_ == "NOUN" and not self.tok_actor[agent.i] and any(
-                    c.dep_ == "poss" and c.pos_ == "PRON" for c in agent.children)):
-                # "were freed by their captors": "their" is the freed, not the clause's speaker
-                sources = self.np_actors(agent)
-            targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
-            if not targets and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ in ("pcomp", "advcl"):
-                # "thanked his supporters after being freed from prison": the main subject was freed
-                g = verb.head.head if verb.dep_ == "pcomp" else verb.head
-                s = self.subject(g) if g.pos_ in ("VERB", "AUX") else None
-                targets = self.np_actors(s) if s is not None else []
+            sources, targets = self.passive_parties(verb)
         else:
             subj = self.subject(verb)
             if kind == "adj" and verb is tok:
