@@ -186,24 +186,23 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
             if under_protest and dep != "conj":
                 cs = replace(cs, protest=True)
             self.visit(sent, c, cs, depth + 1)
-        if ev is not None and ev.type == "ACCUSE" and ev.mode == "disapprove" and pos == "VERB" and not is_say \
-                and not scope.background:
-            comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
-            if comp is None and tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX") and not any(
-                    l in lex.cls("SAY") for l in self.lemmas(tok.head)[:2]):
-                comp = tok.head  # '"X are failing to protect refugees," a rights group protested'
-            if comp is not None:
-                self.misconduct_statement(sent, tok, comp, tuple(ev.source), scope)
-        if is_say and not scope.background:
-            comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
-            if comp is None and tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
-                # '"X are failing to protect refugees," a rights group protested': the content governs the cue
-                self.misconduct_statement(sent, tok, tok.head, speakers, scope)
-            if comp is not None:
-                self.statement_events(sent, comp, replace(scope, speaker=speakers, say=tok.i))
-                self.misconduct_statement(sent, tok, comp, speakers, scope)
-        elif according_to and tok.pos_ in ("VERB", "AUX") and not scope.background:
+        if not scope.background and pos == "VERB" and (is_say or (ev is not None and ev.type == "ACCUSE" and
+                                                                   ev.mode == "disapprove")):
+            self.reported_content(sent, tok, speakers if is_say else tuple(ev.source), scope, is_say)
+        if according_to and not is_say and tok.pos_ in ("VERB", "AUX") and not scope.background:
             self.statement_events(sent, tok, scope)
+
+    def reported_content(self, sent, tok, speakers, scope: Scope, is_say: bool) -> None:
+        """What a speaker says ("X said Y must ...", "X complained that Y ..."): demands and charges of misconduct;
+        the content may also govern the cue ('"X are failing to protect refugees," a rights group protested')."""
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if comp is None and tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX") and (
+                is_say or not any(lem in self.lex.cls("SAY") for lem in self.lemmas(tok.head)[:2])):
+            self.misconduct_statement(sent, tok, tok.head, speakers, scope)
+        if comp is not None:
+            if is_say:
+                self.statement_events(sent, comp, replace(scope, speaker=speakers, say=tok.i))
+            self.misconduct_statement(sent, tok, comp, speakers, scope)
 
 
 def code(doc: Document) -> None:
