@@ -942,3 +942,19 @@ def test_releasing_a_program_is_no_release_but_freeing_prisoners_is():
     ev = asserted(doc)
     assert [(e.type, e.mode) for e in ev] == [("RETREAT", "release")]
     assert {c[:3] for c in codes(doc, ev[0].target)} == {"MMR"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Canadian prime minister highlighted the Chinese government's violations of human rights.", "CHN"),
+    ("Later, the Indian army reiterated the accusation against Islamabad.", "PAK"),
+    ("Opposition leaders levelled corruption charges against the Zambian president.", "ZMB"),
+])
+def test_highlighting_abuses_and_repeating_charges_are_accusations(text, target):
+    doc = one(text)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and target in {c[:3] for c in codes(doc, acc[0].target)}
+
+
+def test_a_measure_judged_unfair_by_a_speaker_is_an_accusation():
+    doc = one("\"The revocation of his bail is legally problematic and grossly unfair,\" the Guatemalan lawyer said.")
+    assert "ACCUSE" in types(doc)
