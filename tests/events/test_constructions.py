@@ -958,3 +958,17 @@ def test_highlighting_abuses_and_repeating_charges_are_accusations(text, target)
 def test_a_measure_judged_unfair_by_a_speaker_is_an_accusation():
     doc = one("\"The revocation of his bail is legally problematic and grossly unfair,\" the Guatemalan lawyer said.")
     assert "ACCUSE" in types(doc)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The elections in Belarus were not free or fair, the European Union said.", "BLR"),
+    ("\"The Ethiopian government is not serious about peace,\" the Tigrayan spokesman said.", "ETH"),
+])
+def test_denying_a_good_quality_is_an_accusation(text, target):
+    doc = one(text)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and target in {c[:3] for c in codes(doc, acc[0].target)}
+
+
+def test_being_not_ready_is_no_accusation():
+    assert "ACCUSE" not in types(one("\"We are not ready to sign,\" the Kenyan minister said."))

@@ -446,7 +446,12 @@ class Frames:
         words = {pred.lower_, pred.lemma_.lower()}
         good = words & self.lex.cls("APPROVE_ADJ") or (pred.pos_ == "NOUN" and any(
             c.dep_ == "amod" and c.lower_ in self.lex.cls("APPROVE_ADJ") for c in pred.children))
-        if good:
+        denied_good = self.local_cues(v)["neg"] and not hedged and (
+            words | {c.lower_ for c in pred.children if c.dep_ == "amod"}) & self.lex.cls("DENIABLE_GOOD")
+        if denied_good:
+            bad = bad | denied_good  # "it wasn't good", "the elections were not free or fair": a judgement against
+            words = words | denied_good
+        elif good:
             self.approval(sent, v, pred, scope)
             return
         if pred.pos_ == "NOUN":
@@ -468,6 +473,8 @@ class Frames:
                     self.in_class(subj, c) for c in ("@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@PERSONNOUN", "@CONDUCT"))):
             return  # "the weather is unacceptable": no conduct judged
         cues = self.local_cues(v)
+        if denied_good:
+            cues = {**cues, "neg": False}  # the denial of the good is the asserted judgement
         flags = self.resolve_flags(scope, {**cues, "hyp": False} if hedged else cues)
         own = self.speaker_country(speakers)
         targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers and (
