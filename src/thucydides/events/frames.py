@@ -477,8 +477,11 @@ class Frames:
             cues = {**cues, "neg": False}  # the denial of the good is the asserted judgement
         flags = self.resolve_flags(scope, {**cues, "hyp": False} if hedged else cues)
         own = self.speaker_country(speakers)
+        state_speaker = any((self.actor_by_id[a].code or "")[3:6] in ("GOV", "MIL") or self.actor_by_id[a].type == "COUNTRY"
+                            for a in speakers)
         targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers and (
-            self.country(a) is None or self.country(a) not in own)]
+            self.country(a) is None or self.country(a) not in own or (not state_speaker and (
+                self.actor_by_id[a].type == "COUNTRY" or (self.actor_by_id[a].code or "")[3:6] in ("GOV", "MIL"))))]
         self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
                   trigger_span=(pred.idx, pred.idx + len(pred.text)))
 
