@@ -972,3 +972,10 @@ def test_denying_a_good_quality_is_an_accusation(text, target):
 
 def test_being_not_ready_is_no_accusation():
     assert "ACCUSE" not in types(one("\"We are not ready to sign,\" the Kenyan minister said."))
+
+
+def test_warning_of_continued_pressure_is_a_threat_and_revoking_visas_a_sanction():
+    doc = one("Britain warned on Monday that it will continue to exert maximum pressure on Belarus.")
+    thr = [e for e in asserted(doc) if e.type == "THREATEN"]
+    assert thr and {c[:3] for c in codes(doc, thr[0].target)} == {"BLR"}
+    assert types(one("Canada revoked the visas of several Ugandan officials.")) == ["SANCTION"]
