@@ -979,3 +979,9 @@ def test_warning_of_continued_pressure_is_a_threat_and_revoking_visas_a_sanction
     thr = [e for e in asserted(doc) if e.type == "THREATEN"]
     assert thr and {c[:3] for c in codes(doc, thr[0].target)} == {"BLR"}
     assert types(one("Canada revoked the visas of several Ugandan officials.")) == ["SANCTION"]
+
+
+def test_forging_ties_is_support():
+    doc = one("India has forged closer defence ties with Mauritius.")
+    sup = [e for e in asserted(doc) if e.type == "SUPPORT"]
+    assert sup and {c[:3] for c in codes(doc, sup[0].target)} == {"MUS"}
