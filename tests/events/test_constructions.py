@@ -985,3 +985,10 @@ def test_forging_ties_is_support():
     doc = one("India has forged closer defence ties with Mauritius.")
     sup = [e for e in asserted(doc) if e.type == "SUPPORT"]
     assert sup and {c[:3] for c in codes(doc, sup[0].target)} == {"MUS"}
+
+
+def test_a_postponed_vote_is_no_request_and_victims_are_not_the_accused():
+    assert types(one("The vote was pushed from September 25 to Friday to allow more consultation.")) == []
+    doc = one("The UN envoy alleged that Afghan women are being persecuted based on gender.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and not any(c.endswith("CVL") for c in codes(doc, acc[0].target))

@@ -159,6 +159,8 @@ class Frames:
                 # "the report alleged that the army supplied the rebels": the army is accused, not the rebels
                 who = self.passive_agent(content) if self.is_passive(content) else self.subject(content)
                 doers = [a for a in (self.np_actors(who) if who is not None else []) if a not in c.sources]
+                if who is None and self.is_passive(content):
+                    ctargets = []  # "alleged that women are being persecuted": the persecuted are not accused
                 ctargets = doers or ctargets
             c.targets = ctargets
         return True
@@ -308,6 +310,10 @@ class Frames:
             return False
         if "needs2" in c.rule.frames and len(set(c.sources) | set(c.targets)) < 2 and not self.plural_subject(tok):
             return False  # "the cabinet met": an internal meeting, not a consultation
+        if self.lex.quad(c.type_).startswith("verbal") and kind == "verb" and not (c.sources or c.targets) and \
+                self.is_passive(tok) and self.passive_agent(tok) is None and not any(
+                    x.dep_ == "nsubjpass" and self.people(x) for x in tok.children):
+            return False  # "the vote was pushed to Friday": nobody asks anybody
         if self.lex.quad(c.type_).startswith("verbal") and not c.sources and kind in ("verb", "adj") and \
                 not self.agentive(tok):
             return False  # "the document fails to reflect ...": statements and decisions need someone to make them
