@@ -992,3 +992,8 @@ def test_a_postponed_vote_is_no_request_and_victims_are_not_the_accused():
     doc = one("The UN envoy alleged that Afghan women are being persecuted based on gender.")
     acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
     assert acc and not any(c.endswith("CVL") for c in codes(doc, acc[0].target))
+
+
+def test_tens_of_thousands_protesting_is_a_protest_and_a_state_protesting_is_an_accusation():
+    assert types(one("Tens of thousands of Kenyans began protesting in anger over rising food prices.")) == ["PROTEST"]
+    assert types(one("China protested to Japan over the shrine visit.")) == ["ACCUSE"]
