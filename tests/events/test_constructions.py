@@ -997,3 +997,12 @@ def test_a_postponed_vote_is_no_request_and_victims_are_not_the_accused():
 def test_tens_of_thousands_protesting_is_a_protest_and_a_state_protesting_is_an_accusation():
     assert types(one("Tens of thousands of Kenyans began protesting in anger over rising food prices.")) == ["PROTEST"]
     assert types(one("China protested to Japan over the shrine visit.")) == ["ACCUSE"]
+
+
+def test_soldiers_killed_in_a_strike_reported_by_their_army_are_its_losses_but_a_militant_commander_is_not():
+    doc = one("The Malian army said six soldiers were killed in an airstrike near Gao.")
+    for e in asserted(doc):
+        assert not any(c.startswith("MLIMIL") for c in codes(doc, e.source))
+    doc = one("The Malian army said a militant commander was killed in an airstrike near Gao.")
+    ev = [e for e in asserted(doc) if e.type == "ASSAULT"]
+    assert ev and {c[:3] for c in codes(doc, ev[0].source)} == {"MLI"}

@@ -340,8 +340,10 @@ class Frames:
             first = subj is not None and subj.lower_ in ("i", "we")
             armed = [a for a in speakers if (self.actor_by_id[a].code or "")[3:] in ("MIL", "COP")] \
                 if a_passive_kill(self, c) and self.state_strike(c.tok) else []
-            if armed and any(self.country(t) in {self.country(a) for a in armed} and
-                             (self.actor_by_id[t].code or "")[3:] in ("MIL", "COP", "GOV") for t in c.targets):
+            victim = next((x for x in tok.children if x.dep_ == "nsubjpass"), None) if armed else None
+            if victim is not None and self.in_class(victim, "@FORCES") and not any(
+                    w.lemma_.lower() in self.lex.cls("MILITANT") for w in [victim] + list(victim.children)) and \
+                    any(self.country(t) in {self.country(a) for a in armed} for t in c.targets):
                 armed = []  # "the army said four soldiers were killed in ...": its own losses, not its strike
             if first or (subj is None and self.lex.quad(c.type_).startswith("verbal")):
                 c.sources = [a for a in speakers if a not in c.targets]
@@ -639,8 +641,10 @@ class Frames:
         if who is not None and who.pos_ == "PRON" and not accused:
             return  # "we failed": the speaker's own conduct
         own = self.speaker_country(speakers)
+        state_speaker = all((self.actor_by_id[a].code or "")[3:6] in ("GOV", "MIL", "COP", "")
+                            for a in speakers if self.actor_by_id[a].type != "COUNTRY")
         accused = [a for a in accused if self.country(a) is None or self.country(a) not in own or
-                   (self.actor_by_id[a].code or "")[3:] in ("GOV", "MIL", "COP")]
+                   (self.actor_by_id[a].code or "")[3:6] in ("GOV", "MIL", "COP", "PTY") or not state_speaker]
         flags = self.resolve_flags(scope, self.local_cues(say))
         _, q = self.speaker_of(scope, say)
         self.make(sent, say, "ACCUSE", "disapprove", (), list(speakers), accused, flags, anchor=say, quote=q)
