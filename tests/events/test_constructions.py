@@ -578,3 +578,431 @@ def test_agentless_act_in_a_sentence_of_two_states_gets_no_guessed_target():
     doc = one("Teachers from Zambia and Malawi said a reporter was arrested on Monday.")
     e = event_of(doc, "COERCE")
     assert not e.target, (e.target, [(a.name, a.country) for a in doc.actors])
+
+
+# ------------------------------------------------------------------ relative clauses and reciprocal acts
+def test_a_rejection_in_a_relative_clause_is_asserted_not_part_of_the_allegation():
+    doc = one("Chad blamed Sudan, accusing it of arming rebels in Darfur, a charge Khartoum swiftly rejected.")
+    reject = [e for e in doc.events if e.type == "REJECT"]
+    assert reject and not reject[0].hypothetical and not reject[0].negated
+    assert codes(doc, reject[0].source) == ["SDN"]
+
+
+def test_a_clash_in_a_where_clause_is_coded_with_both_sides():
+    doc = one("Unrest has spread since May in Ecuador's northern province, where Ecuadorian police clashed "
+              "with Colombian smugglers.")
+    clash = [e for e in asserted(doc) if e.type == "ASSAULT"]
+    assert clash, [(e.type, e.negated, e.hypothetical) for e in doc.events]
+    assert {c[:3] for c in codes(doc, clash[0].source)} == {"ECU"}
+    assert {c[:3] for c in codes(doc, clash[0].target)} == {"COL"}
+
+
+# ------------------------------------------------------------------ warnings, tests, values in danger, siding with
+@pytest.mark.parametrize("text", [
+    "Tanzania's interior minister said the police would no longer tolerate protests by opposition supporters.",
+    "The Turkish president said Turkey will not allow any provocation on its border.",
+    "Vietnam vowed to retaliate against the Chinese blockade.",
+    "The Nigerian president said the bandits will be crushed by the army.",
+])
+def test_announced_force_and_refusing_to_tolerate_hostile_acts_are_threats(text):
+    doc = one(text)
+    assert "THREATEN" in types(doc) and "REJECT" not in types(doc) and "AGREE" not in types(doc), \
+        [(e.type, e.negated, e.hypothetical) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan test-fired a cruise missile on Monday.",
+    "North Korea fired two ballistic missiles into the sea off its east coast.",
+])
+def test_weapons_tests_are_mobilisation_not_assault(text):
+    doc = one(text)
+    assert types(doc) == ["MOBILIZE"]
+
+
+def test_a_danger_to_a_value_is_no_threat_but_a_threat_to_a_state_is():
+    assert "THREATEN" not in types(one("The armed groups are threatening the stability of Chad."))
+    assert "THREATEN" in types(one("Chad threatened Sudan with reprisals on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    "Chile sided with Peru in the fishing dispute.",
+    "Several European lawmakers spoke up for Moldova during the debate.",
+])
+def test_siding_with_and_speaking_up_for_are_support(text):
+    assert types(one(text)) == ["SUPPORT"]
+
+
+def test_an_arrest_warrant_is_a_threat_of_arrest():
+    doc = one("A Spanish court issued an arrest warrant for the former Venezuelan minister.")
+    ev = asserted(doc)
+    assert [(e.type, e.mode) for e in ev] == [("THREATEN", "arrest")]
+
+
+# ------------------------------------------------------------------ appraisals: "called X unacceptable"
+@pytest.mark.parametrize("text, target", [
+    ("Sweden's foreign minister called the Iranian seizure of the tanker \"unacceptable\".", "IRN"),
+    ("The Lithuanian president described the Belarusian balloon incursions as an act of aggression.", "BLR"),
+    ("The Ghanaian government called the Togolese border closure a violation of regional agreements.", "TGO"),
+])
+def test_calling_an_act_unacceptable_is_an_accusation_of_its_doer(text, target):
+    doc = one(text)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and target in {c[:3] for c in codes(doc, acc[0].target)}, [(e.type, e.target) for e in doc.events]
+    assert "ASSAULT" not in types(doc) and "COERCE" not in types(doc)
+
+
+def test_calling_a_deal_a_positive_step_is_support_and_a_label_is_no_judgement():
+    assert types(one("Angola called the peace deal a positive step.")) == ["SUPPORT"]
+    assert types(one("The ministry moved what officials described as illegal migrants to a camp.")) != ["ACCUSE"]
+
+
+# ------------------------------------------------------------------ trials, dissolutions, ramming
+def test_going_on_trial_is_an_accusation_of_the_defendant():
+    doc = one("Former Peruvian president Pedro Castillo went on trial in Lima on charges of rebellion.")
+    assert [(e.type, e.mode) for e in asserted(doc)] == [("ACCUSE", "allege")]
+    assert "PER" in {c[:3] for c in codes(doc, asserted(doc)[0].target)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Niger's military government dissolved all political parties on Wednesday.", "COERCE"),
+    ("The rebels disbanded their fighting units after the peace deal.", "RETREAT"),
+    ("A Chinese coast guard ship rammed a Philippine supply vessel near the shoal.", "ASSAULT"),
+])
+def test_dissolving_parties_is_repression_and_ramming_a_vessel_is_assault(text, kind):
+    assert types(one(text)) == [kind]
+
+
+def test_forces_reporting_their_own_losses_are_not_the_attackers():
+    doc = one("The Malian army said six soldiers were killed in an ambush near Gao.")
+    for e in asserted(doc):
+        assert not any(c.startswith("MLIMIL") for c in codes(doc, e.source)), (e.type, codes(doc, e.source))
+    doc = one("The Iraqi army said an Islamic State commander was killed in an airstrike in Anbar.")
+    assault = [e for e in asserted(doc) if e.type == "ASSAULT"]
+    assert assault and {c[:3] for c in codes(doc, assault[0].source)} == {"IRQ"}
+
+
+# ------------------------------------------------------------------ press requests, private travel, visits in passing
+@pytest.mark.parametrize("text", [
+    "Egypt's foreign ministry did not reply to an email from Reuters requesting comment.",
+    "Millions of South Korean tourists visited Japan last year.",
+    "Her campaign inspires women in Iran and abroad.",
+])
+def test_press_requests_tourism_and_inspiration_are_no_events(text):
+    assert types(one(text)) == []
+
+
+def test_a_visit_named_in_passing_is_the_speakers():
+    doc = one("Brazilian President Lula said during a visit to Tokyo that trade would grow.")
+    visit = [e for e in asserted(doc) if e.type == "CONSULT"]
+    assert visit and codes(doc, visit[0].source)[0].startswith("BRA") and \
+        {c[:3] for c in codes(doc, visit[0].target)} == {"JPN"}
+
+
+def test_reporters_speaking_with_experts_and_slaughtered_animals_are_no_events():
+    assert types(one("The BBC spoke with experts about the new Kenyan tax law.")) == []
+    assert types(one("Thousands of dogs are slaughtered every month in the Vietnamese province.")) == []
+
+
+def test_support_of_a_thing_does_not_fall_on_the_supporters_own_state():
+    doc = one("Analysts say Brazil backs the continuation of the trade program.")
+    for e in asserted(doc):
+        assert not set(e.source) & set(e.target)
+        assert not ({c[:3] for c in codes(doc, e.target)} & {"BRA"}), (e.type, codes(doc, e.target))
+
+
+# ------------------------------------------------------------------ arguments of nominal objects and passive participles
+def test_the_counterpart_of_requested_talks_is_the_target():
+    doc = one("Mexico requested WTO dispute consultations with Canada over the new duties.")
+    req = [e for e in asserted(doc) if e.type == "REQUEST"]
+    assert req and {c[:3] for c in codes(doc, req[0].target)} == {"CAN"}
+
+
+def test_a_possessive_captor_is_not_the_speaker_and_being_freed_falls_on_the_main_subject():
+    doc = one("Dozens of Malian villagers were freed by their captors on Sunday, Malian officials said.")
+    freed = [e for e in asserted(doc) if e.type == "RETREAT"]
+    assert freed and not any(c.startswith("MLIGOV") for c in codes(doc, freed[0].source))
+    doc = one("Ugandan opposition leader Kizza Besigye thanked his lawyers after being freed from prison.")
+    freed = [e for e in asserted(doc) if e.type == "RETREAT"]
+    assert freed and {c[:3] for c in codes(doc, freed[0].target)} == {"UGA"}
+
+
+def test_the_content_of_an_appeal_is_not_asserted():
+    doc = one("Niger rejected an ECOWAS appeal for deploying troops along its border with Benin.")
+    assert types(doc) == ["REJECT"], [(e.type, e.hypothetical) for e in doc.events]
+
+
+# ------------------------------------------------------------------ statements of misconduct are accusations
+@pytest.mark.parametrize("text, accused", [
+    ("Zambia's opposition leader said the election was rigged by the ruling party.", "ZMB"),
+    ("Human Rights Watch said Burmese soldiers committed war crimes in Rakhine state.", "MMR"),
+    ("Tanzania complained that Kenya was blocking trucks at the border.", "KEN"),
+])
+def test_a_statement_of_misconduct_accuses_its_doer(text, accused):
+    doc = one(text)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and accused in {c[:3] for c in codes(doc, acc[0].target)}, [(e.type, e.target) for e in doc.events]
+
+
+def test_a_report_of_an_attack_is_not_by_itself_an_accusation():
+    doc = one("Gunmen attacked a village in Niger on Sunday, killing 20 people, the U.N. refugee agency said.")
+    assert "ACCUSE" not in types(doc) and "ASSAULT" in types(doc)
+
+
+# ------------------------------------------------------------------ who carried out a nominal act
+@pytest.mark.parametrize("text, source, target", [
+    ("An offensive launched by Kenyan troops this month has pushed the militants out of two towns.", "KEN", None),
+    ("The airstrike carried out by the Pakistani air force killed 12 civilians.", "PAK", None),
+    ("The drone attack on the Syrian airbase was carried out by Turkey, officials said.", "TUR", "SYR"),
+    ("The European Union's sanctions on Belarus were extended for another year.", "IGO", "BLR"),
+])
+def test_the_doer_of_a_nominal_act_comes_from_its_participle_or_its_own_noun(text, source, target):
+    doc = one(text)
+    ev = asserted(doc)
+    assert ev and source in {c[:3] for c in codes(doc, ev[0].source)}, [(e.type, e.source, e.target) for e in ev]
+    if target:
+        assert target in {c[:3] for c in codes(doc, ev[0].target)}
+
+
+def test_fighting_between_two_parties_sets_one_against_the_other():
+    doc = one("Heavy fighting between Ethiopian troops and Eritrean forces continued near the border.")
+    ev = [e for e in asserted(doc) if e.type == "ASSAULT"]
+    assert ev and {c[:3] for c in codes(doc, ev[0].source)} == {"ETH"} and \
+        {c[:3] for c in codes(doc, ev[0].target)} == {"ERI"}
+
+
+# ------------------------------------------------------------------ allegations, reactions, judgements of people
+def test_a_lawsuit_claiming_abuse_accuses_the_doer_and_the_abuse_is_not_asserted():
+    doc = one("The lawsuit claims that the Chilean police beat student protesters.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and {c[:3] for c in codes(doc, acc[0].target)} == {"CHL"}
+    assert "ASSAULT" not in types(doc)
+
+
+def test_an_allegation_accuses_the_doer_not_the_beneficiary():
+    doc = one("The report alleged that the Ugandan army supplied the rebels with weapons.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and all(c.startswith("UGAMIL") for c in codes(doc, acc[0].target)), codes(doc, acc[0].target)
+
+
+def test_criticism_drawn_from_a_party_is_that_partys():
+    doc = one("The Hungarian plan drew sharp criticism from Poland.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and {c[:3] for c in codes(doc, acc[0].source)} == {"POL"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Lithuanian president, speaking in an interview with the BBC, said Russia was an aggressor.",
+])
+def test_calling_a_state_an_aggressor_is_an_accusation(text):
+    doc = one(text)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and "RUS" in {c[:3] for c in codes(doc, acc[0].target)}
+    assert "CONSULT" not in types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Seven miners were killed in a gas explosion in northern China.",
+    "Ghana's new president was sworn in on Tuesday.",
+])
+def test_industrial_accidents_and_inaugurations_are_no_events(text):
+    assert types(one(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "More than 50,000 foreigners have traveled to Thailand this year for medical treatment.",
+    "With the new Canadian levy, U.S. household bills would increase by about $40 a month, the analyst said.",
+    "Elephants trampled crops and killed two farmers in northern Botswana.",
+    "The parliament approved a law that authorizes firing on foreign fishing boats.",
+])
+def test_things_and_animals_do_not_act_and_authorized_acts_have_not_happened(text):
+    assert not {"CONSULT", "SANCTION", "COOPERATE", "ASSAULT", "THREATEN"} & set(types(one(text)))
+
+
+def test_calling_a_states_policy_unbearable_accuses_that_state():
+    doc = one("The German chancellor called Chinese subsidies \"unbearable\" on Wednesday.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and "CHN" in {c[:3] for c in codes(doc, acc[0].target)} and "REQUEST" not in types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "A report released on Tuesday by the World Bank said growth in Ghana was slowing.",
+    "The new visa form challenged everyone's patience at the Italian border.",
+    "Doctors stressed that Nigerians should get their blood pressure checked regularly.",
+])
+def test_releasing_reports_challenging_patience_and_health_advice_are_no_events(text):
+    assert types(one(text)) == []
+
+
+def test_challenging_someone_to_act_is_a_request():
+    assert "REQUEST" in types(one("Zambia's opposition leader challenged the president to hold a referendum."))
+
+
+def test_failing_to_act_is_no_refusal_but_a_speakers_charge_of_it_is_an_accusation():
+    doc = one("Iran's envoy said Baghdad was failing to rein in Kurdish militants.")
+    assert "REJECT" not in types(doc)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and "IRQ" in {c[:3] for c in codes(doc, acc[0].target)}
+    assert "REJECT" in types(one("The Serbian government failed to agree on a new budget with Kosovo."))
+
+
+def test_private_visitors_not_coming_is_no_refusal():
+    doc = one("Foreign hunters will not be coming to Namibia because of the trophy bans, he said.")
+    assert "REJECT" not in types(doc) and "CONSULT" not in types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The Ugandan health minister urged people to seek medical attention if they have symptoms.",
+    "Health experts are urging residents to boil their drinking water.",
+])
+def test_advice_to_the_public_is_no_request(text):
+    assert "REQUEST" not in types(one(text))
+
+
+def test_urging_a_state_or_urging_the_public_against_a_party_is_still_coded():
+    assert types(one("The Ugandan president urged Kenya to reopen the border.")) == ["REQUEST"]
+
+
+# ------------------------------------------------------------------ second events in one sentence
+def test_two_kinds_of_repression_in_one_sentence_are_two_events():
+    doc = one("Guinea's junta arrested the opposition leader and banned all demonstrations.")
+    assert sorted((e.type, e.mode) for e in asserted(doc)) == [("COERCE", "arrest"), ("COERCE", "ban")]
+
+
+def test_one_attack_told_with_two_verbs_is_one_event():
+    doc = one("Gunmen ambushed a Nigerien army convoy and killed 12 soldiers near the border.")
+    assert types(doc) == ["ASSAULT"]
+
+
+def test_a_warning_to_expand_operations_is_a_second_event():
+    doc = one("Israel struck Hamas targets in Gaza and warned it would expand its operations.")
+    assert types(doc) == ["ASSAULT", "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Klobuchar attacked the Commerce secretary over the new export rules.",
+    "The Kenyan opposition leader attacked the finance minister for his handling of the economy.",
+])
+def test_a_politician_attacking_an_official_over_a_policy_is_criticism(text):
+    assert types(one(text)) == ["ACCUSE"]
+
+
+def test_militants_attacking_an_officials_home_with_rockets_is_still_assault():
+    assert "ASSAULT" in types(one("Militants attacked a senator's home in Kabul with rockets."))
+
+
+def test_calling_allegations_baseless_is_a_rejection():
+    doc = one("Beijing called the British spying allegations \"baseless\" on Monday.")
+    assert types(doc) == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials decided to remove the detainees, flying them instead to Texas.",
+    "\"I'm aware of it,\" the minister told reporters during a news conference in Lagos with his Ghanaian counterpart.",
+    "A student in Seoul said she agreed with officials' concerns about the policy.",
+])
+def test_transport_press_conferences_and_sharing_a_view_are_no_events(text):
+    assert not {"CONSULT", "AGREE"} & set(types(one(text)))
+
+
+def test_a_figurative_war_is_no_assault_and_a_barred_visit_did_not_happen():
+    assert types(one("\"We launched a drug war, not a trade war,\" the Mexican minister said.")) == []
+    doc = one("Afghan women are barred from visiting parks and public baths.")
+    assert "CONSULT" not in types(doc) and "COERCE" in types(doc)
+    assert types(one("Russia launched a war against Ukraine in 2022.")) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Brazilian Supreme Court struck down the president's new tariffs.", ["REJECT"]),
+    ("The Kenyan government pushed back on the report, calling it false.", ["REJECT"]),
+    ("Senate investigators subpoenaed the former Colombian defence minister.", ["REQUEST"]),
+    ("Israeli jets struck down a drone over Gaza.", ["ASSAULT"]),
+])
+def test_courts_striking_down_policies_and_pushing_back_on_reports(text, expected):
+    assert types(one(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ECOWAS suspended Guinea after the coup.", [("SANCTION", "expel")]),
+    ("The former Peruvian president was placed under house arrest.", [("COERCE", "arrest")]),
+    ("At least 12 people were killed when a drone hit a market in Sudan's North Darfur state.", [("ASSAULT", "drone")]),
+])
+def test_suspensions_house_arrest_and_one_strike_told_twice(text, expected):
+    assert [(e.type, e.mode) for e in asserted(one(text))] == expected
+
+
+def test_shooting_down_drones_launched_by_a_state_targets_that_state():
+    doc = one("Ukraine said it had shot down 40 drones launched by Russia overnight.")
+    ev = [e for e in asserted(doc) if e.type == "ASSAULT"]
+    assert ev and {c[:3] for c in codes(doc, ev[0].target)} == {"RUS"}
+
+
+def test_releasing_a_program_is_no_release_but_freeing_prisoners_is():
+    assert types(one("In 2017, China released an AI development program.")) == []
+    doc = one("Myanmar's junta released 3,000 prisoners in an amnesty on Tuesday.")
+    ev = asserted(doc)
+    assert [(e.type, e.mode) for e in ev] == [("RETREAT", "release")]
+    assert {c[:3] for c in codes(doc, ev[0].target)} == {"MMR"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Canadian prime minister highlighted the Chinese government's violations of human rights.", "CHN"),
+    ("Later, the Indian army reiterated the accusation against Islamabad.", "PAK"),
+    ("Opposition leaders levelled corruption charges against the Zambian president.", "ZMB"),
+])
+def test_highlighting_abuses_and_repeating_charges_are_accusations(text, target):
+    doc = one(text)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and target in {c[:3] for c in codes(doc, acc[0].target)}
+
+
+def test_a_measure_judged_unfair_by_a_speaker_is_an_accusation():
+    doc = one("\"The revocation of his bail is legally problematic and grossly unfair,\" the Guatemalan lawyer said.")
+    assert "ACCUSE" in types(doc)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The elections in Belarus were not free or fair, the European Union said.", "BLR"),
+    ("\"The Ethiopian government is not serious about peace,\" the Tigrayan spokesman said.", "ETH"),
+])
+def test_denying_a_good_quality_is_an_accusation(text, target):
+    doc = one(text)
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and target in {c[:3] for c in codes(doc, acc[0].target)}
+
+
+def test_being_not_ready_is_no_accusation():
+    assert "ACCUSE" not in types(one("\"We are not ready to sign,\" the Kenyan minister said."))
+
+
+def test_warning_of_continued_pressure_is_a_threat_and_revoking_visas_a_sanction():
+    doc = one("Britain warned on Monday that it will continue to exert maximum pressure on Belarus.")
+    thr = [e for e in asserted(doc) if e.type == "THREATEN"]
+    assert thr and {c[:3] for c in codes(doc, thr[0].target)} == {"BLR"}
+    assert types(one("Canada revoked the visas of several Ugandan officials.")) == ["SANCTION"]
+
+
+def test_forging_ties_is_support():
+    doc = one("India has forged closer defence ties with Mauritius.")
+    sup = [e for e in asserted(doc) if e.type == "SUPPORT"]
+    assert sup and {c[:3] for c in codes(doc, sup[0].target)} == {"MUS"}
+
+
+def test_a_postponed_vote_is_no_request_and_victims_are_not_the_accused():
+    assert types(one("The vote was pushed from September 25 to Friday to allow more consultation.")) == []
+    doc = one("The UN envoy alleged that Afghan women are being persecuted based on gender.")
+    acc = [e for e in asserted(doc) if e.type == "ACCUSE"]
+    assert acc and not any(c.endswith("CVL") for c in codes(doc, acc[0].target))
+
+
+def test_tens_of_thousands_protesting_is_a_protest_and_a_state_protesting_is_an_accusation():
+    assert types(one("Tens of thousands of Kenyans began protesting in anger over rising food prices.")) == ["PROTEST"]
+    assert types(one("China protested to Japan over the shrine visit.")) == ["ACCUSE"]
+
+
+def test_soldiers_killed_in_a_strike_reported_by_their_army_are_its_losses_but_a_militant_commander_is_not():
+    doc = one("The Malian army said six soldiers were killed in an airstrike near Gao.")
+    for e in asserted(doc):
+        assert not any(c.startswith("MLIMIL") for c in codes(doc, e.source))
+    doc = one("The Malian army said a militant commander was killed in an airstrike near Gao.")
+    ev = [e for e in asserted(doc) if e.type == "ASSAULT"]
+    assert ev and {c[:3] for c in codes(doc, ev[0].source)} == {"MLI"}

@@ -102,6 +102,25 @@ class Arguments:
                 break
         return [] if climb_only else list(self.last_subject)
 
+    def launcher(self, n) -> list[str]:
+        """Who carried out a nominal act: "an offensive launched by Somali forces", "the strike carried out by X"."""
+        out: list[str] = []
+        for c in n.children:
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
+                agent = self.passive_agent(c)
+                if agent is not None:
+                    out.extend(a for a in self.np_actors(agent) if a not in out)
+        return out
+
+    def own_event_subject(self, verb, type_: str):
+        """The passive subject when it is the act's own noun ("sanctions ... were extended", "the offensive was
+        launched"); else None."""
+        n = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if n is None or n.pos_ != "NOUN" or self.tok_actor[n.i]:
+            return None
+        m = self.match_noun(n)
+        return n if m is not None and m[0].type == type_ else None
+
     def location_actors(self, anchor) -> list[str]:
         out = []
         if anchor is None:
@@ -113,6 +132,66 @@ class Arguments:
                         out.extend(a for a in self.np_actors(p) if a not in out)
         return out
 
+    def noun_parties(self, tok, verb, type_: str):
+        """(sources, targets) of a nominal act: its modifiers and by/between/from phrases, whoever launched it,
+        the party a reaction comes from, or the subject of the clause that holds it."""
+        sources: list[str] = []
+        targets: list[str] = []
+        sources.extend(self.claimers(tok))  # "X claimed responsibility for the attack"
+        undergoer = tok.lemma_.lower() in self.lex.cls("PATIENT_NOUN")  # "Dodik's arrest": Dodik is arrested
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and self.tok_actor[c.i]:
+                if undergoer and c.dep_ == "poss":
+                    targets.extend(a for a in self.np_actors(c) if a not in targets)
+                    continue
+                sources.extend(a for a in self.np_actors(c) if a not in sources)
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "between", "among", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sources.extend(a for a in self.np_actors(p) if a not in sources)
+        sources.extend(a for a in self.launcher(tok) if a not in sources)
+        h = tok.head
+        if tok.dep_ == "dobj" and h.lemma_.lower() in self.lex.cls("REACTION_VERB") and h.pos_ == "VERB":
+            # "the plan drew sharp criticism from Egypt", "Israel's raid sparked condemnation from Arab states":
+            # the reaction comes from the "from" party and falls on the subject (or the subject's owner)
+            if not sources:
+                sources = [a for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+            s = self.subject(h)
+            if s is not None:
+                targets.extend(a for a in self.np_actors(s) if a not in sources and a not in targets)
+        undergo = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else tok.head
+        if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(undergo)[:2]) and tok.dep_ in ("dobj", "pobj") \
+                and undergo.pos_ in ("VERB", "AUX"):
+            s = self.subject(verb)
+            targets.extend(self.np_actors(s) if s is not None else [])
+        elif tok.dep_ in ("nsubj", "attr", "dobj") and not sources:
+            s = self.subject(verb) if tok.dep_ != "nsubj" else None
+            sources = self.np_actors(s) if s is not None else []
+        elif not sources and type_ == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in (
+                "during", "on", "after", "following", "before", "ahead", "at") and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "X said during a visit to Beijing", "X spoke after talks with Y": the clause's subject took part
+            s = self.subject(tok.head.head)
+            sources = [a for a in (self.np_actors(s) if s is not None else []) if a not in targets]
+        return sources, targets
+
+    def passive_parties(self, verb):
+        """(sources, targets) of a passive act: the "by" agent acts on the passive subject (or, for a participle
+        with no subject of its own, on the main clause's subject)."""
+        sources: list[str] = []
+        agent = self.passive_agent(verb)
+        if agent is not None and not (agent.pos_ == "NOUN" and not self.tok_actor[agent.i] and any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in agent.children)):
+            # "were freed by their captors": "their" is the freed, not the clause's speaker
+            sources = self.np_actors(agent)
+        targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
+        if not targets and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ in ("pcomp", "advcl"):
+            # "thanked his supporters after being freed from prison": the main subject was freed
+            g = verb.head.head if verb.dep_ == "pcomp" else verb.head
+            s = self.subject(g) if g.pos_ in ("VERB", "AUX") else None
+            targets = self.np_actors(s) if s is not None else []
+        return sources, targets
+
     def args(self, tok, rule: Rule, obj, type_: str, mode: Optional[str], kind: str, merge: bool = True):
         """(source ids, target ids) for an event triggered at ``tok``."""
         verb = tok if kind in ("verb", "light") else self.clause_verb(tok)
@@ -123,40 +202,28 @@ class Arguments:
         targets: list[str] = []
         subj = None
         if kind == "noun":
-            sources.extend(self.claimers(tok))  # "X claimed responsibility for the attack"
-            undergoer = tok.lemma_.lower() in self.lex.cls("PATIENT_NOUN")  # "Dodik's arrest": Dodik is arrested
-            for c in tok.children:
-                if c.dep_ in ("amod", "compound", "poss", "nmod") and self.tok_actor[c.i]:
-                    if undergoer and c.dep_ == "poss":
-                        targets.extend(a for a in self.np_actors(c) if a not in targets)
-                        continue
-                    sources.extend(a for a in self.np_actors(c) if a not in sources)
-                if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "between", "among", "from"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            sources.extend(a for a in self.np_actors(p) if a not in sources)
-            undergo = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else tok.head
-            if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(undergo)[:2]) and tok.dep_ in ("dobj", "pobj") \
-                    and undergo.pos_ in ("VERB", "AUX"):
-                s = self.subject(verb)
-                targets.extend(self.np_actors(s) if s is not None else [])
-            elif tok.dep_ in ("nsubj", "attr", "dobj") and not sources:
-                s = self.subject(verb) if tok.dep_ != "nsubj" else None
-                sources = self.np_actors(s) if s is not None else []
+            sources, targets = self.noun_parties(tok, verb, type_)
         elif passive and ("volition" in rule.frames or ("stative" in rule.frames and self.passive_agent(verb) is None)):
             # "Ukraine is committed to ...", "Iraq is prepared to ...": the subject states the intention
             sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
-        elif passive:
+        elif passive and self.own_event_subject(verb, type_) is not None:
+            # "the EU's sanctions on Belarus were extended": the act's own noun names its parties
+            n = self.own_event_subject(verb, type_)
+            sources, targets = self.args(n, rule, n, type_, mode, "noun", merge=False)
             agent = self.passive_agent(verb)
-            if agent is not None:
-                sources = self.np_actors(agent)
-            targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
+            by = self.np_actors(agent) if agent is not None else []
+            if by:  # "the drone attack on the airbase was carried out by Ukraine"
+                sources, targets = by, [a for a in targets if a not in by]
+        elif passive:
+            sources, targets = self.passive_parties(verb)
         else:
             subj = self.subject(verb)
             if kind == "adj" and verb is tok:
                 subj = self.subject(tok)
             if subj is not None:
                 sources = self.np_actors(subj)
+                if not sources and subj.pos_ == "NOUN" and self.violent_word(subj):
+                    sources = self.launcher(subj)  # "the airstrike carried out by the Nigerian air force killed"
         if kind == "light" and obj is not None and not sources:
             for c in obj.children:
                 if c.dep_ in ("amod", "compound", "poss") and self.tok_actor[c.i]:
@@ -190,7 +257,19 @@ class Arguments:
                     (p for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 2 and verb.nbor(1).dep_ == "prt"
                      for p in c.children if p.dep_ == "pobj"), None)
             if dobj is not None:
-                targets = self.np_actors(self.see_through(dobj))
+                dobj = self.see_through(dobj)
+                nm = self.match_noun(dobj) if dobj.pos_ == "NOUN" else None
+                if nm is not None:
+                    # "requested WTO consultations with the U.S.", "proposed talks with Russia", "an offensive
+                    # against X": the counterpart of the nominal act, not an organisation named in its compound
+                    # (but "a blockade ... with Albania's help" names a helper)
+                    counter = ("with", "against") if nm[0].type in ("CONSULT", "COOPERATE", "AGREE") else ("against",)
+                    targets = [a for c in dobj.children if c.dep_ == "prep" and c.lower_ in counter
+                               for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
+                if not targets:
+                    targets = self.np_actors(dobj)
+                if not targets and self.violent_word(dobj):
+                    targets = [a for a in self.launcher(dobj) if a not in sources]  # "shot down drones launched by Russia"
             if not targets:
                 dat = next((c for c in verb.children if c.dep_ == "dative"), None)
                 targets = self.np_actors(dat) if dat is not None else []
@@ -224,14 +303,20 @@ class Arguments:
             # "ambushed a bus transporting a paramilitary force", "granted asylum to five Panamanian officers"
             targets = self.complement_actors(verb, holders, sources)
         if merge and "recip" in rule.frames and not (type_ == "CONSULT" and mode == "visit"):
-            sources = sources + [a for a in targets if a not in sources]
-            targets = []
+            # a reciprocal act ("X clashed with Y", "talks between X and Y"): the subject (else the first party
+            # named) is the source and the other party the target, as a directed coder records it
+            parties = sources + [a for a in targets if a not in sources]
             for h in holders:
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in ("between", "among", "with"):
                         for q in c.children:
                             if q.dep_ == "pobj":
-                                sources.extend(a for a in self.np_actors(q) if a not in sources)
+                                parties.extend(a for a in self.np_actors(q) if a not in parties)
+            lead = sources or parties[:1]  # "Hungary and Romania agreed": one source list
+            if kind == "noun" and len(parties) > 1 and any(
+                    c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):
+                lead = parties[:1]  # "fighting between the army and the RSF": the first named against the other
+            sources, targets = lead, [a for a in parties if a not in lead]
         domestic = self.lex.type_row(type_, None).get("domestic") == "yes"
         if not targets and (type_ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION", "CONCEDE")
                             and not (type_ == "PROTEST" and domestic)
@@ -250,7 +335,9 @@ class Arguments:
         state of the sentence, or (protest, repression) the grievance, the place, the home state."""
         targets: list[str] = []
         if not targets and sources and kind in ("verb", "light", "adj") and "recip" not in rule.frames \
-                and type_ not in ("ASSAULT", "SANCTION") and self.unnamed_object(verb, obj):
+                and type_ not in ("ASSAULT", "SANCTION") and (self.lex.quad(type_).endswith("conflict") or type_ in (
+                    "RETREAT", "CONCEDE")) \
+                and self.unnamed_object(verb, obj, people=self.lex.quad(type_).startswith("material")):
             # an act on a thing or person the text does not place elsewhere ("the Taliban banned her book",
             # "a court charged the journalist", "analysts question the decision") falls on the actor's own state
             targets = self.home_state(sources)
@@ -301,12 +388,14 @@ class Arguments:
             return []
         return [a.id for a in self.doc.actors if a.type == "COUNTRY" and a.country in own and a.id in self.actor_by_id][:1]
 
-    def unnamed_object(self, verb, obj) -> bool:
+    def unnamed_object(self, verb, obj, people: bool = False) -> bool:
         """Whether the direct object of ``verb`` is a common noun phrase that names no actor."""
         o = obj if obj is not None and obj.dep_ in ("dobj", "nsubjpass") else (
             self.direct_object(verb) if verb is not None else None)
         if o is None or o.pos_ not in ("NOUN",):
             return False
+        if not people and (self.people(o) or self.in_class(o, "@AGENT_NOUN")):
+            return False  # "accusing the junta of ...": a party the text does not place, not a thing of the actor's
         return not any(self.tok_actor[t.i] for t in o.subtree)
 
     def home_state(self, sources) -> list[str]:
@@ -388,6 +477,17 @@ class Arguments:
             return True
         return any(self.in_class(s, c) for c in ("@PERSONNOUN", "@CROWD", "@ARMED", "@ORG_GROUP", "@DIPLOMATS",
                                                      "@OBSERVERS", "@FORCES", "@AGENT_NOUN"))
+
+    def actor_head(self, v) -> bool:
+        """Whether the subject of ``v`` is itself an actor (a state, a person, a body), not a thing named
+        after one ("U.S. residential bills", "Chinese subsidies")."""
+        s = self.subject(v) if not self.is_passive(v) else self.passive_agent(v)
+        if s is None:
+            return True
+        s = self.see_through(s)
+        return bool(self.tok_actor[s.i]) or s.pos_ in ("PROPN", "PRON") or any(
+            self.in_class(s, c) for c in ("@AGENT_NOUN", "@PERSONNOUN", "@ARMED", "@FORCES", "@CROWD", "@DIPLOMATS",
+                                          "@ORG_GROUP", "@OBSERVERS"))
 
     def claimers(self, n) -> list[str]:
         """Who claimed an attack: "X claimed responsibility for the attack", "attacks were claimed by X"."""

@@ -128,7 +128,9 @@ class Attributes:
         if not type_ or type_ == "-":
             return None
         key = (tok.i, type_)
-        dyad = (sent.start, type_, frozenset(sources), frozenset(targets), bool(flags.get("neg")), bool(flags.get("hyp")))
+        # one event per dyad and type in a sentence; but distinct measures (an arrest and a ban) are two
+        kind = (type_, mode) if type_ in ("COERCE", "SANCTION") and mode else type_
+        dyad = (sent.start, kind, frozenset(sources), frozenset(targets), bool(flags.get("neg")), bool(flags.get("hyp")))
         if key in self.seen or (dyad in self.seen and (sources or targets)):
             return None
         self.seen.add(key)

@@ -129,6 +129,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
             if tok.pos_ in ("VERB", "AUX"):
                 self.relation_statement(sent, tok, scope)
                 self.evaluation_statement(sent, tok, scope)
+                self.appraisal_statement(sent, tok, scope)
                 self.allegation_statement(sent, tok, scope)
         frame = rule.frame if rule is not None else "-"
         own = self.resolve_flags(scope, cues)
@@ -153,7 +154,12 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                 # background of a noun; but a sentence parsed as "NOUN <acl verb> ..." is a clause misparsed,
                 # and a finite relative clause with its own subject states an act ("a charge X rejected",
                 # "a politician who criticized the president")
-                if not (self.finite_relative(c) or self.participle_act(c)):
+                if self.finite_relative(c):
+                    # the narrator states it in passing, whatever governs the noun: "accusing it of X, a charge
+                    # New Delhi rejected" (not part of the allegation), "violence that began in the region, where
+                    # security forces clashed with fighters" (not background of the violence)
+                    cs = Scope(question=scope.question, speaker=scope.speaker, say=scope.say, protest=scope.protest)
+                elif not self.participle_act(c):
                     cs = replace(scope, background=True)
             elif dep in ("xcomp", "ccomp", "advcl", "pcomp", "acomp", "parataxis", "csubj") or (
                     dep in ("dobj", "pobj", "attr", "prep", "oprd") and frame in CONTROL_FRAMES + ("negcue",)):
@@ -180,12 +186,23 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
             if under_protest and dep != "conj":
                 cs = replace(cs, protest=True)
             self.visit(sent, c, cs, depth + 1)
-        if is_say and not scope.background:
-            comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
-            if comp is not None:
-                self.statement_events(sent, comp, replace(scope, speaker=speakers, say=tok.i))
-        elif according_to and tok.pos_ in ("VERB", "AUX") and not scope.background:
+        if not scope.background and pos == "VERB" and (is_say or (ev is not None and ev.type == "ACCUSE" and
+                                                                   ev.mode == "disapprove")):
+            self.reported_content(sent, tok, speakers if is_say else tuple(ev.source), scope, is_say)
+        if according_to and not is_say and tok.pos_ in ("VERB", "AUX") and not scope.background:
             self.statement_events(sent, tok, scope)
+
+    def reported_content(self, sent, tok, speakers, scope: Scope, is_say: bool) -> None:
+        """What a speaker says ("X said Y must ...", "X complained that Y ..."): demands and charges of misconduct;
+        the content may also govern the cue ('"X are failing to protect refugees," a rights group protested')."""
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if comp is None and tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX") and (
+                is_say or not any(lem in self.lex.cls("SAY") for lem in self.lemmas(tok.head)[:2])):
+            self.misconduct_statement(sent, tok, tok.head, speakers, scope)
+        if comp is not None:
+            if is_say:
+                self.statement_events(sent, comp, replace(scope, speaker=speakers, say=tok.i))
+            self.misconduct_statement(sent, tok, comp, speakers, scope)
 
 
 def code(doc: Document) -> None:

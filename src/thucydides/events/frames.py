@@ -54,10 +54,26 @@ class Frames:
             return False
         if c.kind == "verb" and (self.natural_cause(c.tok) or self.unperpetrated_death(c.sent, c.tok, c.rule)):
             return False  # "the cyclone slammed into ...", "homes destroyed by floods", "five people were killed"
+        if c.kind == "verb" and c.type_ == "CONSULT" and c.mode == "visit" and c.tok.lemma_.lower() in (
+                "fly", "travel", "head", "take", "bring", "send") and self.direct_object(c.tok) is not None:
+            return False  # "flying them instead to Louisiana": carrying people somewhere, not a visit
+        if c.kind == "verb" and c.type_ == "ASSAULT" and (self.animal_patient(c.tok) or self.in_class(
+                self.subject(c.tok) if not self.is_passive(c.tok) else None, "@ANIMAL")):
+            return False  # "dogs are slaughtered", "hunters killed elephants": no political violence
         if c.kind == "verb" and self.verbal_attack(c.sent, c.tok, c.rule, c.obj):
             c.type_, c.mode = "ACCUSE", "disapprove"  # "attacked the senator": criticism
+        noun = c.tok if c.kind == "noun" else c.obj if c.obj is not None and c.obj.pos_ == "NOUN" else None
+        if c.type_ == "ASSAULT" and noun is not None and noun.lemma_.lower() in ("war", "wars", "battle", "fight") and any(
+                m.dep_ in ("compound", "amod") and m.lemma_.lower() in self.lex.cls("FIGURATIVE_WAR") for m in noun.children):
+            return False  # "we launched a drug war, not a trade war": no fighting
         if self.natural_noun(c.tok, c.kind):
             return False  # "a fire broke out at the factory"
+        if self.appraisal(c.tok) is not None or (c.tok.dep_ == "dobj" and self.appraisal(c.tok.head) is not None):
+            return False  # "called the attack unacceptable": an appraisal (appraisal_statement), not the act
+        if c.kind == "verb" and self.endangered_value(c.tok, c.type_):
+            return False  # "the militia threatens the territorial integrity of Libya": a danger, not a threat
+        if c.kind == "verb" and self.weapons_test(c.tok, c.type_):
+            c.type_, c.mode = "MOBILIZE", "weapons"  # "test-fired a missile", "fired a missile into the sea"
         if self.idle_subject(c.tok, c.kind, c.type_):
             return False  # "the internet helps them": no actor acts
         return True
@@ -101,6 +117,8 @@ class Frames:
             c.sources, c.targets = c.targets, c.sources  # CAMEO [:B]: the object acts on the subject
         if c.rule.origin == "cameo-verb" and not (c.sources and c.targets):
             return False  # a bare CAMEO verb codes only between two actors
+        if c.rule.origin == "cameo-verb" and c.kind == "verb" and not self.actor_head(c.tok):
+            return False  # "U.S. residential bills would increase": a thing named after a state does not act
         if c.rule.origin == "cameo-pattern" and not c.sources:
             return False
         if c.type_ == "ASSAULT" and c.kind == "verb" and self.is_passive(c.tok) and self.passive_agent(c.tok) is None:
@@ -133,7 +151,17 @@ class Frames:
                 c.type_, c.mode, c.targets = "SUPPORT", None, third  # "urged the EU to support X"
             else:
                 c.targets = addressee or ctargets
+            if not third and ctype not in ("ASSAULT", "COERCE", "PROTEST", "SANCTION", "ACCUSE", "THREATEN", "REJECT") \
+                    and self.public_addressee(tok):
+                return False  # "urged people to seek medical attention": advice to the public, no political demand
         elif not c.targets:
+            if c.type_ == "ACCUSE" and content.pos_ in ("VERB", "AUX"):
+                # "the report alleged that the army supplied the rebels": the army is accused, not the rebels
+                who = self.passive_agent(content) if self.is_passive(content) else self.subject(content)
+                doers = [a for a in (self.np_actors(who) if who is not None else []) if a not in c.sources]
+                if who is None and self.is_passive(content):
+                    ctargets = []  # "alleged that women are being persecuted": the persecuted are not accused
+                ctargets = doers or ctargets
             c.targets = ctargets
         return True
 
@@ -175,6 +203,8 @@ class Frames:
                 c.mode = m2 or c.mode
         if "coop" in c.rule.frames and content_rule is not None and self.lex.quad(content_rule.type).endswith("conflict"):
             return False  # "failed to capture the town": no refusal; the capture did not happen (content negated)
+        if "coop" in c.rule.frames and content_rule is None and content is not None and content.pos_ in ("VERB", "AUX"):
+            return False  # "Kabul was failing to rein in separatists": a failing, not a refusal of anyone's demand
         if c.frame == "refuse" and content_rule is not None and (
                 content_rule.type == "REJECT" or content_rule.frame == "negcue"):
             return False  # "refused to rule out X" keeps X open: no rejection
@@ -219,6 +249,14 @@ class Frames:
                         # "they would meet the U.N. mediator": a promise to the mediator
                         c.sources, c.targets = self.args(c.tok, c.rule, c.obj, c.type_, c.mode, c.kind, merge=False)
                     c.type_, c.mode, flags["neg"] = committed
+                    if committed[0] == "REJECT" and self.hostile_object(c.tok):
+                        # "we will not allow violent disturbances", "will not tolerate any attack": a warning
+                        c.type_, c.mode = "THREATEN", None
+                        # aimed at whoever the hostile act names ("rallies by the Kifaya group"), else at home
+                        obj = self.direct_object(c.tok)
+                        named = [a for t in obj.subtree for a in [self.tok_actor[t.i]] if a and a not in c.sources]
+                        c.targets = list(dict.fromkeys(named)) or [a for a in self.home_state(c.sources)
+                                                                   if a not in c.sources]
         return True
 
     def rule_absorbed(self, c: "Coding") -> bool:
@@ -258,10 +296,24 @@ class Frames:
         if c.frame == "request" and kind == "verb" and c.content is None and not c.targets and c.obj is None and not any(
                 x.dep_ in ("prep", "dobj", "ccomp", "xcomp", "dative") for x in tok.children):
             return False  # "Bugajski asked.": a question, not a request
-        if self.duplicate_of_governor(c.anchor if kind != "light" else tok, c.type_, c.flags):
+        subj = self.subject(tok) if kind == "verb" and not self.is_passive(tok) else None
+        if c.rule.type == "CONSULT" and subj is not None and self.in_class(subj, "@PRIVATE_TRAVELLER"):
+            return False  # "80,000 foreigners have traveled to Vietnam", "hunters will not be coming": private travel
+        civil = {self.country(a) for a in c.sources if (self.actor_by_id[a].code or "").endswith("CVL")}
+        if c.type_ == "CONSULT" and civil and all((self.actor_by_id[a].code or "").endswith("CVL") or (
+                self.actor_by_id[a].type == "COUNTRY" and self.country(a) in civil) for a in c.sources):
+            return False  # "Chinese tourists visited Vietnam": private travel, no consultation
+        if c.type_ == "CONSULT" and c.sources and all(self.actor_by_id[a].type == "MEDIA" or (
+                self.actor_by_id[a].code or "")[3:] == "MED" for a in c.sources):
+            return False  # "VOA spoke with experts", "told Reuters in an interview": reporting, not consultation
+        if self.duplicate_of_governor(c.anchor if kind != "light" else tok, c.type_, c.flags, c.mode):
             return False
         if "needs2" in c.rule.frames and len(set(c.sources) | set(c.targets)) < 2 and not self.plural_subject(tok):
             return False  # "the cabinet met": an internal meeting, not a consultation
+        if self.lex.quad(c.type_).startswith("verbal") and kind == "verb" and not (c.sources or c.targets) and \
+                self.is_passive(tok) and self.passive_agent(tok) is None and not any(
+                    x.dep_ == "nsubjpass" and self.people(x) for x in tok.children):
+            return False  # "the vote was pushed to Friday": nobody asks anybody
         if self.lex.quad(c.type_).startswith("verbal") and not c.sources and kind in ("verb", "adj") and \
                 not self.agentive(tok):
             return False  # "the document fails to reflect ...": statements and decisions need someone to make them
@@ -287,7 +339,12 @@ class Frames:
             subj = self.subject(verb) if verb is not None and not self.is_passive(verb) else None
             first = subj is not None and subj.lower_ in ("i", "we")
             armed = [a for a in speakers if (self.actor_by_id[a].code or "")[3:] in ("MIL", "COP")] \
-                if a_passive_kill(self, c) else []
+                if a_passive_kill(self, c) and self.state_strike(c.tok) else []
+            victim = next((x for x in tok.children if x.dep_ == "nsubjpass"), None) if armed else None
+            if victim is not None and self.in_class(victim, "@FORCES") and not any(
+                    w.lemma_.lower() in self.lex.cls("MILITANT") for w in [victim] + list(victim.children)) and \
+                    any(self.country(t) in {self.country(a) for a in armed} for t in c.targets):
+                armed = []  # "the army said four soldiers were killed in ...": its own losses, not its strike
             if first or (subj is None and self.lex.quad(c.type_).startswith("verbal")):
                 c.sources = [a for a in speakers if a not in c.targets]
             elif armed:
@@ -317,9 +374,16 @@ class Frames:
             return t, (m or mode), False
         return t, (m or None), False
 
-    def duplicate_of_governor(self, tok, type_: str, flags: dict) -> bool:
+    def duplicate_of_governor(self, tok, type_: str, flags: dict, mode: Optional[str] = None) -> bool:
         """'summoned the ambassador to complain', 'shelled Juba, killing 20': one event, not two."""
         h, steps = tok, 0
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("advcl", "conj") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and self.tok_actor[c.i] and not self.violent_word(c) for c in tok.children):
+            return False  # "shelled Kurdish positions after a bombing killed six": a second act with its own doer
+        gov = self.by_token.get(tok.head.i) if tok.dep_ == "conj" else None
+        if gov is not None and gov.type == type_ and mode and gov.mode and gov.mode != mode and \
+                self.direct_object(tok) is not None:
+            return False  # "arrested the opposition leader and banned all demonstrations": two kinds of act
         while steps < 3 and h.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "dobj", "pobj") and h.head is not h:
             h = h.head
             steps += 1
@@ -390,7 +454,12 @@ class Frames:
         words = {pred.lower_, pred.lemma_.lower()}
         good = words & self.lex.cls("APPROVE_ADJ") or (pred.pos_ == "NOUN" and any(
             c.dep_ == "amod" and c.lower_ in self.lex.cls("APPROVE_ADJ") for c in pred.children))
-        if good:
+        denied_good = self.local_cues(v)["neg"] and not hedged and (
+            words | {c.lower_ for c in pred.children if c.dep_ == "amod"}) & self.lex.cls("DENIABLE_GOOD")
+        if denied_good:
+            bad = bad | denied_good  # "it wasn't good", "the elections were not free or fair": a judgement against
+            words = words | denied_good
+        elif good:
             self.approval(sent, v, pred, scope)
             return
         if pred.pos_ == "NOUN":
@@ -412,10 +481,15 @@ class Frames:
                     self.in_class(subj, c) for c in ("@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@PERSONNOUN", "@CONDUCT"))):
             return  # "the weather is unacceptable": no conduct judged
         cues = self.local_cues(v)
+        if denied_good:
+            cues = {**cues, "neg": False}  # the denial of the good is the asserted judgement
         flags = self.resolve_flags(scope, {**cues, "hyp": False} if hedged else cues)
         own = self.speaker_country(speakers)
+        state_speaker = any((self.actor_by_id[a].code or "")[3:6] in ("GOV", "MIL") or self.actor_by_id[a].type == "COUNTRY"
+                            for a in speakers)
         targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers and (
-            self.country(a) is None or self.country(a) not in own)]
+            self.country(a) is None or self.country(a) not in own or (not state_speaker and (
+                self.actor_by_id[a].type == "COUNTRY" or (self.actor_by_id[a].code or "")[3:6] in ("GOV", "MIL"))))]
         self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
                   trigger_span=(pred.idx, pred.idx + len(pred.text)))
 
@@ -451,6 +525,66 @@ class Frames:
         self.make(sent, v, "ACCUSE", "allege", (), sources, targets, flags, anchor=v, quote=q,
                   trigger_span=(adv.idx, adv.idx + len(adv.text)))
 
+    def appraisal(self, v):
+        """"called the attack unacceptable", "described the incursion as an act of aggression", "called the deal a
+        positive step": (polarity, judged object, judgement word) of an appraisal verb, or None."""
+        if v.pos_ != "VERB" or v.lemma_.lower() not in self.lex.cls("APPRAISE_VERB"):
+            return None
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        preds = []
+        if obj is None:
+            # parsed "called [the strikes]oprd [a violation]dobj-of-strikes"
+            obj = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ == "NOUN"), None)
+            if obj is None:
+                return None
+            preds = [c for c in obj.children if c.dep_ in ("dobj", "appos", "npadvmod") and c.pos_ == "NOUN"]
+        preds += [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN")
+                  and c is not obj]
+        last = max(t.i for t in obj.subtree)  # a judgement parsed onto the object's last noun: "the seizure of
+        preds += [c for c in obj.subtree if c.dep_ in ("amod", "appos") and c.i > c.head.i  # the tanker unacceptable"
+                  and c.pos_ in ("ADJ", "NOUN") and c.i == last]
+        preds += [p for h in (v, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+        if obj.tag_ in ("WP", "WDT") or self.is_passive(v):
+            return None  # "what officials described as ...": a label, not a judgement of an act
+        bad, good = self.lex.cls("DISAPPROVE_ADJ"), self.lex.cls("APPROVE_ADJ")
+        def forms(ws):
+            return {f for w in ws for f in (w.lower_, w.lemma_.lower())}
+        for pred in preds:
+            mods = [c for c in pred.children if c.dep_ in ("amod", "conj")]
+            heads = [pred] + [c for c in pred.children if c.dep_ == "conj"] + [
+                p for c in pred.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if forms([pred] + mods) & good:
+                return 1, obj, pred  # "a positive step", "constructive"
+            act = pred.lemma_.lower() in ("act", "move", "step", "decision", "action") or self.match_noun(pred) is not None
+            if forms(heads) & (bad | self.lex.cls("CONCERN_NOUN")) or (forms(mods) & bad and act):
+                return -1, obj, pred  # "unacceptable", "an act of aggression", "an illegal move"
+        return None
+
+    def appraisal_statement(self, sent, v, scope: Scope) -> None:
+        """An appraisal ("X called the raid unacceptable") is X's ACCUSE (or SUPPORT) of whoever the judged
+        object names; the judged act itself is its object, not a separate event."""
+        got = self.appraisal(v)
+        if got is None:
+            return
+        polarity, obj, pred = got
+        gov = self.by_token.get(v.head.i) if v.dep_ in ("advcl", "conj", "xcomp") else None
+        if obj.pos_ == "PRON" and gov is not None and gov.type in ("REJECT", "ACCUSE"):
+            return  # "pushed back on the report, calling it false": the same act, said again
+        if polarity < 0 and self.in_class(obj, "@ALLEGATION"):
+            polarity = 0  # "called the allegations baseless": a denial (REJECT) of whoever made them
+        subj = self.subject(v)
+        sources = self.np_actors(subj) if subj is not None else []
+        if not sources:
+            sources = list(self.speaker_of(scope, v)[0])
+        targets = [a for t in obj.subtree for a in [self.tok_actor[t.i]] if a and a not in sources]
+        own = {self.country(a) for a in sources if self.country(a)}
+        targets = list(dict.fromkeys(a for a in targets if self.country(a) is None or self.country(a) not in own))
+        flags = self.resolve_flags(scope, self.local_cues(v))
+        type_, mode = ("SUPPORT", None) if polarity > 0 else ("ACCUSE", "disapprove") if polarity < 0 else ("REJECT", None)
+        self.make(sent, v, type_, mode, (), sources, targets, flags, anchor=v,
+                  trigger_span=(v.idx, pred.idx + len(pred.text)))
+
     def approval(self, sent, v, pred, scope: Scope) -> None:
         """"It's positive that ...", "a good step", "I'm encouraged the parties ...": SUPPORT from the speaker."""
         speakers, q = self.speaker_of(scope, v)
@@ -460,6 +594,8 @@ class Frames:
             return
         if first_person and pred.lower_ not in self.lex.cls("GRATEFUL_ADJ"):
             return  # "we are ready": the speaker's state, not a judgement
+        if first_person and not any(c.dep_ in ("ccomp", "prep", "xcomp") for c in list(pred.children) + list(v.children)):
+            return  # "I am delighted, but my health is weak": a feeling about nobody's act
         cues = self.local_cues(v)
         flags = self.resolve_flags(scope, cues)
         about = next((c for c in pred.children if c.dep_ in ("ccomp", "prep")), None) or \
@@ -479,6 +615,40 @@ class Frames:
         self.make(sent, v, "SUPPORT", None, (), list(speakers), targets, flags, anchor=v, quote=q,
                   trigger_span=(pred.idx, pred.idx + len(pred.text)))
 
+    def misconduct_statement(self, sent, say, content, speakers, scope: Scope) -> None:
+        """A speaker stating that someone misbehaves ("the opposition said the election was rigged by the ruling
+        party", "a rights group said the authorities failed to protect refugees") accuses them (ACCUSE disapprove).
+        Misconduct is a verb of MISCONDUCT_VERB or "committed" a crime; a report of violence is not by itself an
+        accusation (the gold sets code the violence only)."""
+        cues = self.local_cues(content)
+        if not speakers or content.pos_ not in ("VERB", "AUX") or cues["neg"] or cues["hyp"] or cues["would"] or \
+                cues["fut"] or any(c.tag_ == "MD" for c in content.children):
+            return  # "a blockade would violate international law": a forecast, not a charge
+        said = self.by_token.get(say.i)
+        if said is not None and said.type == "ACCUSE":
+            if not said.target:  # "Kenya complained that Uganda was blocking trade": Uganda is accused
+                who = self.passive_agent(content) if self.is_passive(content) else self.subject(content)
+                said.target = [a for a in (self.np_actors(who) if who is not None else []) if a not in said.source]
+            return
+        lem = content.lemma_.lower()
+        obj = self.direct_object(content)
+        misconduct = lem in self.lex.cls("MISCONDUCT_VERB") or (
+            lem == "commit" and obj is not None and self.in_class(obj, "@CONCERN_NOUN|abuse|abuses|fraud|atrocities"))
+        if not misconduct:
+            return
+        who = self.passive_agent(content) if self.is_passive(content) else self.subject(content)
+        accused = [a for a in (self.np_actors(who) if who is not None else []) if a not in speakers]
+        if who is not None and who.pos_ == "PRON" and not accused:
+            return  # "we failed": the speaker's own conduct
+        own = self.speaker_country(speakers)
+        state_speaker = all((self.actor_by_id[a].code or "")[3:6] in ("GOV", "MIL", "COP", "")
+                            for a in speakers if self.actor_by_id[a].type != "COUNTRY")
+        accused = [a for a in accused if self.country(a) is None or self.country(a) not in own or
+                   (self.actor_by_id[a].code or "")[3:6] in ("GOV", "MIL", "COP", "PTY") or not state_speaker]
+        flags = self.resolve_flags(scope, self.local_cues(say))
+        _, q = self.speaker_of(scope, say)
+        self.make(sent, say, "ACCUSE", "disapprove", (), list(speakers), accused, flags, anchor=say, quote=q)
+
     def statement_events(self, sent, content, scope: Scope) -> None:
         """"Y must X", said by a speaker, is a REQUEST of Y."""
         speakers, q = self.speaker_of(scope, content)
@@ -495,6 +665,8 @@ class Frames:
         others = [a for a in self.np_actors(subj) if a not in speakers]
         if subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us"):
             return
+        if others and all((self.actor_by_id[a].code or "").endswith("CVL") or not self.country(a) for a in others):
+            return  # "experts stressed that Africans should get tested": advice to the public, no political demand
         flags = self.resolve_flags(replace(scope, oblig=False), {**cues, "oblig": False})
         self.make(sent, content, "REQUEST", None, (), list(speakers), others, flags, quote=q)
 

@@ -69,6 +69,9 @@ class ScopeRules:
                 cues["hyp"] = True
             elif c.dep_ == "advmod" and lex.modality.get("adv", {}).get(low) == "negation":
                 cues["neg"] = True  # "seldom criticized", "rarely meets"
+            elif c.dep_ == "advmod" and low in ("longer", "more") and any(
+                    d.dep_ == "neg" and d.lower_ == "no" for d in c.children):
+                cues["neg"] = True  # "will no longer tolerate"
             elif c.dep_ in ("nsubj", "nsubjpass"):
                 if lex.modality.get("subj", {}).get(low) == "negation":
                     cues["neg"] = True

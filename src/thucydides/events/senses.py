@@ -89,8 +89,16 @@ class Senses:
         actor = self.actor_by_id.get(aid) if aid else None
         person = actor is not None and actor.type in ("PERSON", "MEDIA") or (
             actor is not None and actor.type == "ORG" and actor.sector in ("media", "legislative", "judicial", "business"))
-        if not (person or self.in_class(target, "@VERBAL_TARGET")):
-            return False
+        subj = self.subject(tok)
+        politician = subj is not None and not self.in_class(subj, "@ARMED") and not self.in_class(subj, "@ATTACKER") and (
+            self.in_class(subj, "@PERSONNOUN") or subj.ent_type_ == "PERSON")
+        over_words = any(c.dep_ == "prep" and c.lower_ in ("over", "for") and any(
+            p.dep_ == "pobj" and self.in_class(p, "@DECISION|@PROPOSAL|@DOCUMENT|@VERBAL_TARGET|remarks|comments|"
+                                               "handling|stance|position|record|rules|policy|policies")
+            for p in c.children) for c in tok.children)
+        if not (person or self.in_class(target, "@VERBAL_TARGET") or (
+                politician and (self.in_class(target, "@PERSONNOUN") or over_words))):
+            return False  # "Senator Warren attacked the Treasury secretary over the new rules": criticism
         if self.in_class(target, "@ARMED") or self.in_class(target, "@FORCES"):
             return False
         return not self.violent_context(sent, skip=tok.i)
@@ -141,3 +149,70 @@ class Senses:
             return False
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         return subj is not None and subj.pos_ in ("PROPN", "NOUN") and not sent.text.rstrip().endswith(("?", '"', "”"))
+
+    def endangered_value(self, tok, type_: str) -> bool:
+        """"threatening the territorial integrity of the country", "threatens peace": a thing in danger, with no
+        threat made to anyone (no "to ..." content, no actor as object)."""
+        if type_ != "THREATEN" or tok.lemma_.lower() != "threaten":
+            return False
+        if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return False
+        obj = self.direct_object(tok)
+        if obj is None and self.is_passive(tok):
+            obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        return obj is not None and self.in_class(obj, "@VALUES") and not self.tok_actor[obj.i]
+
+    def weapons_test(self, tok, type_: str) -> bool:
+        """A launch that hits no one: "test-fired a missile", "fired two missiles into the sea"."""
+        if type_ != "ASSAULT" or tok.lemma_.lower() not in ("fire", "launch"):
+            return False
+        if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test":
+            return True
+        obj = self.direct_object(tok)
+        if obj is None or not self.in_class(obj, "@WEAPONS"):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("into", "toward", "towards", "over") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in ("sea", "ocean", "water", "waters") for p in c.children)
+            for h in (tok, obj) for c in h.children)
+
+    def hostile_object(self, tok) -> bool:
+        """The object of "will not allow / tolerate" is a hostile act ("violent disturbances", "any attack")."""
+        obj = self.direct_object(tok)
+        if obj is None:
+            return False
+        if self.violent_word(obj) or self.in_class(obj, "@ATTACK|@PROTEST|disturbance|disturbances|interference|provocation|"
+                                                   "provocations|aggression|violation|violations|threat|threats|chaos|"
+                                                   "unrest|riot|riots|violence|terrorism|meddling"):
+            return True
+        m = self.match_noun(obj) if obj.pos_ == "NOUN" else None
+        return m is not None and self.lex.quad(m[0].type).endswith("conflict")
+
+    def state_strike(self, v) -> bool:
+        """"killed in an airstrike", "killed in a security operation": a weapon or operation of the state's forces,
+        not an ambush or a militant attack (whose victims the forces report)."""
+        for c in v.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and self.in_class(p, "@STATE_STRIKE") and not any(
+                            m.dep_ in ("amod", "compound") and m.lemma_.lower() in self.lex.cls("ATTACKER") for m in p.children):
+                        return True
+        return False
+
+    def animal_patient(self, v) -> bool:
+        """The one killed or hurt is an animal: "thousands of dogs are slaughtered", "poachers killed two rhinos"."""
+        pat = next((c for c in v.children if c.dep_ == ("nsubjpass" if self.is_passive(v) else "dobj")), None)
+        if pat is None:
+            return False
+        heads = [pat] + [p for c in pat.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                         if p.dep_ == "pobj"]  # "thousands of dogs"
+        return any(self.in_class(h, "@ANIMAL") for h in heads)
+
+    def public_addressee(self, v) -> bool:
+        """The one asked is the general public ("urged people to ...", "advised residents to ..."), not a party."""
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is None:
+            return False
+        aid = self.tok_actor[obj.i]
+        if aid is not None:
+            return (self.actor_by_id[aid].code or "").endswith("CVL") and self.in_class(obj, "@PUBLIC")
+        return self.in_class(obj, "@PUBLIC")

@@ -129,6 +129,8 @@ class Syntax:
         for c in v.children:
             if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass"):
                 return self.see_through(c)
+        if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head  # "a report released this month by the OECD": the participle's noun is what it acts on
         return None
 
     def particles(self, v) -> frozenset:

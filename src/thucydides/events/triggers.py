@@ -16,11 +16,15 @@ class Triggers:
             s = self.passive_agent(v)
         if s is None:
             return neg
+        head = s
         s = self.see_through(s)
         inside = self.in_class(s, spec.lstrip("!"))
         if inside and self.tok_actor[s.i] and spec.lstrip("!") == "@CROWD":
             a = self.actor_by_id.get(self.tok_actor[s.i])
             inside = a is None or a.type not in ("COUNTRY", "PERSON", "IGO")
+        if not inside and spec.lstrip("!") == "@CROWD" and head is not s and head.lower_ in (
+                "tens", "hundreds", "thousands", "millions", "scores", "dozens"):
+            inside = True  # "tens of thousands of Sudanese began protesting": a crowd
         return (not inside) if neg else inside
 
     def match_verb(self, v):
