@@ -23,12 +23,18 @@ BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 
 
 def dev_sets(shared: Path, gold_dir: Path) -> list[tuple[str, str, Path]]:
-    """(name, title, gold file) of the two dev sets; the gold records are also the analysis input."""
-    return [
+    """(name, title, gold file) of the two dev sets, and of the fresh VOA check set (eval/events_fresh.jsonl,
+    sentences nobody tuned to) when it is present; the gold records are also the analysis input."""
+    sets = [
         ("plover", "PLOVER gold records (shared, 322 sentences)", shared / "eval" / "events" / "plover_gsr.jsonl"),
         ("voa", "VOA dev set (eval/events_voa.jsonl: 356 sentences, about half with no event)",
          gold_dir / "events_voa.jsonl"),
     ]
+    fresh = gold_dir / "events_fresh.jsonl"
+    if fresh.exists():
+        sets.append(("fresh", "Fresh VOA check set (eval/events_fresh.jsonl: VOA sentences not in the dev set, "
+                              "never tuned to)", fresh))
+    return sets
 
 
 def _asserted(e: dict) -> bool:
@@ -114,7 +120,8 @@ def evaluate_set(name: str, title: str, gold_path: Path, shared: Path, out_dir: 
 
 def run(out_dir: Path, settings: Settings, shared: Path, gold_dir: Path, run_analysis: Callable, score: Callable,
         only: Optional[str] = None) -> list[dict]:
-    """Evaluate the events stage on both dev sets; print the figures; rewrite the events section of EVAL.md."""
+    """Evaluate the events stage on both dev sets (and the fresh check set when present); print the figures;
+    rewrite the events section of EVAL.md."""
     out_dir.mkdir(parents=True, exist_ok=True)
     results = []
     for name, title, gold in dev_sets(shared, gold_dir):
