@@ -1,5 +1,5 @@
 """The events evaluation's own figures: false alarms, the reliability table, the scorer's headline figures."""
-from thucydides.evaluate.events import false_alarms, figures, judged, reliability
+from thucydides.evaluate.events import dev_sets, false_alarms, figures, judged, reliability
 
 GOLD = {
     "a": {"id": "a", "events": []},
@@ -33,3 +33,13 @@ def test_figures_read_the_scorer_output():
     out = ("micro type  P 0.800 R 0.700 F1 0.747; macro F1 over gold types 0.612\n"
            "type+dyad   P 0.500 R 0.400 F1 0.444\nevent_type_f1: 0.747")
     assert figures(out) == {"micro": 0.747, "macro": 0.612, "dyad": 0.444}
+
+
+def test_dev_sets_add_the_fresh_check_set_as_a_third_row_only_when_present(tmp_path):
+    shared, gold = tmp_path / "shared", tmp_path / "eval"
+    gold.mkdir()
+    assert [n for n, _, _ in dev_sets(shared, gold)] == ["plover", "voa"]
+    (gold / "events_fresh.jsonl").write_text('{"id": "x", "text": "A said.", "events": []}\n', encoding="utf-8")
+    sets = dev_sets(shared, gold)
+    assert [n for n, _, _ in sets] == ["plover", "voa", "fresh"]
+    assert sets[2][2] == gold / "events_fresh.jsonl" and sets[1][2] == gold / "events_voa.jsonl"
