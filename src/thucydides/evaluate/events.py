@@ -4,7 +4,8 @@
 events``) and adds what the scorer does not give: the rate of no-event sentences that get an asserted
 event (false alarms), the coding time per document beside the parse time, and the calibration of the
 events' confidence (a reliability table: in each confidence bin, the share of asserted events whose type
-is in the gold coding of their sentence).
+is in the gold coding of their sentence). When ``eval/events_fresh.jsonl`` is present (VOA sentences outside
+the dev set, never tuned to; see eval/events_fresh.md) it is reported as a third row, a check of the gap.
 """
 from __future__ import annotations
 
