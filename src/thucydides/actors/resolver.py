@@ -181,6 +181,7 @@ class _Resolver:
         self.gender: dict[str, str] = {}
         self.consumed: set[int] = set()  # token indices used as a person's title or apposition
         self.described: set[str] = set()  # actors whose role or country this text states
+        self._quote_spans: Optional[list[tuple[int, int]]] = None
 
     # ----------------------------------------------------------------- actors
     def new_actor(self, key: str, **kw) -> Actor:
@@ -1223,6 +1224,10 @@ class _Resolver:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             own = {m.actor.id for m in fits for c in subjects if m.start <= c.idx < m.end}
             fits = [m for m in fits if m.actor.id not in own]
+        speakers = self.quoting(tok)
+        if speakers:
+            # '"If he is uncertain, I think ...," Lutnick said': in someone's own words, "he" is someone else
+            fits = [m for m in fits if m.actor.id not in speakers]
         if tok.dep_ in ("nsubj", "nsubjpass"):
             # "He told Belousov": a subject pronoun is not the person named as the object of its own verb
             objects = {c.text.lower() for c in tok.head.children if c.dep_ in ("dobj", "dative")}
@@ -1254,6 +1259,39 @@ class _Resolver:
             self.gender.setdefault(choice.actor.id, gender)
         self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
         return choice.actor
+
+    def _quotations(self) -> list[tuple[int, int]]:
+        """Character spans of the direct quotations: a quotation mark that opens a sentence or follows a colon up to
+        the one that closes it (a quote woven into reported speech, 'said the judge "indicated that ..."', is not
+        one: its words may be the reporter's)."""
+        if self._quote_spans is None:
+            text, spans, open_at = self.doc.text, [], None
+            for k, ch in enumerate(text):
+                if ch in "\u201c\u201d\"":
+                    opening = ch == "\u201c" or (ch == '"' and open_at is None)
+                    if opening and open_at is None:
+                        open_at = k
+                    elif not opening or open_at is not None:
+                        if open_at is not None:
+                            before = text[:open_at].rstrip()
+                            if not before or before[-1] in ".!?:\u201d\"":
+                                spans.append((open_at, k))
+                        open_at = None
+            self._quote_spans = spans
+        return self._quote_spans
+
+    def quoting(self, tok) -> set[str]:
+        """Who is speaking in the direct quotation the token stands in: the people who speak (subject of a speech
+        verb) outside the quotation in its sentence or the one before ("Lutnick told NBC. '... he ...,' he said")."""
+        q = next(((a, b) for a, b in self._quotations() if a < tok.idx < b), None)
+        if q is None:
+            return set()
+        sent = tok.sent
+        lo = self.sdoc[max(0, sent.start - 1)].sent.start_char
+        closing = self.sdoc.char_span(q[1], q[1] + 1, alignment_mode="expand")
+        hi = max(sent.end_char, closing.sent.end_char if closing is not None else q[1] + 1)
+        return {m.actor.id for m in self.mentions if lo <= m.start and m.end <= hi and not (q[0] < m.start < q[1])
+                and m.actor.type == "PERSON" and self._speaks(m)}
 
     def role_descriptions(self) -> None:
         """Definite role descriptions no one named before fits ("the president", "the chief minister", "the judge"):
@@ -1308,19 +1346,29 @@ class _Resolver:
 
     def cataphora(self) -> None:
         """A pronoun with no one before it ("'We ran,' she says. ... Amina Yusuf says"): the first person of a
-        fitting gender named after it in the same or the next two sentences, preferring one who speaks or acts."""
+        fitting gender named after it in the same or the next two sentences, preferring one who speaks or acts;
+        further on (up to four sentences) only one who plays the same part. Never the speaker of the quotation the
+        pronoun stands in, nor another pronoun."""
         if not self.unresolved:
             return
         sents = list(self.sdoc.sents)
         starts = [st.start for st in sents]
         for tok in self.unresolved:
             k = bisect.bisect_right(starts, tok.i) - 1
-            limit = sents[min(len(sents) - 1, k + 2)].end_char
+            near = sents[min(len(sents) - 1, k + 2)].end_char
+            limit = sents[min(len(sents) - 1, k + 4)].end_char
             gender = PRONOUN_GENDER[tok.lower_]
+            speakers = self.quoting(tok)
             after = [m for m in sorted(self.mentions, key=lambda m: m.start) if m.actor.type == "PERSON" and m.actor.id not in self.nameless
+                     and m.kind != "pronoun" and m.actor.id not in speakers
                      and tok.idx < m.start < limit and self.gender.get(m.actor.id) in (None, gender)]
-            if after:
-                choice = next((m for m in after if self._is_subject(m)), after[0])
+            close = [m for m in after if m.start < near]
+            speaks = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _speech_lemmas()
+            # further on, only one who plays the same part: a speaker for "she says", the one acting for a
+            # pronoun in someone else's words
+            far = [m for m in after if m.start >= near and (self._speaks(m) if speaks else bool(speakers) and self._is_subject(m))]
+            choice = next((m for m in close if self._is_subject(m)), close[0] if close else far[0] if far else None)
+            if choice is not None:
                 self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
 
     def _speaks(self, m: Mention) -> bool:

@@ -1,0 +1,53 @@
+"""Issue #12, fourth round: pronoun and role-description rules, each on text written for these tests.
+
+In someone's own words (a direct quotation) "he" is someone else than the speaker; a pronoun with no one before it
+is the person named after it who plays the same part; an object pronoun is not the subject of its own clause, even
+through a relative pronoun ("Ruto, who was to replace him")."""
+import re
+
+from thucydides.actors import actor_at
+from thucydides.model import Document
+from thucydides.pipeline import analyze_documents
+
+
+def analyse(text, published="2025-03-01", dateline=None, id="t"):
+    doc = Document(id=id, input=id, raw=text, title="Test", published=published, dateline=dateline)
+    [out] = list(analyze_documents([doc]))
+    return out
+
+
+def word(doc, w, occurrence=0):
+    """The actor at the occurrence-th standalone word ``w`` (not inside another word)."""
+    m = list(re.finditer(rf"\b{re.escape(w)}\b", doc.text))[occurrence]
+    aid = actor_at(doc, m.start(), m.end())
+    return doc.actor(aid) if aid else None
+
+
+def test_he_in_the_speakers_own_words_is_not_the_speaker():
+    doc = analyse('"I expect the duties to stay," Finance Minister Karl Brenner told the radio station. '
+                  '"Unless the border is closed, he will not move an inch until he is satisfied," he said. '
+                  '"That is the whole story." Chancellor Otto Weiss signed the decree on Monday.')
+    assert word(doc, "he", 0).name == "Otto Weiss"
+    assert word(doc, "he", 1).name == "Otto Weiss"
+    # the attribution outside the quotation is the speaker
+    assert word(doc, "he", 2).name == "Karl Brenner"
+
+
+def test_a_quote_woven_into_reported_speech_is_not_the_speakers_own_words():
+    # 'said he "would ..."': the words are reported, "he" may well be the speaker
+    doc = analyse('Senator Paul Greer said he "would never vote for this bill" and left the chamber.')
+    assert word(doc, "he").name == "Paul Greer"
+
+
+def test_a_speaker_named_later_takes_the_opening_pronoun():
+    doc = analyse('"The water came at night," she says. She also says she ran to the hill. "We lost the goats." '
+                  'By morning the river had gone down. Fatuma Ali says she later went back.')
+    assert word(doc, "she", 0).name == "Fatuma Ali"
+    assert word(doc, "She", 0).name == "Fatuma Ali"
+
+
+def test_an_opening_pronoun_takes_no_far_away_person_who_plays_another_part():
+    doc = analyse('"We lost everything," he says. The storm hit the coast at dawn. The roofs were torn off. '
+                  'Hundreds of families fled inland. Rescue teams worked through the night. '
+                  'Governor Tom Hale visited the shelters on Tuesday.')
+    assert word(doc, "he") is None
