@@ -51,3 +51,10 @@ def test_an_opening_pronoun_takes_no_far_away_person_who_plays_another_part():
                   'Hundreds of families fled inland. Rescue teams worked through the night. '
                   'Governor Tom Hale visited the shelters on Tuesday.')
     assert word(doc, "he") is None
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause_through_infinitives_and_relative_pronouns():
+    doc = analyse("Lawyers for Mark Dunn said Judge Ann Kato, who was asked to recuse him, refused on Monday.")
+    assert word(doc, "him").name == "Mark Dunn"
+    doc = analyse("Mark Dunn met the press after the verdict. Paul Greer wanted to thank him for the help.")
+    assert word(doc, "him").name == "Mark Dunn"

@@ -1222,6 +1222,13 @@ class _Resolver:
             # "Sharif told him": an object pronoun is not the subject of its own verb (that would be "himself")
             verb = tok.head.head if tok.dep_ == "pobj" and tok.head.pos_ == "ADP" else tok.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            while not subjects and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "Kato wanted to thank him": an infinitive's subject is that of the verb it completes
+                verb = verb.head
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "Judge Kato, who was asked to recuse him": a relative pronoun stands for the noun it qualifies
+            subjects = [verb.head if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else c for c in subjects]
             own = {m.actor.id for m in fits for c in subjects if m.start <= c.idx < m.end}
             fits = [m for m in fits if m.actor.id not in own]
         speakers = self.quoting(tok)
