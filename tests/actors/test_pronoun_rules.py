@@ -58,3 +58,19 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause_through_infinitives_
     assert word(doc, "him").name == "Mark Dunn"
     doc = analyse("Mark Dunn met the press after the verdict. Paul Greer wanted to thank him for the help.")
     assert word(doc, "him").name == "Mark Dunn"
+
+
+def test_an_official_of_an_international_body_is_a_person_not_the_body():
+    doc = analyse("The government expelled the U.N. envoy on Monday, accusing him of bias.")
+    envoy = actor_for_text(doc, "the U.N. envoy")
+    assert (envoy.type, envoy.country, envoy.sector, envoy.role) == ("PERSON", None, "igo", "envoy")
+    assert word(doc, "him").id == envoy.id
+    # the official named before is the one the description refers back to
+    doc = analyse("U.N. envoy Hans Grundberg met rebel leaders in Sanaa. Officials said the U.N. envoy left on Friday.")
+    assert actor_for_text(doc, "the U.N. envoy").name == "Hans Grundberg"
+
+
+def actor_for_text(doc, surface):
+    start = doc.text.index(surface)
+    aid = actor_at(doc, start, start + len(surface))
+    return doc.actor(aid) if aid else None

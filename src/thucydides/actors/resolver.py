@@ -1146,8 +1146,11 @@ class _Resolver:
                 tail = next(k for k in range(re_ + 2, min(len(sdoc), re_ + 4) + 1) if self._country_phrase(re_ + 1, k))
         if not (det is not None and det.lower_ in ("the", "this", "that") or code):
             return None
-        qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
         role, sector, _ = self.kb.roles[phrase]
+        igo = None if code or i >= rs else self._org_in(i, rs)
+        if igo is not None and igo.type == "IGO":
+            return self._igo_official(i, rs, re_, det, igo, role, phrase)
+        qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
         people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= sdoc[rs].idx]
         seen, order = set(), []
         for m in reversed(people):
@@ -1204,6 +1207,26 @@ class _Resolver:
             return None
         actor = fits[0]
         end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
+        self.add_mention(start, end, "role", actor)
+        self.consumed.update(range(i, re_))
+        return actor
+
+    def _igo_official(self, i: int, rs: int, re_: int, det, igo: kbmod.Entry, role: str, phrase: str) -> Actor:
+        """'the U.N. envoy', 'the IMF chief': an official of the international body, not the body. The person of that
+        office named before (an international official: no country), else one the text does not name."""
+        sdoc = self.sdoc
+        fits = [m.actor for m in reversed(self.mentions) if m.actor.type == "PERSON" and m.end <= sdoc[rs].idx
+                and m.actor.country is None and m.actor.sector == "igo" and self._canon(m.actor.role) == role]
+        start = det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx
+        end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
+        if fits:
+            actor = fits[0]
+        else:
+            wrole = written_role(phrase, role)
+            actor = self.new_actor(f"R|{igo.code}|{role}", name=f"{igo.name} {wrole}", type="PERSON", country=None,
+                                   sector="igo", role=wrole)
+            self.described.add(actor.id)
+            self.nameless.add(actor.id)
         self.add_mention(start, end, "role", actor)
         self.consumed.update(range(i, re_))
         return actor
