@@ -74,3 +74,18 @@ def actor_for_text(doc, surface):
     start = doc.text.index(surface)
     aid = actor_at(doc, start, start + len(surface))
     return doc.actor(aid) if aid else None
+
+
+def test_a_deputy_is_not_the_office_holder():
+    doc = analyse("President William Ruto spoke on Monday. The court said the office of the deputy president "
+                  "must not stay vacant. Interior Minister Amos Kindiki was named.", published="2024-10-31")
+    deputy = actor_for_text(doc, "the deputy president")
+    assert deputy is not None and deputy.name != "William Ruto"
+    assert deputy.role == "deputy president"
+    doc = analyse("Deputy Governor Ann Moyo and Governor Peter Banda met traders. The deputy governor said rates "
+                  "would stay. The governor left early.", published="2024-10-31")
+    assert actor_for_text(doc, "The deputy governor").name == "Ann Moyo"
+    assert actor_for_text(doc, "The governor").name == "Peter Banda"
+    # the other way round news writing is loose: "the minister" after a deputy minister is that deputy
+    doc = analyse("Deputy Trade Minister Ivo Marek said exports rose. The minister gave no figures.", published="2024-10-31")
+    assert actor_for_text(doc, "The minister").name == "Ivo Marek"

@@ -415,6 +415,20 @@ class _Resolver:
         known = self.kb.roles.get(role.lower())
         return known[0] if known else role
 
+    @staticmethod
+    def _deputy(a: Actor) -> bool:
+        return bool(SUBORDINATE & set((a.role or "").lower().split()))
+
+    def _same_office(self, a: Actor, role: str, deputy: bool) -> bool:
+        """The person holds the office described: the same canonical role, and a deputy's when the description says
+        so ("the deputy governor" is a deputy governor, never the governor)."""
+        if deputy and not self._deputy(a):
+            return False
+        if self._canon(a.role) == role:
+            return True
+        base = " ".join(w for w in (a.role or "").lower().split() if w not in SUBORDINATE)
+        return deputy and bool(base) and self._canon(base) == role
+
     def _rank(self, role: Optional[str]) -> int:
         role = self._canon(role)
         return max((r for (name, _, r) in self.kb.roles.values() if name == role), default=0)
@@ -450,6 +464,8 @@ class _Resolver:
                 pass  # "NATO Secretary General Mark Rutte, a former Dutch prime minister": the office held now stays
             elif actor.role is None or rank >= current or actor.id not in self.described:
                 actor.role = written_role(phrase, role)
+                if rs > s and self.sdoc[rs - 1].lower_ in SUBORDINATE and not SUBORDINATE & set(actor.role.split()):
+                    actor.role = f"{self.sdoc[rs - 1].lower_} {actor.role}"  # "Deputy Governor Ann Moyo": a deputy
                 actor.sector = self._modifier_sector(s, rs) or sector if sector == "government" else sector
                 if rank <= 1 and sector == "government" and re_ < e and self.sdoc[re_].lower_ == "of":
                     # "the leader of the Village de Dieu gang", "head of the police unit": the group led says what
@@ -1151,20 +1167,22 @@ class _Resolver:
         if igo is not None and igo.type == "IGO":
             return self._igo_official(i, rs, re_, det, igo, role, phrase)
         qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
+        # "the deputy governor" is not the governor, nor "the minister" a deputy minister
+        deputy = any(t.lower_ in SUBORDINATE for t in sdoc[i:rs]) or bool(SUBORDINATE & set(phrase.split()))
         people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= sdoc[rs].idx]
         seen, order = set(), []
         for m in reversed(people):
             if m.actor.id not in seen:
                 seen.add(m.actor.id)
                 order.append(m.actor)
-        fits = [a for a in order if self._canon(a.role) == role and (code is None or a.country in (None, code))]
+        fits = [a for a in order if self._same_office(a, role, deputy) and (code is None or a.country in (None, code))]
         if qualifier:
             # "the gang leader", "the opposition leader": only a person the text gave that kind of role
             fits = [a for a in fits if a.role and all(q in a.role for q in qualifier)]
         elif not fits and role in ("minister", "official", "chancellor", "diplomat", "leader"):
             fits = [a for a in order if a.role and (role in self._canon(a.role) or (role == "chancellor" and a.sector == "government")
                                                      or role in ("official", "leader"))
-                    and (code is None or a.country == code)]
+                    and (code is None or a.country == code) and (self._deputy(a) or not deputy)]
             if role == "chancellor" and len(fits) != 1:
                 fits = []
         start = (det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx)
@@ -1337,8 +1355,10 @@ class _Resolver:
                 continue
             people = [m for m in sorted(self.mentions, key=lambda m: m.start)
                       if m.actor.type == "PERSON" and m.actor.id not in self.nameless]
-            def same(a: Actor, role: str = role, noun: bool = noun) -> bool:
-                return (a.role is not None and role in a.role.lower()) if noun else self._canon(a.role) == role
+            deputy = any(t.lower_ in SUBORDINATE for t in sdoc[i:re_])
+
+            def same(a: Actor, role: str = role, noun: bool = noun, deputy: bool = deputy) -> bool:
+                return (a.role is not None and role in a.role.lower()) if noun else self._same_office(a, role, deputy)
             before = [m for m in people if m.end <= start and same(m.actor)]
             k = bisect.bisect_right(starts, i) - 1
             limit = sents[min(len(sents) - 1, k + 2)].end_char
@@ -1597,6 +1617,7 @@ PREFIXES = {"vessel", "storm"}  # kinds of data/not_actors.tsv words that open a
 NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
 RANK_WORDS = {"deputy", "vice", "acting", "chief", "top", "senior", "junior", "assistant", "former", "interim"}
+SUBORDINATE = {"deputy", "vice", "assistant"}  # rank words that make the office another person's
 ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "official", "director", "head", "chief",
               "deputy", "the", "of", "and", "senior", "secretary"}  # words of an office that name no body
 STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
