@@ -89,3 +89,20 @@ def test_a_deputy_is_not_the_office_holder():
     # the other way round news writing is loose: "the minister" after a deputy minister is that deputy
     doc = analyse("Deputy Trade Minister Ivo Marek said exports rose. The minister gave no figures.", published="2024-10-31")
     assert actor_for_text(doc, "The minister").name == "Ivo Marek"
+
+
+def test_the_nationality_and_person_noun_is_a_person_of_that_country_not_the_country():
+    doc = analyse("The French politician says immigration is not working.", published="2024-10-31")
+    p = actor_for_text(doc, "The French politician")
+    assert (p.type, p.country, p.sector) == ("PERSON", "FRA", "party")
+    # the one of that kind named before, when the country agrees
+    doc = analyse("Jean Dupont, a politician, spoke in Lyon on Monday. The French politician said the plan had failed.",
+                  published="2024-10-31")
+    assert actor_for_text(doc, "The French politician").name == "Jean Dupont"
+    doc = analyse("Kenyan politician Amos Otieno spoke on Monday. The French politician said the plan had failed.",
+                  published="2024-10-31")
+    p = actor_for_text(doc, "The French politician")
+    assert p.name != "Amos Otieno" and p.country == "FRA"
+    # a relative clause after the comma is no apposition of a name
+    doc = analyse("The French politician, who is weighing a run, says immigration is not working.", published="2024-10-31")
+    assert actor_for_text(doc, "The French politician").type == "PERSON"

@@ -977,12 +977,25 @@ class _Resolver:
             institution = head.lower_ in words or head.lemma_ in words
             plural = head.tag_ in ("NNS", "NNPS") or (head.lower_.endswith("s") and kbmod.agent(head.lower_[:-1]) is not None)
             if not (institution or plural) or (toks.text.lower() in self.kb.roles and not plural):
-                if not (institution or plural) and s > 0 and sdoc[s - 1].lower_ == "the" and head.tag_ == "NN" \
+                # "the judge", "the French politician": one person, named before or not at all; a nationality
+                # between the article and the noun is that person's country
+                k, written = s - 1, None
+                while k >= 0 and s - k <= 3 and sdoc[k].pos_ in ("ADJ", "PROPN") and (
+                        self.kb.country_of(sdoc[k].text) or sdoc[k].pos_ == "ADJ" and k not in self.name_tokens):
+                    written = written or self.kb.country_of(sdoc[k].text)
+                    k -= 1
+                if not (institution or plural) and k >= 0 and sdoc[k].lower_ == "the" and head.tag_ == "NN" \
                         and names_a_person(toks.text) \
                         and toks.text.lower() not in self.kb.roles and sector not in ("civilians",) \
-                        and not (e < len(sdoc) and (sdoc[e].pos_ == "PROPN" or sdoc[e].text == ",")):
-                    # "the judge", "the journalist": one person, named before or not at all
-                    self.pending_roles.append((s, e, toks.text.lower(), sector, toks.text.lower(), sdoc[s - 1].idx, True))
+                        and not (e < len(sdoc) and (sdoc[e].pos_ == "PROPN" or sdoc[e].text == "," and e + 1 < len(sdoc)
+                                                    and (sdoc[e + 1].pos_ == "PROPN" or e + 1 in self.name_tokens))):
+                    # (not a title or an apposition of a name: "the journalist, Jane Doe,"; "the journalist, who" is one)
+                    if written:
+                        lo, hi = sdoc[k].idx, toks.start_char
+                        self.mentions = [m for m in self.mentions if not (m.actor.type == "COUNTRY" and lo <= m.start and m.end <= hi)]
+                        for a in self.actors:
+                            a.mentions = [(ms, me) for ms, me in a.mentions if not (a.type == "COUNTRY" and lo <= ms and me <= hi)]
+                    self.pending_roles.append((k + 1, e, toks.text.lower(), sector, toks.text.lower(), sdoc[k].idx, True, written))
                 continue
             last = e
             typ = "REBEL" if sector == "rebels" else "GROUP" if not institution else \
@@ -1221,7 +1234,7 @@ class _Resolver:
             if det is not None and det.lower_ == "the" and not title_or_modifier:
                 # "the president", "the chief minister" with no one named before: decided once everyone is known
                 former = "former " if any(t.lower_ in ("former", "ex") for t in sdoc[i:rs]) else ""
-                self.pending_roles.append((i, re_, role, sector, former + written_role(phrase, role), start, False))
+                self.pending_roles.append((i, re_, role, sector, former + written_role(phrase, role), start, False, None))
             return None
         actor = fits[0]
         end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
@@ -1344,12 +1357,12 @@ class _Resolver:
     def role_descriptions(self) -> None:
         """Definite role descriptions no one named before fits ("the president", "the chief minister", "the judge"):
         a person of that role (or, for a noun, whose role has the noun) named before, else one named just after in
-        the same or the next two sentences; else a person the text does not name, of the article's country
-        (international officials have none)."""
+        the same or the next two sentences; else a person the text does not name, of the country the description
+        writes ("the French politician") or the article's country (international officials have none)."""
         sdoc = self.sdoc
         sents = list(sdoc.sents)
         starts = [st.start for st in sents]
-        for i, re_, role, sector, wrole, start, noun in self.pending_roles:
+        for i, re_, role, sector, wrole, start, noun, written in self.pending_roles:
             end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
             if any(k in self.consumed for k in range(i, re_)) or any(m.start < end and start < m.end for m in self.mentions):
                 continue
@@ -1357,7 +1370,9 @@ class _Resolver:
                       if m.actor.type == "PERSON" and m.actor.id not in self.nameless]
             deputy = any(t.lower_ in SUBORDINATE for t in sdoc[i:re_])
 
-            def same(a: Actor, role: str = role, noun: bool = noun, deputy: bool = deputy) -> bool:
+            def same(a: Actor, role: str = role, noun: bool = noun, deputy: bool = deputy, written=written) -> bool:
+                if written and a.country not in (None, written):
+                    return False  # "the French politician" is no Kenyan politician
                 return (a.role is not None and role in a.role.lower()) if noun else self._same_office(a, role, deputy)
             before = [m for m in people if m.end <= start and same(m.actor)]
             k = bisect.bisect_right(starts, i) - 1
@@ -1365,10 +1380,10 @@ class _Resolver:
             after = [m for m in people if end <= m.start < limit and same(m.actor)]
             actor = before[-1].actor if before else after[0].actor if after else None
             if actor is None:
-                code = None if sector == "igo" else self.main_country()
+                code = written or (None if sector == "igo" else self.main_country())
                 if code is None and sector != "igo":
                     continue  # no country to place the office in: left unresolved rather than guessed
-                desc = sdoc[i:re_].text.lower()
+                desc = role if written else sdoc[i:re_].text.lower()
                 if not noun and any(t.pos_ == "NOUN" for t in sdoc[i:re_ - 1]) and desc not in self.kb.roles:
                     # "the gang leader": the qualifier decides what kind of leader (an agent noun's sector, or none)
                     found = kbmod.agent(desc)
