@@ -106,3 +106,11 @@ def test_the_nationality_and_person_noun_is_a_person_of_that_country_not_the_cou
     # a relative clause after the comma is no apposition of a name
     doc = analyse("The French politician, who is weighing a run, says immigration is not working.", published="2024-10-31")
     assert actor_for_text(doc, "The French politician").type == "PERSON"
+
+
+def test_the_plural_agent_again_is_the_same_group():
+    doc = analyse("Two U.S. defense officials told reporters on Monday that the camp in Cuba was closed. The officials, "
+                  "speaking anonymously, said the detainees had left.", published="2024-10-31")
+    first = actor_for_text(doc, "U.S. defense officials")
+    again = actor_for_text(doc, "officials, ")
+    assert first is not None and again.id == first.id and first.country == "USA"

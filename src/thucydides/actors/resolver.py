@@ -1030,6 +1030,13 @@ class _Resolver:
                 # "the Thai government" is the state
                 self.add_mention(sdoc[start].idx, toks.end_char, "country", self.country_actor(code))
                 continue
+            if start == s and start and sdoc[start - 1].lower_ == "the" and plural:
+                # "Two U.S. defense officials told VOA ... The officials said": the same people again
+                same = next((m.actor for m in reversed(self.mentions) if m.kind == "agent" and m.end <= toks.start_char
+                             and m.actor.type in ("GROUP", "REBEL") and self.doc.text[m.start:m.end].split()[-1].lower() == head.lower_), None)
+                if same is not None:
+                    self.add_mention(toks.start_char, toks.end_char, "agent", same)
+                    continue
             named = self.named_org_for(start, toks.start_char, sector, code, sdoc[start - 1].lower_ == "the" if start else False)
             if named is not None:
                 # "WHO officials", "Hamas fighters": the organisation's people; "the militants" after Hezbollah
