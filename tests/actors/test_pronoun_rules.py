@@ -114,3 +114,12 @@ def test_the_plural_agent_again_is_the_same_group():
     first = actor_for_text(doc, "U.S. defense officials")
     again = actor_for_text(doc, "officials, ")
     assert first is not None and again.id == first.id and first.country == "USA"
+
+
+def test_members_of_a_body_are_people_and_members_of_a_party_are_of_the_party():
+    doc = analyse("In Zimbabwe, members of parliament were kicked out. Officials of the ruling party denied it.",
+                  published="2024-10-31")
+    mps = actor_for_text(doc, "members of parliament")
+    assert (mps.type, mps.country, mps.sector) == ("GROUP", "ZWE", "legislature")
+    officials = actor_for_text(doc, "Officials")
+    assert (officials.type, officials.country, officials.sector) == ("GROUP", "ZWE", "party")

@@ -998,6 +998,14 @@ class _Resolver:
                     self.pending_roles.append((k + 1, e, toks.text.lower(), sector, toks.text.lower(), sdoc[k].idx, True, written))
                 continue
             last = e
+            if toks[0].lower_ in ("members", "member") and institution:
+                institution = False  # "members of parliament" are people, not the parliament
+            j = e + 1 + (e + 1 < len(sdoc) and sdoc[e + 1].lower_ == "the")
+            if e < len(sdoc) and sdoc[e].lower_ in ("from", "of") and not institution:
+                side = next((kbmod.agent(sdoc[j:j + n].text) for n in (2, 1) if j + n <= len(sdoc)
+                             and kbmod.agent(sdoc[j:j + n].text)), None)
+                if side and side[0] in ("opposition", "party", "rebels", "criminal"):
+                    sector = side[0]  # "lawmakers from the opposition", "officials of the ruling party": its members
             typ = "REBEL" if sector == "rebels" else "GROUP" if not institution else \
                 {"party": "PARTY", "media": "MEDIA"}.get(sector, "ORG")  # "the ruling party", "state media"
             left = min((head.head if unit else head).left_edge.i, s)  # "an Indian navy contingent": the unit's modifiers
