@@ -1000,12 +1000,8 @@ class _Resolver:
             last = e
             if toks[0].lower_ in ("members", "member") and institution:
                 institution = False  # "members of parliament" are people, not the parliament
-            j = e + 1 + (e + 1 < len(sdoc) and sdoc[e + 1].lower_ == "the")
-            if e < len(sdoc) and sdoc[e].lower_ in ("from", "of") and not institution:
-                side = next((kbmod.agent(sdoc[j:j + n].text) for n in (2, 1) if j + n <= len(sdoc)
-                             and kbmod.agent(sdoc[j:j + n].text)), None)
-                if side and side[0] in ("opposition", "party", "rebels", "criminal"):
-                    sector = side[0]  # "lawmakers from the opposition", "officials of the ruling party": its members
+            if not institution:
+                sector = self._members_of(e) or sector
             typ = "REBEL" if sector == "rebels" else "GROUP" if not institution else \
                 {"party": "PARTY", "media": "MEDIA"}.get(sector, "ORG")  # "the ruling party", "state media"
             left = min((head.head if unit else head).left_edge.i, s)  # "an Indian navy contingent": the unit's modifiers
@@ -1038,13 +1034,10 @@ class _Resolver:
                 # "the Thai government" is the state
                 self.add_mention(sdoc[start].idx, toks.end_char, "country", self.country_actor(code))
                 continue
-            if start == s and start and sdoc[start - 1].lower_ == "the" and plural:
-                # "Two U.S. defense officials told VOA ... The officials said": the same people again
-                same = next((m.actor for m in reversed(self.mentions) if m.kind == "agent" and m.end <= toks.start_char
-                             and m.actor.type in ("GROUP", "REBEL") and self.doc.text[m.start:m.end].split()[-1].lower() == head.lower_), None)
-                if same is not None:
-                    self.add_mention(toks.start_char, toks.end_char, "agent", same)
-                    continue
+            same = self._same_group(toks) if start == s and start and sdoc[start - 1].lower_ == "the" and plural else None
+            if same is not None:
+                self.add_mention(toks.start_char, toks.end_char, "agent", same)
+                continue
             named = self.named_org_for(start, toks.start_char, sector, code, sdoc[start - 1].lower_ == "the" if start else False)
             if named is not None:
                 # "WHO officials", "Hamas fighters": the organisation's people; "the militants" after Hezbollah
@@ -1057,6 +1050,23 @@ class _Resolver:
             key = f"A|{code}|{sector}|{typ}"
             actor = self.new_actor(key, name=name, type=typ, country=code, sector=sector)
             self.add_mention(sdoc[start].idx, toks.end_char, "agent", actor)
+
+    def _same_group(self, toks) -> Optional[Actor]:
+        """'Two U.S. defense officials told VOA ... The officials said': the same people again (the last group
+        named with the same head noun)."""
+        head = toks[-1].lower_
+        return next((m.actor for m in reversed(self.mentions) if m.kind == "agent" and m.end <= toks.start_char
+                     and m.actor.type in ("GROUP", "REBEL") and self.doc.text[m.start:m.end].split()[-1].lower() == head), None)
+
+    def _members_of(self, e: int) -> Optional[str]:
+        """'officials of the ruling party', 'fighters from the rebel group': the sector of the party or group the
+        people belong to."""
+        sdoc = self.sdoc
+        if e >= len(sdoc) or sdoc[e].lower_ not in ("from", "of"):
+            return None
+        j = e + 1 + (e + 1 < len(sdoc) and sdoc[e + 1].lower_ == "the")
+        side = next((found for n in (2, 1) if j + n <= len(sdoc) for found in [kbmod.agent(sdoc[j:j + n].text)] if found), None)
+        return side[0] if side and side[0] in ("opposition", "party", "rebels", "criminal") else None
 
     def named_org_for(self, start: int, char: int, sector: str, code: Optional[str], definite: bool) -> Optional[Actor]:
         """The organisation a generic agent belongs to: one named just before the noun ("WHO officials", "Hamas
