@@ -181,6 +181,7 @@ class _Resolver:
         self.gender: dict[str, str] = {}
         self.consumed: set[int] = set()  # token indices used as a person's title or apposition
         self.described: set[str] = set()  # actors whose role or country this text states
+        self._quote_spans: Optional[list[tuple[int, int]]] = None
 
     # ----------------------------------------------------------------- actors
     def new_actor(self, key: str, **kw) -> Actor:
@@ -414,6 +415,20 @@ class _Resolver:
         known = self.kb.roles.get(role.lower())
         return known[0] if known else role
 
+    @staticmethod
+    def _deputy(a: Actor) -> bool:
+        return bool(SUBORDINATE & set((a.role or "").lower().split()))
+
+    def _same_office(self, a: Actor, role: str, deputy: bool) -> bool:
+        """The person holds the office described: the same canonical role, and a deputy's when the description says
+        so ("the deputy governor" is a deputy governor, never the governor)."""
+        if deputy and not self._deputy(a):
+            return False
+        if self._canon(a.role) == role:
+            return True
+        base = " ".join(w for w in (a.role or "").lower().split() if w not in SUBORDINATE)
+        return deputy and bool(base) and self._canon(base) == role
+
     def _rank(self, role: Optional[str]) -> int:
         role = self._canon(role)
         return max((r for (name, _, r) in self.kb.roles.values() if name == role), default=0)
@@ -449,6 +464,8 @@ class _Resolver:
                 pass  # "NATO Secretary General Mark Rutte, a former Dutch prime minister": the office held now stays
             elif actor.role is None or rank >= current or actor.id not in self.described:
                 actor.role = written_role(phrase, role)
+                if rs > s and self.sdoc[rs - 1].lower_ in SUBORDINATE and not SUBORDINATE & set(actor.role.split()):
+                    actor.role = f"{self.sdoc[rs - 1].lower_} {actor.role}"  # "Deputy Governor Ann Moyo": a deputy
                 actor.sector = self._modifier_sector(s, rs) or sector if sector == "government" else sector
                 if rank <= 1 and sector == "government" and re_ < e and self.sdoc[re_].lower_ == "of":
                     # "the leader of the Village de Dieu gang", "head of the police unit": the group led says what
@@ -960,14 +977,31 @@ class _Resolver:
             institution = head.lower_ in words or head.lemma_ in words
             plural = head.tag_ in ("NNS", "NNPS") or (head.lower_.endswith("s") and kbmod.agent(head.lower_[:-1]) is not None)
             if not (institution or plural) or (toks.text.lower() in self.kb.roles and not plural):
-                if not (institution or plural) and s > 0 and sdoc[s - 1].lower_ == "the" and head.tag_ == "NN" \
+                # "the judge", "the French politician": one person, named before or not at all; a nationality
+                # between the article and the noun is that person's country
+                k, written = s - 1, None
+                while k >= 0 and s - k <= 3 and sdoc[k].pos_ in ("ADJ", "PROPN") and (
+                        self.kb.country_of(sdoc[k].text) or sdoc[k].pos_ == "ADJ" and k not in self.name_tokens):
+                    written = written or self.kb.country_of(sdoc[k].text)
+                    k -= 1
+                if not (institution or plural) and k >= 0 and sdoc[k].lower_ == "the" and head.tag_ == "NN" \
                         and names_a_person(toks.text) \
                         and toks.text.lower() not in self.kb.roles and sector not in ("civilians",) \
-                        and not (e < len(sdoc) and (sdoc[e].pos_ == "PROPN" or sdoc[e].text == ",")):
-                    # "the judge", "the journalist": one person, named before or not at all
-                    self.pending_roles.append((s, e, toks.text.lower(), sector, toks.text.lower(), sdoc[s - 1].idx, True))
+                        and not (e < len(sdoc) and (sdoc[e].pos_ == "PROPN" or sdoc[e].text == "," and e + 1 < len(sdoc)
+                                                    and (sdoc[e + 1].pos_ == "PROPN" or e + 1 in self.name_tokens))):
+                    # (not a title or an apposition of a name: "the journalist, Jane Doe,"; "the journalist, who" is one)
+                    if written:
+                        lo, hi = sdoc[k].idx, toks.start_char
+                        self.mentions = [m for m in self.mentions if not (m.actor.type == "COUNTRY" and lo <= m.start and m.end <= hi)]
+                        for a in self.actors:
+                            a.mentions = [(ms, me) for ms, me in a.mentions if not (a.type == "COUNTRY" and lo <= ms and me <= hi)]
+                    self.pending_roles.append((k + 1, e, toks.text.lower(), sector, toks.text.lower(), sdoc[k].idx, True, written))
                 continue
             last = e
+            if toks[0].lower_ in ("members", "member") and institution:
+                institution = False  # "members of parliament" are people, not the parliament
+            if not institution:
+                sector = self._members_of(e) or sector
             typ = "REBEL" if sector == "rebels" else "GROUP" if not institution else \
                 {"party": "PARTY", "media": "MEDIA"}.get(sector, "ORG")  # "the ruling party", "state media"
             left = min((head.head if unit else head).left_edge.i, s)  # "an Indian navy contingent": the unit's modifiers
@@ -1000,6 +1034,10 @@ class _Resolver:
                 # "the Thai government" is the state
                 self.add_mention(sdoc[start].idx, toks.end_char, "country", self.country_actor(code))
                 continue
+            same = self._same_group(toks) if start == s and start and sdoc[start - 1].lower_ == "the" and plural else None
+            if same is not None:
+                self.add_mention(toks.start_char, toks.end_char, "agent", same)
+                continue
             named = self.named_org_for(start, toks.start_char, sector, code, sdoc[start - 1].lower_ == "the" if start else False)
             if named is not None:
                 # "WHO officials", "Hamas fighters": the organisation's people; "the militants" after Hezbollah
@@ -1012,6 +1050,23 @@ class _Resolver:
             key = f"A|{code}|{sector}|{typ}"
             actor = self.new_actor(key, name=name, type=typ, country=code, sector=sector)
             self.add_mention(sdoc[start].idx, toks.end_char, "agent", actor)
+
+    def _same_group(self, toks) -> Optional[Actor]:
+        """'Two U.S. defense officials told VOA ... The officials said': the same people again (the last group
+        named with the same head noun)."""
+        head = toks[-1].lower_
+        return next((m.actor for m in reversed(self.mentions) if m.kind == "agent" and m.end <= toks.start_char
+                     and m.actor.type in ("GROUP", "REBEL") and self.doc.text[m.start:m.end].split()[-1].lower() == head), None)
+
+    def _members_of(self, e: int) -> Optional[str]:
+        """'officials of the ruling party', 'fighters from the rebel group': the sector of the party or group the
+        people belong to."""
+        sdoc = self.sdoc
+        if e >= len(sdoc) or sdoc[e].lower_ not in ("from", "of"):
+            return None
+        j = e + 1 + (e + 1 < len(sdoc) and sdoc[e + 1].lower_ == "the")
+        side = next((found for n in (2, 1) if j + n <= len(sdoc) for found in [kbmod.agent(sdoc[j:j + n].text)] if found), None)
+        return side[0] if side and side[0] in ("opposition", "party", "rebels", "criminal") else None
 
     def named_org_for(self, start: int, char: int, sector: str, code: Optional[str], definite: bool) -> Optional[Actor]:
         """The organisation a generic agent belongs to: one named just before the noun ("WHO officials", "Hamas
@@ -1145,22 +1200,27 @@ class _Resolver:
                 tail = next(k for k in range(re_ + 2, min(len(sdoc), re_ + 4) + 1) if self._country_phrase(re_ + 1, k))
         if not (det is not None and det.lower_ in ("the", "this", "that") or code):
             return None
-        qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
         role, sector, _ = self.kb.roles[phrase]
+        igo = None if code or i >= rs else self._org_in(i, rs)
+        if igo is not None and igo.type == "IGO":
+            return self._igo_official(i, rs, re_, det, igo, role, phrase)
+        qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
+        # "the deputy governor" is not the governor, nor "the minister" a deputy minister
+        deputy = any(t.lower_ in SUBORDINATE for t in sdoc[i:rs]) or bool(SUBORDINATE & set(phrase.split()))
         people = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= sdoc[rs].idx]
         seen, order = set(), []
         for m in reversed(people):
             if m.actor.id not in seen:
                 seen.add(m.actor.id)
                 order.append(m.actor)
-        fits = [a for a in order if self._canon(a.role) == role and (code is None or a.country in (None, code))]
+        fits = [a for a in order if self._same_office(a, role, deputy) and (code is None or a.country in (None, code))]
         if qualifier:
             # "the gang leader", "the opposition leader": only a person the text gave that kind of role
             fits = [a for a in fits if a.role and all(q in a.role for q in qualifier)]
         elif not fits and role in ("minister", "official", "chancellor", "diplomat", "leader"):
             fits = [a for a in order if a.role and (role in self._canon(a.role) or (role == "chancellor" and a.sector == "government")
                                                      or role in ("official", "leader"))
-                    and (code is None or a.country == code)]
+                    and (code is None or a.country == code) and (self._deputy(a) or not deputy)]
             if role == "chancellor" and len(fits) != 1:
                 fits = []
         start = (det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx)
@@ -1199,10 +1259,30 @@ class _Resolver:
             if det is not None and det.lower_ == "the" and not title_or_modifier:
                 # "the president", "the chief minister" with no one named before: decided once everyone is known
                 former = "former " if any(t.lower_ in ("former", "ex") for t in sdoc[i:rs]) else ""
-                self.pending_roles.append((i, re_, role, sector, former + written_role(phrase, role), start, False))
+                self.pending_roles.append((i, re_, role, sector, former + written_role(phrase, role), start, False, None))
             return None
         actor = fits[0]
         end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
+        self.add_mention(start, end, "role", actor)
+        self.consumed.update(range(i, re_))
+        return actor
+
+    def _igo_official(self, i: int, rs: int, re_: int, det, igo: kbmod.Entry, role: str, phrase: str) -> Actor:
+        """'the U.N. envoy', 'the IMF chief': an official of the international body, not the body. The person of that
+        office named before (an international official: no country), else one the text does not name."""
+        sdoc = self.sdoc
+        fits = [m.actor for m in reversed(self.mentions) if m.actor.type == "PERSON" and m.end <= sdoc[rs].idx
+                and m.actor.country is None and m.actor.sector == "igo" and self._canon(m.actor.role) == role]
+        start = det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx
+        end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
+        if fits:
+            actor = fits[0]
+        else:
+            wrole = written_role(phrase, role)
+            actor = self.new_actor(f"R|{igo.code}|{role}", name=f"{igo.name} {wrole}", type="PERSON", country=None,
+                                   sector="igo", role=wrole)
+            self.described.add(actor.id)
+            self.nameless.add(actor.id)
         self.add_mention(start, end, "role", actor)
         self.consumed.update(range(i, re_))
         return actor
@@ -1221,8 +1301,19 @@ class _Resolver:
             # "Sharif told him": an object pronoun is not the subject of its own verb (that would be "himself")
             verb = tok.head.head if tok.dep_ == "pobj" and tok.head.pos_ == "ADP" else tok.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            while not subjects and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "Kato wanted to thank him": an infinitive's subject is that of the verb it completes
+                verb = verb.head
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "Judge Kato, who was asked to recuse him": a relative pronoun stands for the noun it qualifies
+            subjects = [verb.head if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else c for c in subjects]
             own = {m.actor.id for m in fits for c in subjects if m.start <= c.idx < m.end}
             fits = [m for m in fits if m.actor.id not in own]
+        speakers = self.quoting(tok)
+        if speakers:
+            # '"If he is uncertain, I think ...," Lutnick said': in someone's own words, "he" is someone else
+            fits = [m for m in fits if m.actor.id not in speakers]
         if tok.dep_ in ("nsubj", "nsubjpass"):
             # "He told Belousov": a subject pronoun is not the person named as the object of its own verb
             objects = {c.text.lower() for c in tok.head.children if c.dep_ in ("dobj", "dative")}
@@ -1255,32 +1346,69 @@ class _Resolver:
         self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
         return choice.actor
 
+    def _quotations(self) -> list[tuple[int, int]]:
+        """Character spans of the direct quotations: a quotation mark that opens a sentence or follows a colon up to
+        the one that closes it (a quote woven into reported speech, 'said the judge "indicated that ..."', is not
+        one: its words may be the reporter's)."""
+        if self._quote_spans is None:
+            text, spans, open_at = self.doc.text, [], None
+            for k, ch in enumerate(text):
+                if ch in "\u201c\u201d\"":
+                    opening = ch == "\u201c" or (ch == '"' and open_at is None)
+                    if opening and open_at is None:
+                        open_at = k
+                    elif not opening or open_at is not None:
+                        if open_at is not None:
+                            before = text[:open_at].rstrip()
+                            if not before or before[-1] in ".!?:\u201d\"":
+                                spans.append((open_at, k))
+                        open_at = None
+            self._quote_spans = spans
+        return self._quote_spans
+
+    def quoting(self, tok) -> set[str]:
+        """Who is speaking in the direct quotation the token stands in: the people who speak (subject of a speech
+        verb) outside the quotation in its sentence or the one before ("Lutnick told NBC. '... he ...,' he said")."""
+        q = next(((a, b) for a, b in self._quotations() if a < tok.idx < b), None)
+        if q is None:
+            return set()
+        sent = tok.sent
+        lo = self.sdoc[max(0, sent.start - 1)].sent.start_char
+        closing = self.sdoc.char_span(q[1], q[1] + 1, alignment_mode="expand")
+        hi = max(sent.end_char, closing.sent.end_char if closing is not None else q[1] + 1)
+        return {m.actor.id for m in self.mentions if lo <= m.start and m.end <= hi and not (q[0] < m.start < q[1])
+                and m.actor.type == "PERSON" and self._speaks(m)}
+
     def role_descriptions(self) -> None:
         """Definite role descriptions no one named before fits ("the president", "the chief minister", "the judge"):
         a person of that role (or, for a noun, whose role has the noun) named before, else one named just after in
-        the same or the next two sentences; else a person the text does not name, of the article's country
-        (international officials have none)."""
+        the same or the next two sentences; else a person the text does not name, of the country the description
+        writes ("the French politician") or the article's country (international officials have none)."""
         sdoc = self.sdoc
         sents = list(sdoc.sents)
         starts = [st.start for st in sents]
-        for i, re_, role, sector, wrole, start, noun in self.pending_roles:
+        for i, re_, role, sector, wrole, start, noun, written in self.pending_roles:
             end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
             if any(k in self.consumed for k in range(i, re_)) or any(m.start < end and start < m.end for m in self.mentions):
                 continue
             people = [m for m in sorted(self.mentions, key=lambda m: m.start)
                       if m.actor.type == "PERSON" and m.actor.id not in self.nameless]
-            def same(a: Actor, role: str = role, noun: bool = noun) -> bool:
-                return (a.role is not None and role in a.role.lower()) if noun else self._canon(a.role) == role
+            deputy = any(t.lower_ in SUBORDINATE for t in sdoc[i:re_])
+
+            def same(a: Actor, role: str = role, noun: bool = noun, deputy: bool = deputy, written=written) -> bool:
+                if written and a.country not in (None, written):
+                    return False  # "the French politician" is no Kenyan politician
+                return (a.role is not None and role in a.role.lower()) if noun else self._same_office(a, role, deputy)
             before = [m for m in people if m.end <= start and same(m.actor)]
             k = bisect.bisect_right(starts, i) - 1
             limit = sents[min(len(sents) - 1, k + 2)].end_char
             after = [m for m in people if end <= m.start < limit and same(m.actor)]
             actor = before[-1].actor if before else after[0].actor if after else None
             if actor is None:
-                code = None if sector == "igo" else self.main_country()
+                code = written or (None if sector == "igo" else self.main_country())
                 if code is None and sector != "igo":
                     continue  # no country to place the office in: left unresolved rather than guessed
-                desc = sdoc[i:re_].text.lower()
+                desc = role if written else sdoc[i:re_].text.lower()
                 if not noun and any(t.pos_ == "NOUN" for t in sdoc[i:re_ - 1]) and desc not in self.kb.roles:
                     # "the gang leader": the qualifier decides what kind of leader (an agent noun's sector, or none)
                     found = kbmod.agent(desc)
@@ -1308,19 +1436,29 @@ class _Resolver:
 
     def cataphora(self) -> None:
         """A pronoun with no one before it ("'We ran,' she says. ... Amina Yusuf says"): the first person of a
-        fitting gender named after it in the same or the next two sentences, preferring one who speaks or acts."""
+        fitting gender named after it in the same or the next two sentences, preferring one who speaks or acts;
+        further on (up to four sentences) only one who plays the same part. Never the speaker of the quotation the
+        pronoun stands in, nor another pronoun."""
         if not self.unresolved:
             return
         sents = list(self.sdoc.sents)
         starts = [st.start for st in sents]
         for tok in self.unresolved:
             k = bisect.bisect_right(starts, tok.i) - 1
-            limit = sents[min(len(sents) - 1, k + 2)].end_char
+            near = sents[min(len(sents) - 1, k + 2)].end_char
+            limit = sents[min(len(sents) - 1, k + 4)].end_char
             gender = PRONOUN_GENDER[tok.lower_]
+            speakers = self.quoting(tok)
             after = [m for m in sorted(self.mentions, key=lambda m: m.start) if m.actor.type == "PERSON" and m.actor.id not in self.nameless
+                     and m.kind != "pronoun" and m.actor.id not in speakers
                      and tok.idx < m.start < limit and self.gender.get(m.actor.id) in (None, gender)]
-            if after:
-                choice = next((m for m in after if self._is_subject(m)), after[0])
+            close = [m for m in after if m.start < near]
+            speaks = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _speech_lemmas()
+            # further on, only one who plays the same part: a speaker for "she says", the one acting for a
+            # pronoun in someone else's words
+            far = [m for m in after if m.start >= near and (self._speaks(m) if speaks else bool(speakers) and self._is_subject(m))]
+            choice = next((m for m in close if self._is_subject(m)), close[0] if close else far[0] if far else None)
+            if choice is not None:
                 self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
 
     def _speaks(self, m: Mention) -> bool:
@@ -1519,6 +1657,7 @@ PREFIXES = {"vessel", "storm"}  # kinds of data/not_actors.tsv words that open a
 NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
 RANK_WORDS = {"deputy", "vice", "acting", "chief", "top", "senior", "junior", "assistant", "former", "interim"}
+SUBORDINATE = {"deputy", "vice", "assistant"}  # rank words that make the office another person's
 ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "official", "director", "head", "chief",
               "deputy", "the", "of", "and", "senior", "secretary"}  # words of an office that name no body
 STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
