@@ -513,7 +513,7 @@ def _stance(q: Question, it: dict) -> None:
     denial = _cue("denial", before, rel_words)
     if rel.type in SPEECH_ACTS and denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", before):
         denial = None  # rejecting an accusation, a warning or a demand confirms it was made
-    cancel = _cue("cancel", before + " " + clause[first:first + 40], rel_words)
+    cancel = _cue("cancel", before + " " + clause[first:first + 60], rel_words)  # "talks between A and B broke down"
     reluct = _cue("reluctance", clause, rel_words)
     unconfirmed = _cue("unconfirmed", before, rel_words)
     said = [m.start() for t in terms for m in re.finditer(r"\b" + re.escape(t.split()[0]), clause)]
