@@ -19,6 +19,8 @@ Peru barred UN investigator Elena Ochoa from entering the country on Monday, off
 “Peru’s decision to keep me out is a step backwards for human rights,” Ochoa said.
 
 Peru has been locked in a border standoff with Bolivia for almost a year.
+
+Quechuas in Bolivia welcomed the trade deals with Peru.
 """
 
 TALKS = """Ecuador and Colombia talks remain frozen
@@ -30,12 +32,21 @@ QUITO — Border talks between Ecuador and Colombia broke down in October and re
 Experts think there is little chance that Ecuador and Colombia will meet again this year.
 """
 
+CHILE = """Chile weighs easing sanctions on Peru
+
+Published: 2025-06-12
+
+SANTIAGO — Chilean officials are hinting at lifting the sanctions Chile imposed on Peru last year.
+
+Chile said it would lift its pause on fishing licences for Peru next month.
+"""
+
 
 @pytest.fixture(scope="module")
 def fresh_db(tmp_path_factory):
     d = tmp_path_factory.mktemp("askfresh")
     files = []
-    for name, text in (("andes", ANDES), ("talks", TALKS)):
+    for name, text in (("andes", ANDES), ("talks", TALKS), ("chile", CHILE)):
         f = d / f"{name}.txt"
         f.write_text(text, encoding="utf-8")
         files.append(str(f))
@@ -71,6 +82,9 @@ def test_a_person_the_articles_name_stands_for_the_government_or_speaks(fresh_db
     assert any("step backwards" in e["text"] for e in said["evidence"]), said["evidence"]
     assert said["verdict"] == "yes", said["explanation"]
     assert unknown["message"] and "who spoke" in unknown["message"]  # a name nobody in the articles has
+    # a people named by one plural word is no person standing for a government
+    with Store(fresh_db, read_only=True) as s:  # the actors stage types "Quechuas" a PERSON in this text
+        assert [a["code"] for a in ask(s, "Did Peru sanction Quechuas?")["actors"]] == ["PER"]
 
 
 def test_barring_and_a_standoff_are_found_in_the_evidence(fresh_db):
@@ -88,6 +102,19 @@ def test_broken_down_talks_and_little_chance_of_a_meeting_are_evidence_against(f
         brief = ask(s, "Are Ecuador and Colombia still negotiating on the border?", limit=50)
         meet = ask(s, "Will Ecuador and Colombia meet again this year?", limit=50)
     assert _item(brief, "broke down")["stance"] == "against", brief["evidence"]
-    assert brief["verdict"] == "no", brief["explanation"]
+    assert brief["verdict"] != "yes", brief["explanation"]  # one called-off item alone may weigh too little for "no"
     assert _item(meet, "little chance")["stance"] == "against", meet["evidence"]
     assert meet["verdict"] == "no", meet["explanation"]
+
+
+def test_a_possibility_answers_is_it_considering_and_lifting_is_about_its_object(fresh_db):
+    with Store(fresh_db, read_only=True) as s:
+        considering = ask(s, "Is Chile considering lifting sanctions on Peru?", limit=50)
+        lifted = ask(s, "Has Chile lifted its sanctions on Peru?", limit=50)
+    hint = _item(considering, "hinting at lifting")
+    assert hint["stance"] == "for", hint  # the possibility is what is asked about
+    assert considering["verdict"] == "yes", considering["explanation"]
+    assert _item(lifted, "hinting at lifting")["stance"] != "for", lifted["evidence"]  # hinted is not done
+    # lifting a pause on fishing licences is no lifting of sanctions
+    assert _item(lifted, "pause on fishing")["stance"] == "neutral", lifted["evidence"]
+    assert lifted["verdict"] != "yes", lifted["explanation"]

@@ -100,6 +100,8 @@ def person(store, name: str) -> Optional[Actor]:
                           WHERE r.type = 'PERSON' AND r.merged_into IS NULL
                             AND (lower(r.name) = lower(?) OR lower(r.name) LIKE '% ' || lower(?))
                           GROUP BY ALL ORDER BY docs DESC, r.name""", [name, words[-1]])
+    # a person has a given name and a surname: a one-word "person" is most often a group ("Uyghurs")
+    rows = [r for r in rows if len(r["name"].split()) >= 2]
     if len(words) > 1:
         rows = [r for r in rows if r["name"].lower() == name.lower()] or \
                [r for r in rows if r["name"].split()[0].lower() == words[0].lower()]

@@ -28,6 +28,9 @@ VERBAL = ("THREATEN", "ACCUSE", "REQUEST", "PROTEST")  # acts done by saying, wh
 PAST = re.compile(r"\s*(?:did|didn't|was\s+there|were\s+there)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|would|going to|willing|ready|plan|plans|planning|prepared|intend|intends|"
                     r"considering|set to|about to|could)\b", re.I)
+# "Is X considering / weighing / mulling ...": the possibility itself is asked about
+CONSIDER = re.compile(r"\b(?:consider(?:ing|s)?|weigh(?:ing|s)?|mull(?:ing|s)?|think(?:ing)? about|explor(?:ing|es)|"
+                      r"eye(?:ing|s)?|hint(?:ing|s)? at|discuss(?:ing|es)? (?:the )?(?:possibility|idea))\b", re.I)
 
 
 def stem(w: str) -> str:
