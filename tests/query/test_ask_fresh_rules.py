@@ -21,6 +21,8 @@ Peru barred UN investigator Elena Ochoa from entering the country on Monday, off
 Peru has been locked in a border standoff with Bolivia for almost a year.
 
 Quechuas in Bolivia welcomed the trade deals with Peru.
+
+According to a confidential report seen by reporters, Bolivia has been continuing to develop its nuclear and ballistic missile programs.
 """
 
 TALKS = """Ecuador and Colombia talks remain frozen
@@ -118,3 +120,12 @@ def test_a_possibility_answers_is_it_considering_and_lifting_is_about_its_object
     # lifting a pause on fishing licences is no lifting of sanctions
     assert _item(lifted, "pause on fishing")["stance"] == "neutral", lifted["evidence"]
     assert lifted["verdict"] != "yes", lifted["explanation"]
+
+
+def test_developing_weapons_is_a_build_up(fresh_db):
+    q = parse_question("Is Bolivia still developing nuclear missiles?")
+    assert q.relation.type == "MOBILIZE" and q.relation.mode == "weapons", q.understood()
+    with Store(fresh_db, read_only=True) as s:
+        brief = ask(s, "Is Bolivia still developing nuclear missiles?", limit=50)
+    assert _item(brief, "continuing to develop")["stance"] == "for", brief["evidence"]
+    assert brief["verdict"] == "yes", brief["explanation"]
