@@ -43,12 +43,23 @@ SANTIAGO — Chilean officials are hinting at lifting the sanctions Chile impose
 Chile said it would lift its pause on fishing licences for Peru next month.
 """
 
+RIVERS = """Investigator speaks on rivers
+
+Published: 2025-06-20
+
+GENEVA — Peru and Bolivia share the basin of Lake Titicaca, the largest lake in South America.
+
+Several glaciers feeding the lake have shrunk by half since 1990, a study found this year.
+
+“The decision to dam the rivers of the Andes is a mistake,” UN investigator Elena Ochoa said on Friday.
+"""
+
 
 @pytest.fixture(scope="module")
 def fresh_db(tmp_path_factory):
     d = tmp_path_factory.mktemp("askfresh")
     files = []
-    for name, text in (("andes", ANDES), ("talks", TALKS), ("chile", CHILE)):
+    for name, text in (("andes", ANDES), ("talks", TALKS), ("chile", CHILE), ("rivers", RIVERS)):
         f = d / f"{name}.txt"
         f.write_text(text, encoding="utf-8")
         files.append(str(f))
@@ -129,3 +140,12 @@ def test_developing_weapons_is_a_build_up(fresh_db):
         brief = ask(s, "Is Bolivia still developing nuclear missiles?", limit=50)
     assert _item(brief, "continuing to develop")["stance"] == "for", brief["evidence"]
     assert brief["verdict"] == "yes", brief["explanation"]
+
+
+def test_what_a_speaker_said_naming_whom_it_is_about_comes_first(fresh_db):
+    with Store(fresh_db, read_only=True) as s:
+        said = ask(s, "What did Ochoa say about Peru's decision?", limit=50)
+    texts = [e["text"] for e in said["evidence"]]
+    # her newer words on a decision to dam rivers name no Peru: they come after those about Peru, whatever their date
+    assert any("dam the rivers" in t for t in texts), texts
+    assert "step backwards" in texts[0], texts
