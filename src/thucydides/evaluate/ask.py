@@ -178,7 +178,8 @@ def run(out_dir: Path, shared: Path, settings: Optional[Settings] = None, gold: 
         f"stance_accuracy: {res['stance']:.3f} ({st}/{hit})",
         f"evidence_precision: {res['precision']:.3f} ({conc}/{cited})",
     ]
-    print("\n".join(lines))
+    name = Path(gold).stem  # "ask" for the dev set, "ask_fresh" etc. for each further set in the gold dir
+    print(f"[{name}] " + "\n".join(lines))
     table = ["| id | question | gold | verdict | conf. | must-cite shown | stance right | concerning/cited |",
              "|---|---|---|---|---:|---:|---:|---:|"]
     for p in res["per"]:
@@ -186,7 +187,7 @@ def run(out_dir: Path, shared: Path, settings: Optional[Settings] = None, gold: 
         table.append(f"| {p['id']} | {p['question']} | {p['gold']} | {p['verdict']}{mark} | {p['confidence']:.2f} | "
                      f"{p['shown']}/{p['must']} | {p['stance']}/{p['shown']} | {p['concerning']}/{p['cited']} |")
     body = "\n".join([
-        "## Ask (project question set `eval/ask.jsonl`)",
+        f"## Ask (project question set `eval/{Path(gold).name}`)",
         "",
         f"Command: `thucydides eval ask` (database: the bundled sample and `shared/corpus/voa_stories.jsonl`, "
         f"analysed and cached; each question asked as of its date, first {LIMIT} items). Analyser {__version__}, "
@@ -199,5 +200,5 @@ def run(out_dir: Path, shared: Path, settings: Optional[Settings] = None, gold: 
         "",
         *table,
     ])
-    update_section(Path(out_dir) / "EVAL.md", "ask", body, title=TITLE)
+    update_section(Path(out_dir) / "EVAL.md", name, body, title=TITLE)
     return res["verdict"]

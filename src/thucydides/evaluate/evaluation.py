@@ -139,7 +139,10 @@ def main(which: str, shared: Optional[str] = None, out_dir: str = "reports", set
         elif w == "ask":
             from .ask import run as run_ask
 
-            run_ask(out, sh, settings, gold=Path(gold_dir) / "ask.jsonl")
+            # the dev set eval/ask.jsonl first (the headline), then every further ask*.jsonl set with its own figures
+            extra = sorted(p for p in Path(gold_dir).glob("ask*.jsonl") if p.name != "ask.jsonl")
+            for gold in [Path(gold_dir) / "ask.jsonl", *extra]:
+                run_ask(out, sh, settings, gold=gold)
         else:
             run_set(w, sh, out, settings)
     return 0

@@ -13,7 +13,7 @@ from ...errors import ThucydidesError
 from ..relations import PERIODS, series
 from . import evidence as evmod
 from . import verdict as vmod
-from .understand import Question, parse_question
+from .understand import Actor, Question, parse_question
 
 VERDICTS = ("yes", "no", "mixed", "insufficient")
 STANCES = ("for", "against", "neutral")
@@ -43,7 +43,7 @@ def ask(store, question: str, limit: int = 10, offset: int = 0, as_of: Optional[
     """A brief answering ``question``: verdict, confidence, explanation, a page of the evidence, the trend."""
     _check(by, stance, kind, limit, offset)
     try:
-        q = parse_question(question, as_of=as_of)
+        q = parse_question(question, as_of=as_of, people=lambda name: person(store, name))
     except ValueError as e:
         raise AskError(f"as_of: {as_of!r} is not a date YYYY-MM-DD ({e})") from None
     q.since = since or q.since
@@ -84,6 +84,39 @@ def ask(store, question: str, limit: int = 10, offset: int = 0, as_of: Optional[
         scores = [p["mean_score"] for p in pts if p["mean_score"] is not None]
         out["trend"] = {"by": by, "points": pts, "direction": _direction(scores, len(pts))}
     return out
+
+
+def person(store, name: str) -> Optional[Actor]:
+    """A person the stored articles name, by full name or surname ("Duterte", "Richard Bennett").
+
+    One who holds a government post stands for the country (as leaders of the knowledge base do); anyone else is
+    the person, matched by surname in evidence. Several persons of that surname and none in government: the surname.
+    """
+    words = name.split()
+    if not words or (len(words) == 1 and len(name) < 4):
+        return None
+    rows = store.query("""SELECT r.name, r.country, r.sector, count(DISTINCT a.doc_key) AS docs
+                          FROM registry r JOIN actors a USING (registry_id)
+                          WHERE r.type = 'PERSON' AND r.merged_into IS NULL
+                            AND (lower(r.name) = lower(?) OR lower(r.name) LIKE '% ' || lower(?))
+                          GROUP BY ALL ORDER BY docs DESC, r.name""", [name, words[-1]])
+    # a person has a given name and a surname: a one-word "person" is most often a group ("Uyghurs")
+    rows = [r for r in rows if len(r["name"].split()) >= 2]
+    if len(words) > 1:
+        rows = [r for r in rows if r["name"].lower() == name.lower()] or \
+               [r for r in rows if r["name"].split()[0].lower() == words[0].lower()]
+    if not rows:
+        return None
+    gov = [r for r in rows if r["country"] and r["sector"] == "government"]
+    if gov:
+        from ... import kb as kbmod
+
+        r = gov[0]
+        return Actor(kbmod.load().country_name(r["country"]) or r["country"], code=r["country"], kind="country",
+                     via=r["name"])
+    if len(rows) == 1:
+        return Actor(rows[0]["name"], name=rows[0]["name"], kind="person")
+    return Actor(words[-1], name=words[-1], kind="person")
 
 
 def _public(it: dict) -> dict:

@@ -17,7 +17,7 @@ from typing import Optional
 from ... import kb as kbmod
 from ...knowledge import lines, multi, table
 from .sentences import split as split_sentences
-from .understand import Actor, Question, _match, _phrases, _word_ok, expand, find_actors, stem
+from .understand import CONSIDER, Actor, Question, _match, _phrases, _word_ok, expand, find_actors, stem
 
 MAX_DOCS = 400  # most recent candidate articles read for one question
 WORD = re.compile(r"[\w’'-]+")
@@ -513,7 +513,7 @@ def _stance(q: Question, it: dict) -> None:
     denial = _cue("denial", before, rel_words)
     if rel.type in SPEECH_ACTS and denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", before):
         denial = None  # rejecting an accusation, a warning or a demand confirms it was made
-    cancel = _cue("cancel", before + " " + clause[first:first + 40], rel_words)
+    cancel = _cue("cancel", before + " " + clause[first:first + 60], rel_words)  # "talks between A and B broke down"
     reluct = _cue("reluctance", clause, rel_words)
     unconfirmed = _cue("unconfirmed", before, rel_words)
     said = [m.start() for t in terms for m in re.finditer(r"\b" + re.escape(t.split()[0]), clause)]
@@ -605,6 +605,8 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
         it.update(reason=f"{what} not confirmed, not denied ('{unconfirmed}')")
     elif negated or denial:
         it.update(stance="against", weight=w, reason=f"{what} negated" + (f" ('{denial}')" if denial else ""))
+    elif modal and not intent and CONSIDER.search(q.text):
+        it.update(stance="for", weight=w * 0.7, reason=f"{what} considered, as asked ('{modal}')")
     elif modal and not intent:
         it.update(reason=f"{what} only as a possibility ('{modal}')")
     elif cancel:
@@ -622,6 +624,12 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(stance="for", weight=w * 0.5, reason=f"{what} in prospect")
     else:
         it.update(stance="for", weight=w, reason=f"{what} reported")
+    if rel.type == "CONCEDE" and it["stance"] == "for":
+        # lifting or easing is about its object: "lift sanctions" is not answered by "lift its pause on aid"
+        objects = [w for t in rel.terms for w in t.split()[1:]] + list(q.topic)
+        if objects and not any(re.search(r"\b" + re.escape(stem(o)), clause) for o in objects):
+            it.update(stance="neutral", weight=0.0, reason=f"eases something other than the {objects[0]} asked about")
+            return
     if not direct and uncommitted and it["stance"] == "for":
         # a commitment is the act of agreeing, accepting or signing; the deal or the truce named is only what it
         # would be about ("overturning the ceasefire agreement" is no acceptance of it); its refusal still counts

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from ... import kb as kbmod
 from ...knowledge import lines, multi, table
@@ -28,6 +28,9 @@ VERBAL = ("THREATEN", "ACCUSE", "REQUEST", "PROTEST")  # acts done by saying, wh
 PAST = re.compile(r"\s*(?:did|didn't|was\s+there|were\s+there)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|would|going to|willing|ready|plan|plans|planning|prepared|intend|intends|"
                     r"considering|set to|about to|could)\b", re.I)
+# "Is X considering / weighing / mulling ...": the possibility itself is asked about
+CONSIDER = re.compile(r"\b(?:consider(?:ing|s)?|weigh(?:ing|s)?|mull(?:ing|s)?|think(?:ing)? about|explor(?:ing|es)|"
+                      r"eye(?:ing|s)?|hint(?:ing|s)? at|discuss(?:ing|es)? (?:the )?(?:possibility|idea))\b", re.I)
 
 
 def stem(w: str) -> str:
@@ -406,11 +409,37 @@ def _dates(low: str, as_of: Optional[str]) -> tuple[Optional[str], Optional[str]
     return as_of, since, until
 
 
-def parse_question(text: str, as_of: Optional[str] = None) -> Question:
+def _names_left(toks: list[str], found: list) -> list[tuple[str, int, int]]:
+    """Runs of capitalised words no actor was read from ("Duterte", "Richard Bennett"): names a store may know."""
+    used = {k for _, i, j in found for k in range(i, j)}
+    stop, out, k = _function_words(), [], 0
+    while k < len(toks):
+        j = k
+        while j < len(toks) and j not in used and toks[j][:1].isupper() and toks[j].lower() not in stop \
+                and toks[j].lower() not in _GENERIC and not toks[j].isupper():
+            j += 1
+        if j > k:
+            out.append((" ".join(toks[k:j]), k, j))
+        k = max(j, k + 1)
+    return out
+
+
+def parse_question(text: str, as_of: Optional[str] = None,
+                   people: Optional[Callable[[str], Optional[Actor]]] = None) -> Question:
+    """``people``: a look-up of a name the knowledge base does not know (the store's registry of persons)."""
     if as_of:
         date.fromisoformat(as_of)
     found = find_actors(text)
     toks = [m.group(0) for m in TOKEN.finditer(text)]
+    if people:
+        keys = {a.key for a, _, _ in found}
+        for name, i, j in _names_left(toks, found):
+            a = people(re.sub(r"[’']s$", "", name))
+            if a and a.key not in keys:
+                a.surface, a.start = name, -1
+                keys.add(a.key)
+                found.append((a, i, j))
+        found.sort(key=lambda x: x[1])
     used = {k for _, i, j in found for k in range(i, j)}
     rest = [t for k, t in enumerate(toks) if k not in used]
     stop = _function_words()

@@ -69,7 +69,8 @@ def order(items: list[dict]) -> list[dict]:
     decisive = sorted((it for it in items if it["stance"] != "neutral"),
                       key=lambda x: (x.get("context") == "article", -x["weight"], x["doc_id"]))
     rest = sorted((it for it in items if it["stance"] == "neutral"), key=lambda x: x["date"] or "", reverse=True)
-    rest.sort(key=lambda x: (-(x["weight"] > 0), -(len(x.get("terms") or []) + len(x["topic_hits"])),
+    # weight orders the neutral items only where it varies ("what did X say about Y": X's words naming Y first)
+    rest.sort(key=lambda x: (-x["weight"], -(len(x.get("terms") or []) + len(x["topic_hits"])),
                              bool(x.get("context"))))
     # those that name the pair and speak of the relation, even without taking a side, come before them
     near = [it for it in decisive if it.get("context") != "article"]
