@@ -123,3 +123,17 @@ def test_members_of_a_body_are_people_and_members_of_a_party_are_of_the_party():
     assert (mps.type, mps.country, mps.sector) == ("GROUP", "ZWE", "legislature")
     officials = actor_for_text(doc, "Officials")
     assert (officials.type, officials.country, officials.sector) == ("GROUP", "ZWE", "party")
+
+
+def test_an_unnamed_ambassador_takes_no_country_from_the_article():
+    # an ambassador serves abroad: in a Lagos story "the ambassador" is as likely foreign as Nigerian
+    text = ("LAGOS — Nigerian President Bola Tinubu met business leaders on Monday. "
+            "The ambassador warned that the embassy would close if the protests went on.")
+    doc = analyse(text, dateline="LAGOS")
+    amb = word(doc, "ambassador")
+    assert amb is None or amb.country is None
+    # a country written in the description still places the office; another office takes the article's country
+    doc = analyse("LAGOS — The French ambassador warned that the embassy would close. "
+                  "The interior minister said the police would protect it.", dateline="LAGOS")
+    assert word(doc, "ambassador").country == "FRA"
+    assert word(doc, "minister").country == "NGA"

@@ -75,6 +75,12 @@ def names_a_person(noun: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _roles_abroad() -> frozenset[str]:
+    """Offices held abroad ("ambassador", "envoy"), data/roles_abroad.tsv: the article's country is no evidence of theirs."""
+    return frozenset(r["role"].lower() for r in table("roles_abroad.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _motion_verbs() -> frozenset[str]:
     """Verbs of movement (data/motion_verbs.tsv): a name after their "to" or "from" is a place ("spread to Bukavu")."""
     return frozenset(r["lemma"] for r in table("motion_verbs.tsv"))
@@ -1405,7 +1411,8 @@ class _Resolver:
             after = [m for m in people if end <= m.start < limit and same(m.actor)]
             actor = before[-1].actor if before else after[0].actor if after else None
             if actor is None:
-                code = written or (None if sector == "igo" else self.main_country())
+                abroad = sector == "igo" or (role or "").lower() in _roles_abroad()
+                code = written or (None if abroad else self.main_country())
                 if code is None and sector != "igo":
                     continue  # no country to place the office in: left unresolved rather than guessed
                 desc = role if written else sdoc[i:re_].text.lower()
