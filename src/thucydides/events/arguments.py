@@ -326,9 +326,32 @@ class Arguments:
                 if targets:
                     break
         targets = [a for a in targets if a not in sources]
+        if not targets and not passive and type_ in ("REJECT", "ACCUSE") and kind in ("verb", "light"):
+            targets = self.relative_owner(verb, sources)
         if not targets:
             targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
         return sources, targets
+
+    def relative_owner(self, verb, sources) -> list[str]:
+        """The target of a rejection or criticism told in a relative clause on the thing rejected: whoever
+        owns that thing ("Kenya's claim, which Somalia rejected") or, failing that, the subject of the clause
+        the thing belongs to ("X accused Y of ..., a charge Y denied", "experts detailed ... in a report, which
+        Moscow denied"): the one who made the charge or the report."""
+        if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        n = verb.head
+        out = [a for a in self.np_actors(n) if a not in sources]
+        if out:
+            return out
+        h = n
+        for _ in range(5):
+            if h.pos_ in ("VERB", "AUX") or h.head is h:
+                break
+            h = h.head
+        if h.pos_ not in ("VERB", "AUX"):
+            return []
+        subj = self.subject(h)
+        return [a for a in self.np_actors(subj) if a not in sources] if subj is not None else []
 
     def default_targets(self, tok, verb, obj, rule: Rule, type_: str, kind: str, sources) -> list[str]:
         """The target when the text names none in the event's own arguments: the actor's own state, the one

@@ -1,0 +1,31 @@
+"""Issue #11: who is source and target of an event, on sentences written for these tests (real pipeline)."""
+import pytest
+
+from thucydides.pipeline import analyze_text
+
+
+def one(text):
+    return analyze_text(text, title="test", published="2025-06-12")
+
+
+def events_of(doc, type_):
+    return [e for e in doc.events if e.type == type_ and not e.negated and not e.hypothetical]
+
+
+def codes(doc, ids):
+    by_id = {a.id: a for a in doc.actors}
+    return {(by_id[i].country or by_id[i].code or "")[:3] for i in ids if i in by_id}
+
+
+# ------------------------------------------------------------------ a rejection told in a relative clause
+@pytest.mark.parametrize("text, source, target", [
+    ("Colombian officials accused Venezuela of sheltering the guerrillas, a charge that Caracas promptly denied.", "VEN", "COL"),
+    ("Greek ministers published a report on the airspace violations in May, which Ankara rejected.", "TUR", "GRC"),
+    ("Ethiopia's claim, which Egypt rejected on Tuesday, is before the mediators.", "EGY", "ETH"),
+])
+def test_rejection_in_relative_clause_targets_who_made_the_claim(text, source, target):
+    doc = one(text)
+    rej = events_of(doc, "REJECT")
+    assert rej, text
+    assert source in codes(doc, rej[0].source)
+    assert target in codes(doc, rej[0].target)
