@@ -29,3 +29,18 @@ def test_rejection_in_relative_clause_targets_who_made_the_claim(text, source, t
     assert rej, text
     assert source in codes(doc, rej[0].source)
     assert target in codes(doc, rej[0].target)
+
+
+# ------------------------------------------------------------------ recipients in prepositional phrases
+@pytest.mark.parametrize("text, source, target", [
+    # the parser leaves "to" without its object and makes the officers the subject of "holed"
+    ("Chile has granted diplomatic asylum to four Bolivian army officers holed up in its embassy since the coup.", "CHL", "BOL"),
+    # two verbs sharing one object share the recipient named after it
+    ("Volunteers from two Canadian charities donated and delivered blankets to the Ukrainian Red Cross.", "CAN", "UKR"),
+])
+def test_recipient_after_preposition(text, source, target):
+    doc = one(text)
+    aid = events_of(doc, "AID")
+    assert aid, text
+    assert source in codes(doc, aid[0].source)
+    assert target in codes(doc, aid[0].target)

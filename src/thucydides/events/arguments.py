@@ -272,7 +272,15 @@ class Arguments:
                     targets = [a for a in self.launcher(dobj) if a not in sources]  # "shot down drones launched by Russia"
             if not targets:
                 dat = next((c for c in verb.children if c.dep_ == "dative"), None)
+                if dat is not None and dat.pos_ == "ADP":
+                    # "granted asylum to four officers holed up in ...": a dative "to" whose object the parser lost
+                    dat = next((q for q in dat.children if q.dep_ == "pobj"), None) or self.dangling_object(dat)
                 targets = self.np_actors(dat) if dat is not None else []
+        if not targets and kind == "verb" and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            # "donated and personally delivered goods to the school": the first of two verbs sharing one object
+            # shares the recipient named after it
+            holders += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                        and any(d.dep_ == "dobj" for d in c.children)]
         if not targets:
             for p in preps:
                 for h in holders:
@@ -280,6 +288,10 @@ class Arguments:
                         if c.dep_ in ("prep", "agent") and c.lower_ == p:
                             for q in c.children:
                                 if q.dep_ == "pobj":
+                                    targets.extend(a for a in self.np_actors(q) if a not in targets)
+                            if not any(q.dep_ in ("pobj", "pcomp") for q in c.children):
+                                q = self.dangling_object(c)
+                                if q is not None:
                                     targets.extend(a for a in self.np_actors(q) if a not in targets)
                     if targets:
                         break
@@ -331,6 +343,21 @@ class Arguments:
         if not targets:
             targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
         return sources, targets
+
+    def dangling_object(self, prep):
+        """The noun phrase right after a preposition the parser left without its object ("granted asylum to five
+        Panamanian officers holed up in ...", parsed with the officers as the subject of "holed")."""
+        if prep.i + 1 >= len(self.sdoc):
+            return None
+        nxt = self.sdoc[prep.i + 1]
+        for t in [nxt] + list(nxt.ancestors):
+            if t.i < prep.i or t.sent.start != prep.sent.start:
+                return None
+            if t.pos_ in ("NOUN", "PROPN") and t.left_edge.i == prep.i + 1:
+                return t
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "ADV"):
+                return None
+        return None
 
     def relative_owner(self, verb, sources) -> list[str]:
         """The target of a rejection or criticism told in a relative clause on the thing rejected: whoever
