@@ -44,3 +44,18 @@ def test_recipient_after_preposition(text, source, target):
     assert aid, text
     assert source in codes(doc, aid[0].source)
     assert target in codes(doc, aid[0].target)
+
+
+# ------------------------------------------------------------------ a charge of violence falls on the perpetrator
+@pytest.mark.parametrize("text, source, target, victims", [
+    ("Kenya condemned the massacre of villagers carried out by Somali militants.", "KEN", "SOM", None),
+    ("Rwanda condemned the killings by Burundian militants against Congolese refugees.", "RWA", "BDI", "COD"),
+])
+def test_accusation_of_violence_targets_the_perpetrator(text, source, target, victims):
+    doc = one(text)
+    acc = events_of(doc, "ACCUSE")
+    assert acc, text
+    assert source in codes(doc, acc[0].source)
+    assert target in codes(doc, acc[0].target)
+    if victims:
+        assert victims not in codes(doc, acc[0].target)

@@ -259,7 +259,10 @@ class Arguments:
             if dobj is not None:
                 dobj = self.see_through(dobj)
                 nm = self.match_noun(dobj) if dobj.pos_ == "NOUN" else None
-                if nm is not None:
+                targets = self.accused_of(dobj, type_, sources)
+                if targets:
+                    pass
+                elif nm is not None:
                     # "requested WTO consultations with the U.S.", "proposed talks with Russia", "an offensive
                     # against X": the counterpart of the nominal act, not an organisation named in its compound
                     # (but "a blockade ... with Albania's help" names a helper)
@@ -288,7 +291,8 @@ class Arguments:
                         if c.dep_ in ("prep", "agent") and c.lower_ == p:
                             for q in c.children:
                                 if q.dep_ == "pobj":
-                                    targets.extend(a for a in self.np_actors(q) if a not in targets)
+                                    got = self.accused_of(q, type_, sources) or self.np_actors(q)
+                                    targets.extend(a for a in got if a not in targets)
                             if not any(q.dep_ in ("pobj", "pcomp") for q in c.children):
                                 q = self.dangling_object(c)
                                 if q is not None:
@@ -343,6 +347,32 @@ class Arguments:
         if not targets:
             targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
         return sources, targets
+
+    def accused_of(self, n, type_: str, sources) -> list[str]:
+        """An accusation or investigation of a violent or repressive act ("is investigating alleged war crimes by
+        Croatian extremists against Serb civilians", "condemned the massacre carried out by the militia",
+        "an investigation into crimes committed by X"): aimed at who committed it, not at its victims."""
+        if type_ != "ACCUSE" or n is None or n.pos_ != "NOUN":
+            return []
+        m = self.match_noun(n)
+        if not (self.violent_word(n) or (m is not None and m[0].type in ("ASSAULT", "COERCE"))):
+            return []
+        return [a for a in self.perpetrators(n) if a not in sources]
+
+    def perpetrators(self, n) -> list[str]:
+        """Who committed the act a noun names: "crimes by X", "the attack carried out by X", "X's crackdown"."""
+        out = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
+               for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+        out += [a for a in self.launcher(n) if a not in out]
+        out += [a for c in n.children if c.dep_ == "poss" for a in self.np_actors(c) if a not in out]
+        # the parser often hangs the agent on the victims or on the verb: "the massacre of villagers carried out
+        # by X", "condemned the killings by X against refugees"
+        out += [a for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj" for a in self.launcher(p) if a not in out]
+        if n.dep_ == "dobj" and not self.is_passive(n.head):
+            out += [a for c in n.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > n.i
+                    for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p) if a not in out]
+        return out
 
     def dangling_object(self, prep):
         """The noun phrase right after a preposition the parser left without its object ("granted asylum to five
