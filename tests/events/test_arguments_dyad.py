@@ -59,3 +59,17 @@ def test_accusation_of_violence_targets_the_perpetrator(text, source, target, vi
     assert target in codes(doc, acc[0].target)
     if victims:
         assert victims not in codes(doc, acc[0].target)
+
+
+# ------------------------------------------------------------------ the reason given names the target
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("The White House said Trump was doubling the tariffs on aluminum because Mexico has been cheating American "
+     "workers for years.", "SANCTION", "USA", "MEX"),
+    ("Germany expelled two diplomats because Russia had spied on its parliament.", "SANCTION", "DEU", "RUS"),
+])
+def test_hostile_act_targets_whom_its_reason_blames(text, type_, source, target):
+    doc = one(text)
+    evs = events_of(doc, type_)
+    assert evs, text
+    assert source in codes(doc, evs[0].source)
+    assert target in codes(doc, evs[0].target)

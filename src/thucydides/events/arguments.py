@@ -344,9 +344,23 @@ class Arguments:
         targets = [a for a in targets if a not in sources]
         if not targets and not passive and type_ in ("REJECT", "ACCUSE") and kind in ("verb", "light"):
             targets = self.relative_owner(verb, sources)
+        if not targets and not passive and kind in ("verb", "light") and self.lex.quad(type_).endswith("conflict"):
+            targets = self.reason_actors(verb, sources)
         if not targets:
             targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
         return sources, targets
+
+    def reason_actors(self, verb, sources) -> list[str]:
+        """Whom a hostile act's stated reason blames: "raised the tariffs because Canada has been ripping off the
+        United States", "expelled the diplomats because Moscow had ...": the subject of the because-clause."""
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children):
+                subj = self.subject(c)
+                if subj is not None:
+                    got = [a for a in self.np_actors(subj) if a not in sources]
+                    if got:
+                        return got
+        return []
 
     def accused_of(self, n, type_: str, sources) -> list[str]:
         """An accusation or investigation of a violent or repressive act ("is investigating alleged war crimes by
