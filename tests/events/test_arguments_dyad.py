@@ -73,3 +73,17 @@ def test_hostile_act_targets_whom_its_reason_blames(text, type_, source, target)
     assert evs, text
     assert source in codes(doc, evs[0].source)
     assert target in codes(doc, evs[0].target)
+
+
+# ------------------------------------------------------------------ a reported clause's subject taken for the object
+@pytest.mark.parametrize("text, source, target", [
+    ("A Western diplomat said Beijing in the past two years imposed heavy restrictions on Australian exports.",
+     "CHN", "AUS"),
+    ("Analysts said Caracas over the past decade imposed harsh controls on Colombian traders.", "VEN", "COL"),
+])
+def test_reported_clause_subject_parsed_as_object_of_said(text, source, target):
+    doc = one(text)
+    evs = events_of(doc, "COERCE")
+    assert evs, text
+    assert source in codes(doc, evs[0].source)
+    assert target in codes(doc, evs[0].target)
