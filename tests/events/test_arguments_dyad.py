@@ -87,3 +87,18 @@ def test_reported_clause_subject_parsed_as_object_of_said(text, source, target):
     assert evs, text
     assert source in codes(doc, evs[0].source)
     assert target in codes(doc, evs[0].target)
+
+
+# ------------------------------------------------------------------ agentless expulsion: the body one is put out of
+@pytest.mark.parametrize("text, source, target", [
+    ("Four Canadian journalists were expelled from China on Tuesday.", "CHN", "CAN"),
+    ("The dissident lawmaker was expelled from the African National Congress last week.", "ZAF", "ZAF"),
+])
+def test_agentless_expulsion_source_is_the_body_left(text, source, target):
+    doc = one(text)
+    evs = events_of(doc, "SANCTION")
+    assert evs, text
+    by_id = {a.id: a for a in doc.actors}
+    assert source in codes(doc, evs[0].source)
+    assert target in codes(doc, evs[0].target)
+    assert all(by_id[i].type != "PERSON" for i in evs[0].source)

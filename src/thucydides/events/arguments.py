@@ -216,6 +216,12 @@ class Arguments:
                 sources, targets = by, [a for a in targets if a not in by]
         elif passive:
             sources, targets = self.passive_parties(verb)
+            if not sources and type_ in ("SANCTION", "COERCE") and self.passive_agent(verb) is None:
+                # "was expelled from the ruling party", "were banned from Russia": the body or state one is put
+                # out of did it
+                sources = [a for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)
+                           if self.actor_by_id[a].type != "PERSON" and a not in targets]
         else:
             subj = self.subject(verb)
             if kind == "adj" and verb is tok:
