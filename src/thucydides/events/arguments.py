@@ -216,6 +216,12 @@ class Arguments:
                 sources, targets = by, [a for a in targets if a not in by]
         elif passive:
             sources, targets = self.passive_parties(verb)
+            if not sources and type_ in ("SANCTION", "COERCE") and self.passive_agent(verb) is None:
+                # "was expelled from the ruling party", "were banned from Russia": the body or state one is put
+                # out of did it
+                sources = [a for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)
+                           if self.actor_by_id[a].type != "PERSON" and a not in targets]
         else:
             subj = self.subject(verb)
             if kind == "adj" and verb is tok:
@@ -259,7 +265,10 @@ class Arguments:
             if dobj is not None:
                 dobj = self.see_through(dobj)
                 nm = self.match_noun(dobj) if dobj.pos_ == "NOUN" else None
-                if nm is not None:
+                targets = self.accused_of(dobj, type_, sources)
+                if targets:
+                    pass
+                elif nm is not None:
                     # "requested WTO consultations with the U.S.", "proposed talks with Russia", "an offensive
                     # against X": the counterpart of the nominal act, not an organisation named in its compound
                     # (but "a blockade ... with Albania's help" names a helper)
@@ -272,7 +281,15 @@ class Arguments:
                     targets = [a for a in self.launcher(dobj) if a not in sources]  # "shot down drones launched by Russia"
             if not targets:
                 dat = next((c for c in verb.children if c.dep_ == "dative"), None)
+                if dat is not None and dat.pos_ == "ADP":
+                    # "granted asylum to four officers holed up in ...": a dative "to" whose object the parser lost
+                    dat = next((q for q in dat.children if q.dep_ == "pobj"), None) or self.dangling_object(dat)
                 targets = self.np_actors(dat) if dat is not None else []
+        if not targets and kind == "verb" and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            # "donated and personally delivered goods to the school": the first of two verbs sharing one object
+            # shares the recipient named after it
+            holders += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                        and any(d.dep_ == "dobj" for d in c.children)]
         if not targets:
             for p in preps:
                 for h in holders:
@@ -280,6 +297,11 @@ class Arguments:
                         if c.dep_ in ("prep", "agent") and c.lower_ == p:
                             for q in c.children:
                                 if q.dep_ == "pobj":
+                                    got = self.accused_of(q, type_, sources) or self.np_actors(q)
+                                    targets.extend(a for a in got if a not in targets)
+                            if not any(q.dep_ in ("pobj", "pcomp") for q in c.children):
+                                q = self.dangling_object(c)
+                                if q is not None:
                                     targets.extend(a for a in self.np_actors(q) if a not in targets)
                     if targets:
                         break
@@ -326,9 +348,87 @@ class Arguments:
                 if targets:
                     break
         targets = [a for a in targets if a not in sources]
+        if not targets and not passive and type_ in ("REJECT", "ACCUSE") and kind in ("verb", "light"):
+            targets = self.relative_owner(verb, sources)
+        if not targets and not passive and kind in ("verb", "light") and self.lex.quad(type_).endswith("conflict"):
+            targets = self.reason_actors(verb, sources)
         if not targets:
             targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
         return sources, targets
+
+    def reason_actors(self, verb, sources) -> list[str]:
+        """Whom a hostile act's stated reason blames: "raised the tariffs because Canada has been ripping off the
+        United States", "expelled the diplomats because Moscow had ...": the subject of the because-clause."""
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children):
+                subj = self.subject(c)
+                if subj is not None:
+                    got = [a for a in self.np_actors(subj) if a not in sources]
+                    if got:
+                        return got
+        return []
+
+    def accused_of(self, n, type_: str, sources) -> list[str]:
+        """An accusation or investigation of a violent or repressive act ("is investigating alleged war crimes by
+        Croatian extremists against Serb civilians", "condemned the massacre carried out by the militia",
+        "an investigation into crimes committed by X"): aimed at who committed it, not at its victims."""
+        if type_ != "ACCUSE" or n is None or n.pos_ != "NOUN":
+            return []
+        m = self.match_noun(n)
+        if not (self.violent_word(n) or (m is not None and m[0].type in ("ASSAULT", "COERCE"))):
+            return []
+        return [a for a in self.perpetrators(n) if a not in sources]
+
+    def perpetrators(self, n) -> list[str]:
+        """Who committed the act a noun names: "crimes by X", "the attack carried out by X", "X's crackdown"."""
+        out = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
+               for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+        out += [a for a in self.launcher(n) if a not in out]
+        out += [a for c in n.children if c.dep_ == "poss" for a in self.np_actors(c) if a not in out]
+        # the parser often hangs the agent on the victims or on the verb: "the massacre of villagers carried out
+        # by X", "condemned the killings by X against refugees"
+        out += [a for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj" for a in self.launcher(p) if a not in out]
+        if n.dep_ == "dobj" and not self.is_passive(n.head):
+            out += [a for c in n.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > n.i
+                    for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p) if a not in out]
+        return out
+
+    def dangling_object(self, prep):
+        """The noun phrase right after a preposition the parser left without its object ("granted asylum to five
+        Panamanian officers holed up in ...", parsed with the officers as the subject of "holed")."""
+        if prep.i + 1 >= len(self.sdoc):
+            return None
+        nxt = self.sdoc[prep.i + 1]
+        for t in [nxt] + list(nxt.ancestors):
+            if t.i < prep.i or t.sent.start != prep.sent.start:
+                return None
+            if t.pos_ in ("NOUN", "PROPN") and t.left_edge.i == prep.i + 1:
+                return t
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "ADV"):
+                return None
+        return None
+
+    def relative_owner(self, verb, sources) -> list[str]:
+        """The target of a rejection or criticism told in a relative clause on the thing rejected: whoever
+        owns that thing ("Kenya's claim, which Somalia rejected") or, failing that, the subject of the clause
+        the thing belongs to ("X accused Y of ..., a charge Y denied", "experts detailed ... in a report, which
+        Moscow denied"): the one who made the charge or the report."""
+        if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        n = verb.head
+        out = [a for a in self.np_actors(n) if a not in sources]
+        if out:
+            return out
+        h = n
+        for _ in range(5):
+            if h.pos_ in ("VERB", "AUX") or h.head is h:
+                break
+            h = h.head
+        if h.pos_ not in ("VERB", "AUX"):
+            return []
+        subj = self.subject(h)
+        return [a for a in self.np_actors(subj) if a not in sources] if subj is not None else []
 
     def default_targets(self, tok, verb, obj, rule: Rule, type_: str, kind: str, sources) -> list[str]:
         """The target when the text names none in the event's own arguments: the actor's own state, the one
