@@ -147,6 +147,8 @@ class Senses:
             return False
         if any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children) or self.quote_at(root.idx) is not None:
             return False
+        if any(c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") and c.tag_ == "VBN" for c in root.children):
+            return False  # "stands accused of", "sits detained": a state told of someone, not a photo
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         return subj is not None and subj.pos_ in ("PROPN", "NOUN") and not sent.text.rstrip().endswith(("?", '"', "”"))
 

@@ -1,0 +1,73 @@
+"""Issue #11, fresh-news patterns: judgements without a criticism verb, adjectival criticism, tariff
+concessions and impositions, shows of force around a place, requests put as a need, on sentences written
+for this test (real pipeline, no mocks)."""
+import pytest
+
+from thucydides.pipeline import analyze_text
+
+
+def asserted_types(text):
+    doc = analyze_text(text, title="test", published="2025-06-12")
+    return sorted(e.type for e in doc.events if not e.negated and not e.hypothetical)
+
+
+# ------------------------------------------------------------------ criticism with no criticism verb
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign minister called the arrest of the journalists indefensible.",
+    "A Chilean minister said the decision was deeply misguided.",
+    "Canada's prime minister said the new law will chill free speech in Hong Kong.",
+    "The Danish government said the ban would erode press freedom in Georgia.",
+    "The Brazilian president has been openly critical of Venezuela's election.",
+    "Norway's foreign minister was scathing about Russia's treatment of dissidents.",
+])
+def test_judgements_and_adjectival_criticism_are_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+def test_a_forecast_of_harm_by_nature_is_no_accusation():
+    assert "ACCUSE" not in asserted_types("Analysts said the drought will damage the harvest in Kenya.")
+
+
+# ------------------------------------------------------------------ tariffs: imposed is SANCTION, put off is CONCEDE
+@pytest.mark.parametrize("text", [
+    "The United States imposed a 25% tariff on Mexican steel.",
+    "Washington slapped new tariffs on Chinese solar panels on Friday.",
+])
+def test_tariffs_imposed_are_sanction(text):
+    types = asserted_types(text)
+    assert "SANCTION" in types and "COERCE" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "The Canadian government postponed the digital services levy.",
+    "India suspended the new duties on American almonds.",
+])
+def test_tariffs_put_off_are_concessions(text):
+    assert "CONCEDE" in asserted_types(text)
+
+
+# ------------------------------------------------------------------ forces around a place
+def test_police_surrounding_a_house_is_a_show_of_force():
+    assert "MOBILIZE" in asserted_types("Police surrounded the opposition leader's house in Kampala on Monday.")
+
+
+def test_fans_surrounding_a_stadium_is_not():
+    assert "MOBILIZE" not in asserted_types("Thousands of fans surrounded the stadium in Lagos on Monday.")
+
+
+# ------------------------------------------------------------------ requests put as a need
+@pytest.mark.parametrize("text", [
+    "It is time for a truce in Sudan, the Egyptian foreign minister said.",
+    "Reform of the electoral commission is needed, Kenya's opposition leader said.",
+    "The Ghanaian president said dialogue was urgent.",
+])
+def test_a_need_stated_by_a_speaker_is_a_request(text):
+    assert "REQUEST" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "More money is needed for the new school in Accra.",
+    "It is time for lunch, the chef said.",
+])
+def test_a_need_of_no_act_is_no_request(text):
+    assert "REQUEST" not in asserted_types(text)
