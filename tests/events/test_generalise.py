@@ -71,3 +71,33 @@ def test_a_need_stated_by_a_speaker_is_a_request(text):
 ])
 def test_a_need_of_no_act_is_no_request(text):
     assert "REQUEST" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ word-sense traps: AID and ASSAULT need the right doer or object
+@pytest.mark.parametrize("text", [
+    "The new policy targets obesity among schoolchildren in Chile.",
+    "The advertising campaign targets young voters in Texas.",
+    "He wired money to his family in Nigeria last week.",
+    "The farm supplies eggs to supermarkets across the region.",
+    "The company provides accounting software to hospitals in Kenya.",
+    "The jail houses more than 2,000 inmates.",
+    "The camp shelters 20,000 refugees near the border.",
+    "Farmers in Kenya face attacks from wild elephants.",
+])
+def test_word_sense_traps_are_no_event(text):
+    types = asserted_types(text)
+    assert "ASSAULT" not in types and "AID" not in types and "COERCE" not in types, types
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli jets targeted Hamas commanders in Gaza on Monday.", "ASSAULT"),
+    ("Germany supplies tanks to Ukraine.", "AID"),
+    ("The UN refugee agency shelters thousands of Sudanese refugees in Chad.", "AID"),
+])
+def test_the_material_readings_stay(text, expected):
+    assert expected in asserted_types(text)
+
+
+# ------------------------------------------------------------------ a deployment named as a noun
+def test_a_deployment_of_troops_named_as_a_noun_is_mobilize():
+    assert "MOBILIZE" in asserted_types("The deployment of 2,000 American troops to Poland was announced on Monday.")

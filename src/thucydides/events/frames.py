@@ -76,6 +76,14 @@ class Frames:
             c.type_, c.mode = "MOBILIZE", "weapons"  # "test-fired a missile", "fired a missile into the sea"
         if self.idle_subject(c.tok, c.kind, c.type_):
             return False  # "the internet helps them": no actor acts
+        if c.kind == "verb" and self.nonviolent_targeting(c.tok, c.type_):
+            return False  # "the policy targets obesity", "the campaign targets young voters"
+        if c.kind == "verb" and self.private_transfer(c.tok, c.type_):
+            return False  # "wired money to his family", "the farm supplies eggs to the region": no aid
+        if c.kind == "verb" and self.standing_place(c.tok, c.type_):
+            return False  # "the jail houses 2,000 inmates", "the camp shelters refugees": a standing state
+        if c.kind == "noun" and c.type_ == "ASSAULT" and self.animal_agent(c.tok):
+            return False  # "attacks from wild elephants"
         return True
 
     def rule_scope(self, c: "Coding") -> bool:

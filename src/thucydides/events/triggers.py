@@ -227,6 +227,11 @@ class Triggers:
                     p.dep_ == "pobj" and (self.np_actors(p) or self.in_class(p, "@CROWD") or self.in_class(p, "@PEOPLE"))
                     for p in c.children) for c in n.children)):
             kind = "material"  # "Iran's crackdown on protesters", "the arrest of two journalists", "his release"
+        if kind is None and rule.type == "MOBILIZE" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    p.dep_ == "pobj" and (self.in_class(p, "@FORCES") or self.in_class(p, "@WEAPONS")) for p in c.children)
+                for c in n.children):
+            kind = "material"  # "the deployment of 2,000 troops to Poland", "the deployment of the reserve brigade"
         if kind is None and rule.type == "CONSULT" and lem in self.lex.cls("MEETING_NOUN") and (any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and self.tok_actor[c.i] for c in n.children) or any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in n.children) or any(  # "their summit": two parties met
