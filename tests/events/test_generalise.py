@@ -101,3 +101,31 @@ def test_the_material_readings_stay(text, expected):
 # ------------------------------------------------------------------ a deployment named as a noun
 def test_a_deployment_of_troops_named_as_a_noun_is_mobilize():
     assert "MOBILIZE" in asserted_types("The deployment of 2,000 American troops to Poland was announced on Monday.")
+
+
+# ------------------------------------------------------------------ idioms of criticism
+@pytest.mark.parametrize("text", [
+    "Kenya's president took issue with Uganda's new trade rules.",
+    "The Polish prime minister poured scorn on Hungary's stance.",
+    "The German chancellor called out China for its support of Russia.",
+    "Japan's prime minister pointed the finger at North Korea for the cyberattack.",
+    "The Nigerian minister came under criticism from lawmakers over the fuel shortage.",
+])
+def test_idioms_of_criticism_are_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+def test_coming_under_attack_stays_material():
+    types = asserted_types("Nigerian troops came under attack from militants near Maiduguri on Sunday.")
+    assert "ASSAULT" in types and "ACCUSE" not in types
+
+
+# ------------------------------------------------------------------ a report stating abuse accuses the doer
+def test_a_report_stating_abuse_is_an_accusation():
+    doc = analyze_text("Amnesty International's report says Egyptian police tortured detainees.", title="test",
+                       published="2025-06-12")
+    assert any(e.type == "ACCUSE" and e.target for e in doc.events)
+
+
+def test_a_report_of_economic_figures_is_no_accusation():
+    assert asserted_types("The report said the Kenyan economy grew by 3% last year.") == []

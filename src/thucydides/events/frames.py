@@ -643,7 +643,7 @@ class Frames:
             return
         lem = content.lemma_.lower()
         obj = self.direct_object(content)
-        misconduct = harm or lem in self.lex.cls("MISCONDUCT_VERB") or (
+        misconduct = harm or self.reported_abuse(say, content) or lem in self.lex.cls("MISCONDUCT_VERB") or (
             lem == "commit" and obj is not None and self.in_class(obj, "@CONCERN_NOUN|abuse|abuses|fraud|atrocities"))
         if not misconduct:
             return
@@ -708,6 +708,16 @@ class Frames:
         targets = [a for a in (self.np_actors(addressee) if addressee is not None else []) if a not in speakers]
         flags = self.resolve_flags(scope, {**cues, "oblig": False})
         self.make(sent, v, "REQUEST", None, (), list(speakers), targets, flags, anchor=v, quote=q)
+
+    def reported_abuse(self, say, content) -> bool:
+        """"A State Department report said Cuban authorities detained hundreds of protesters", "the findings show
+        that the army shelled villages": a report or an inquiry stating a material conflict act charges its doer
+        (ACCUSE allege, the manual's accusation by a document)."""
+        subj = self.subject(say)
+        if subj is None or not self.in_class(self.see_through(subj), "@DOCUMENT"):
+            return False
+        m = self.match(content) if content.pos_ == "VERB" else None
+        return m is not None and self.lex.quad(m[0].type) == "material_conflict"
 
     def harm_to_values(self, content) -> bool:
         """"will chill free speech", "erodes the rule of law": a misconduct verb whose object is a value (VALUES),
