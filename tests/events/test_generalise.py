@@ -129,3 +129,32 @@ def test_a_report_stating_abuse_is_an_accusation():
 
 def test_a_report_of_economic_figures_is_no_accusation():
     assert asserted_types("The report said the Kenyan economy grew by 3% last year.") == []
+
+
+# ------------------------------------------------------------------ more needs: "there needs to be", "it is important that"
+@pytest.mark.parametrize("text", [
+    "There needs to be a ceasefire in Gaza, the French foreign minister said.",
+    "There should be an investigation into the shooting, Mexico's interior minister said.",
+    "Ghana's president said it was time to end the conflict in Sudan.",
+])
+def test_needs_with_there_and_time_to_are_requests(text):
+    assert "REQUEST" in asserted_types(text)
+
+
+def test_it_is_important_that_x_acts_is_a_request_of_x_and_the_act_is_not_asserted():
+    doc = analyze_text("It is important that Russia withdraws its troops, the German chancellor said.", title="test",
+                       published="2025-06-12")
+    assert [e.type for e in doc.events if not e.hypothetical and not e.negated] == ["REQUEST"]
+
+
+def test_a_wish_about_no_act_is_no_request():
+    assert "REQUEST" not in asserted_types("The Kenyan president said it is important that families come together.")
+
+
+# ------------------------------------------------------------------ judgement nouns
+@pytest.mark.parametrize("text", [
+    "The sentencing is a sham, the Swedish government said.",
+    "The Indian foreign ministry said the move was a betrayal of the agreement.",
+])
+def test_judgement_nouns_are_accuse(text):
+    assert "ACCUSE" in asserted_types(text)

@@ -674,11 +674,24 @@ class Frames:
         elif v.pos_ == "ADJ" and lem in need and any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be"
                                                      for c in v.children):
             wanted = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # parsed onto the adjective
+        elif v.pos_ == "VERB" and lem in need and any(c.dep_ == "expl" for c in v.children):
+            be = next((c for c in v.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)  # "there needs to be"
+            wanted = next((c for c in be.children if c.dep_ == "attr"), None) if be is not None else None
+        elif lem == "be" and any(c.dep_ == "expl" for c in v.children):
+            if any(c.dep_ == "aux" and c.lower_ in self.lex.cls("NEED_AUX") for c in v.children):
+                wanted = next((c for c in v.children if c.dep_ == "attr"), None)  # "there should be a ceasefire"
         elif lem == "be":
             pred = next((c for c in v.children if c.dep_ in ("acomp", "attr")), None)
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
             if pred is None:
                 return
+            if pred.lower_ in need and subj is not None and subj.lower_ == "it":
+                wanted = next((c for c in pred.children if c.dep_ in ("ccomp", "xcomp")), None) or next(
+                    (c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)  # "it is important that X withdraws"
+                if wanted is not None and self.subject(wanted) is not None:
+                    addressee = self.subject(wanted)
+                if wanted is None:
+                    return
             if pred.lower_ in self.lex.cls("TIME_FOR") and subj is not None and subj.lower_ == "it":
                 for c in pred.children:  # "it is time for a truce", "it is time for Russia to withdraw"
                     if c.dep_ == "prep" and c.lower_ == "for":
@@ -689,7 +702,7 @@ class Frames:
                         wanted = wanted if wanted is not None else inner
                     elif c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB":
                         wanted = c  # "it is time to end the war"
-            elif pred.lower_ in need:
+            elif pred.lower_ in need and wanted is None:
                 wanted = subj
         if wanted is None:
             return
@@ -697,8 +710,12 @@ class Frames:
                 self.match_noun(wanted) is not None or self.in_class(wanted, "@MEASURE") or
                 self.in_class(wanted, "@CHANGE_NOUN")):
             return  # "more money is needed for the school": not a demand on anyone
-        if wanted.pos_ in ("VERB", "AUX") and wanted.lemma_.lower() in ("be", "have"):
-            return
+        obj = self.direct_object(wanted) if wanted.pos_ in ("VERB", "AUX") else None
+        acts_on_event = obj is not None and (self.match_noun(obj) is not None or self.in_class(obj, "@CONFLICT") or
+                                             self.in_class(obj, "@CHANGE_NOUN"))  # "time to end the war"
+        if wanted.pos_ in ("VERB", "AUX") and (wanted.lemma_.lower() in ("be", "have") or (
+                self.match(wanted) is None and not acts_on_event)):
+            return  # "how important it is that Syria comes together": a wish, not a demand of an act
         speakers, q = self.speaker_of(scope, v)
         if not speakers and q is None:
             return
