@@ -158,3 +158,15 @@ def test_a_wish_about_no_act_is_no_request():
 ])
 def test_judgement_nouns_are_accuse(text):
     assert "ACCUSE" in asserted_types(text)
+
+
+# ------------------------------------------------------------------ legal standing told with a participle of state
+@pytest.mark.parametrize("text", [
+    "The former Peruvian president stands accused of taking bribes from a construction firm.",
+    "Two Ugandan opposition politicians remain charged with treason.",
+    "Three opposition leaders are being prosecuted in Ankara for insulting the president.",
+])
+def test_legal_standing_is_an_accusation_of_the_subject(text):
+    doc = analyze_text(text, title="test", published="2025-06-12")
+    got = [e for e in doc.events if e.type == "ACCUSE" and not e.negated and not e.hypothetical]
+    assert got and got[0].target, [(e.type, e.target) for e in doc.events]

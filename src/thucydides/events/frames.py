@@ -318,6 +318,10 @@ class Frames:
             return False
         if "needs2" in c.rule.frames and len(set(c.sources) | set(c.targets)) < 2 and not self.plural_subject(tok):
             return False  # "the cabinet met": an internal meeting, not a consultation
+        if kind == "verb" and not c.targets and tok.dep_ in ("xcomp", "oprd", "acomp") and self.is_passive(tok) and not any(
+                x.dep_ == "nsubjpass" for x in tok.children):
+            held = self.subject(tok.head)  # "the former president stands accused of bribery": he is the accused
+            c.targets = [a for a in (self.np_actors(held) if held is not None else []) if a not in c.sources]
         if self.lex.quad(c.type_).startswith("verbal") and kind == "verb" and not (c.sources or c.targets) and \
                 self.is_passive(tok) and self.passive_agent(tok) is None and not any(
                     x.dep_ == "nsubjpass" and self.people(x) for x in tok.children):
