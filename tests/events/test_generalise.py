@@ -170,3 +170,13 @@ def test_legal_standing_is_an_accusation_of_the_subject(text):
     doc = analyze_text(text, title="test", published="2025-06-12")
     got = [e for e in doc.events if e.type == "ACCUSE" and not e.negated and not e.hypothetical]
     assert got and got[0].target, [(e.type, e.target) for e in doc.events]
+
+
+# ------------------------------------------------------------------ nominal events as the subject of a verb of occurring
+@pytest.mark.parametrize("text", [
+    "Heavy fighting between Sudan's army and the RSF raged in Khartoum.",
+    "The bombing of the market killed 15 people in northern Syria.",
+    "The ambush on a military convoy in Mali left ten soldiers dead.",
+])
+def test_nominal_attacks_that_occur_are_assault(text):
+    assert "ASSAULT" in asserted_types(text)

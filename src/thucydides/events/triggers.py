@@ -189,8 +189,9 @@ class Triggers:
             # "there were clashes" is an event; "there is a growing consensus" is not, unless someone holds it
             rule = nm[0]
             return self.lex.quad(rule.type) == "material_conflict" or bool(self.args(n, rule, n, rule.type, rule.mode, "noun")[0])
-        if n.dep_ == "nsubj" and any(l in self.lex.cls("OCCUR") for l in self.lemmas(h)[:2]) and self.match(h) is None:
-            return True
+        if n.dep_ == "nsubj" and h.pos_ == "VERB" and any(l in self.lex.cls("OCCUR") for l in self.lemmas(h)) and (
+                self.match(h) is None or self.match(h)[0].origin != "hand"):
+            return True  # "heavy fighting raged": the verb of occurring is no event of its own (a CAMEO pattern aside)
         if n.dep_ == "pobj" and h.dep_ == "prep":
             g = h.head
             if g.pos_ == "NOUN" and self.gov_kind(g) in ("hypothetical", "negation", "future", "hypothetical+future"):
