@@ -131,6 +131,8 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                 self.evaluation_statement(sent, tok, scope)
                 self.appraisal_statement(sent, tok, scope)
                 self.allegation_statement(sent, tok, scope)
+            if tok.pos_ in ("VERB", "AUX", "ADJ"):
+                self.need_statement(sent, tok, scope)
         frame = rule.frame if rule is not None else "-"
         own = self.resolve_flags(scope, cues)
         is_say = frame == "-" and pos == "VERB" and any(l in lex.cls("SAY") for l in self.lemmas(tok)[:2])

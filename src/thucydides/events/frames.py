@@ -76,6 +76,14 @@ class Frames:
             c.type_, c.mode = "MOBILIZE", "weapons"  # "test-fired a missile", "fired a missile into the sea"
         if self.idle_subject(c.tok, c.kind, c.type_):
             return False  # "the internet helps them": no actor acts
+        if c.kind == "verb" and self.nonviolent_targeting(c.tok, c.type_):
+            return False  # "the policy targets obesity", "the campaign targets young voters"
+        if c.kind == "verb" and self.private_transfer(c.tok, c.type_):
+            return False  # "wired money to his family", "the farm supplies eggs to the region": no aid
+        if c.kind == "verb" and self.standing_place(c.tok, c.type_):
+            return False  # "the jail houses 2,000 inmates", "the camp shelters refugees": a standing state
+        if c.kind == "noun" and c.type_ == "ASSAULT" and self.animal_agent(c.tok):
+            return False  # "attacks from wild elephants"
         return True
 
     def rule_scope(self, c: "Coding") -> bool:
@@ -310,6 +318,10 @@ class Frames:
             return False
         if "needs2" in c.rule.frames and len(set(c.sources) | set(c.targets)) < 2 and not self.plural_subject(tok):
             return False  # "the cabinet met": an internal meeting, not a consultation
+        if kind == "verb" and not c.targets and tok.dep_ in ("xcomp", "oprd", "acomp") and self.is_passive(tok) and not any(
+                x.dep_ == "nsubjpass" for x in tok.children):
+            held = self.subject(tok.head)  # "the former president stands accused of bribery": he is the accused
+            c.targets = [a for a in (self.np_actors(held) if held is not None else []) if a not in c.sources]
         if self.lex.quad(c.type_).startswith("verbal") and kind == "verb" and not (c.sources or c.targets) and \
                 self.is_passive(tok) and self.passive_agent(tok) is None and not any(
                     x.dep_ == "nsubjpass" and self.people(x) for x in tok.children):
@@ -621,9 +633,12 @@ class Frames:
         Misconduct is a verb of MISCONDUCT_VERB or "committed" a crime; a report of violence is not by itself an
         accusation (the gold sets code the violence only)."""
         cues = self.local_cues(content)
-        if not speakers or content.pos_ not in ("VERB", "AUX") or cues["neg"] or cues["hyp"] or cues["would"] or \
-                cues["fut"] or any(c.tag_ == "MD" for c in content.children):
+        if not speakers or content.pos_ not in ("VERB", "AUX") or cues["neg"]:
+            return
+        harm = self.harm_to_values(content)
+        if not harm and (cues["hyp"] or cues["would"] or cues["fut"] or any(c.tag_ == "MD" for c in content.children)):
             return  # "a blockade would violate international law": a forecast, not a charge
+        # but "the law will chill free speech": the speaker's judgement of a measure, an accusation now
         said = self.by_token.get(say.i)
         if said is not None and said.type == "ACCUSE":
             if not said.target:  # "Kenya complained that Uganda was blocking trade": Uganda is accused
@@ -632,7 +647,7 @@ class Frames:
             return
         lem = content.lemma_.lower()
         obj = self.direct_object(content)
-        misconduct = lem in self.lex.cls("MISCONDUCT_VERB") or (
+        misconduct = harm or self.reported_abuse(say, content) or lem in self.lex.cls("MISCONDUCT_VERB") or (
             lem == "commit" and obj is not None and self.in_class(obj, "@CONCERN_NOUN|abuse|abuses|fraud|atrocities"))
         if not misconduct:
             return
@@ -648,6 +663,95 @@ class Frames:
         flags = self.resolve_flags(scope, self.local_cues(say))
         _, q = self.speaker_of(scope, say)
         self.make(sent, say, "ACCUSE", "disapprove", (), list(speakers), accused, flags, anchor=say, quote=q)
+
+    def need_statement(self, sent, v, scope: Scope) -> None:
+        """A speaker saying a change or an act "is needed" / "is necessary" / "is urgent", or that "it is time
+        for X" / "time to X": a REQUEST of the speaker (the manual's demands for change, CAMEO 10); whom it is
+        addressed to is the "for" party ("it is time for Russia to withdraw"), if any."""
+        if scope.background or scope.question:
+            return
+        need = self.lex.cls("NEED_PRED")
+        lem = v.lemma_.lower()
+        wanted, addressee = None, None
+        if v.pos_ == "VERB" and lem in need and self.is_passive(v):
+            wanted = next((c for c in v.children if c.dep_ == "nsubjpass"), None)  # "reform is needed"
+        elif v.pos_ == "ADJ" and lem in need and any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be"
+                                                     for c in v.children):
+            wanted = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # parsed onto the adjective
+        elif v.pos_ == "VERB" and lem in need and any(c.dep_ == "expl" for c in v.children):
+            be = next((c for c in v.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)  # "there needs to be"
+            wanted = next((c for c in be.children if c.dep_ == "attr"), None) if be is not None else None
+        elif lem == "be" and any(c.dep_ == "expl" for c in v.children):
+            if any(c.dep_ == "aux" and c.lower_ in self.lex.cls("NEED_AUX") for c in v.children):
+                wanted = next((c for c in v.children if c.dep_ == "attr"), None)  # "there should be a ceasefire"
+        elif lem == "be":
+            pred = next((c for c in v.children if c.dep_ in ("acomp", "attr")), None)
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            if pred is None:
+                return
+            if pred.lower_ in need and subj is not None and subj.lower_ == "it":
+                wanted = next((c for c in pred.children if c.dep_ in ("ccomp", "xcomp")), None) or next(
+                    (c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)  # "it is important that X withdraws"
+                if wanted is not None and self.subject(wanted) is not None:
+                    addressee = self.subject(wanted)
+                if wanted is None:
+                    return
+            if pred.lower_ in self.lex.cls("TIME_FOR") and subj is not None and subj.lower_ == "it":
+                for c in pred.children:  # "it is time for a truce", "it is time for Russia to withdraw"
+                    if c.dep_ == "prep" and c.lower_ == "for":
+                        wanted = next((p for p in c.children if p.dep_ == "pobj"), None)
+                        inner = next((p for p in c.children if p.dep_ == "pcomp"), None)
+                        if wanted is not None and any(d.dep_ in ("acl", "relcl") for d in wanted.children):
+                            addressee = wanted  # "time for Russia to withdraw"
+                        wanted = wanted if wanted is not None else inner
+                    elif c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB":
+                        wanted = c  # "it is time to end the war"
+            elif pred.lower_ in need and wanted is None:
+                wanted = subj
+        if wanted is None:
+            return
+        if wanted.pos_ not in ("VERB", "AUX") and not (
+                self.match_noun(wanted) is not None or self.in_class(wanted, "@MEASURE") or
+                self.in_class(wanted, "@CHANGE_NOUN")):
+            return  # "more money is needed for the school": not a demand on anyone
+        obj = self.direct_object(wanted) if wanted.pos_ in ("VERB", "AUX") else None
+        acts_on_event = obj is not None and (self.match_noun(obj) is not None or self.in_class(obj, "@CONFLICT") or
+                                             self.in_class(obj, "@CHANGE_NOUN"))  # "time to end the war"
+        if wanted.pos_ in ("VERB", "AUX") and (wanted.lemma_.lower() in ("be", "have") or (
+                self.match(wanted) is None and not acts_on_event)):
+            return  # "how important it is that Syria comes together": a wish, not a demand of an act
+        speakers, q = self.speaker_of(scope, v)
+        if not speakers and q is None:
+            return
+        cues = self.local_cues(v)
+        if cues["neg"] or cues["hyp"]:
+            return
+        targets = [a for a in (self.np_actors(addressee) if addressee is not None else []) if a not in speakers]
+        flags = self.resolve_flags(scope, {**cues, "oblig": False})
+        self.make(sent, v, "REQUEST", None, (), list(speakers), targets, flags, anchor=v, quote=q)
+
+    def reported_abuse(self, say, content) -> bool:
+        """"A State Department report said Cuban authorities detained hundreds of protesters", "the findings show
+        that the army shelled villages": a report or an inquiry stating a material conflict act charges its doer
+        (ACCUSE allege, the manual's accusation by a document)."""
+        subj = self.subject(say)
+        if subj is None or not self.in_class(self.see_through(subj), "@DOCUMENT"):
+            return False
+        m = self.match(content) if content.pos_ == "VERB" else None
+        return m is not None and self.lex.quad(m[0].type) == "material_conflict"
+
+    def harm_to_values(self, content) -> bool:
+        """"will chill free speech", "erodes the rule of law": a misconduct verb whose object is a value (VALUES),
+        said of a measure or an agent; a judgement of its author even when put as a forecast."""
+        if content.lemma_.lower() not in self.lex.cls("MISCONDUCT_VERB") or self.is_passive(content):
+            return False
+        obj = self.direct_object(content)
+        if obj is None or not self.in_class(obj, "@VALUES"):
+            return False
+        subj = self.subject(content)
+        return subj is not None and subj.lower_ not in ("i", "we") and (
+            bool(self.np_actors(subj)) or any(self.in_class(subj, c) for c in (
+                "@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@CONDUCT", "@PERSONNOUN", "@MEASURE")) or subj.lower_ == "it")
 
     def statement_events(self, sent, content, scope: Scope) -> None:
         """"Y must X", said by a speaker, is a REQUEST of Y."""

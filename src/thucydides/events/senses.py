@@ -147,6 +147,8 @@ class Senses:
             return False
         if any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children) or self.quote_at(root.idx) is not None:
             return False
+        if any(c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") and c.tag_ == "VBN" for c in root.children):
+            return False  # "stands accused of", "sits detained": a state told of someone, not a photo
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         return subj is not None and subj.pos_ in ("PROPN", "NOUN") and not sent.text.rstrip().endswith(("?", '"', "”"))
 
@@ -216,3 +218,61 @@ class Senses:
         if aid is not None:
             return (self.actor_by_id[aid].code or "").endswith("CVL") and self.in_class(obj, "@PUBLIC")
         return self.in_class(obj, "@PUBLIC")
+
+    def nonviolent_targeting(self, tok, type_: str) -> bool:
+        """"the policy targets obesity", "the campaign targets young voters": aiming a measure, an advert or a
+        drug at someone is no attack; an attack needs an armed or political doer (TARGETER: non-agents)."""
+        if type_ != "ASSAULT" or not any(l in self.lex.cls("AIM_VERB") for l in self.lemmas(tok)[:2]):
+            return False
+        s = self.subject(tok) if not self.is_passive(tok) else self.passive_agent(tok)
+        obj = self.direct_object(tok) if not self.is_passive(tok) else next(
+            (c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if s is not None and not self.tok_actor[s.i] and (
+                self.in_class(self.see_through(s), "@TARGETER") or self.in_class(self.see_through(s), "@MEASURE")):
+            return True
+        return obj is not None and self.in_class(self.see_through(obj), "@NONVIOLENT_AIM")
+
+    def private_transfer(self, tok, type_: str) -> bool:
+        """AID needs a giver or a gift of the right kind: money sent to one's family, or goods a firm or a farm
+        supplies to its customers, is commerce or private life, not aid (PRIVATE_RECIPIENT; AID_GOODS)."""
+        if type_ != "AID" or self.is_passive(tok) or not any(
+                l in self.lex.cls("TRANSFER_VERB") for l in self.lemmas(tok)[:2]):
+            return False
+        to = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+              for p in c.children if p.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        if any(self.in_class(self.see_through(p), "@PRIVATE_RECIPIENT") and not self.tok_actor[p.i] for p in to):
+            return True
+        obj = self.direct_object(tok)
+        if obj is None:
+            return False
+        obj = self.see_through(obj)
+        if any(self.in_class(obj, k) for k in ("@AID", "@WEAPONS", "@FORCES", "@PEACEKEEPERS", "@OBSERVERS",
+                                               "@ASYLUM", "@UTILITY", "@AID_GOODS")):
+            return False
+        s = self.subject(tok)
+        if s is None:
+            return False
+        aid = self.tok_actor[self.see_through(s).i]
+        actor = self.actor_by_id.get(aid) if aid else None
+        code = actor.code or "" if actor is not None else ""
+        political = actor is not None and (actor.type in ("COUNTRY", "IGO") or code.startswith("IGO") or (
+            code[3:6] not in ("BUS", "CVL") and not (actor.type == "PERSON" and code[3:6] == "")))
+        return not political  # "the company provides software to hospitals": a sale
+
+    def standing_place(self, tok, type_: str) -> bool:
+        """"the jail houses 2,000 inmates", "the camp shelters refugees": a place as the subject of a present-tense
+        verb states what it is, not an act."""
+        if type_ not in ("AID", "COERCE", "ASSAULT") or tok.tag_ not in ("VBZ", "VBP"):
+            return False
+        if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return False
+        s = self.subject(tok)
+        return s is not None and not self.tok_actor[s.i] and (
+            self.in_class(self.see_through(s), "@FACILITY") or self.in_class(self.see_through(s), "@PLACE_HOLDER"))
+
+    def animal_agent(self, n) -> bool:
+        """"attacks from wild elephants", "a shark attack": an attack by animals."""
+        if any(c.dep_ in ("compound", "amod") and self.in_class(c, "@ANIMAL") for c in n.children):
+            return True
+        return any(c.dep_ == "prep" and c.lower_ in ("from", "by") and any(
+            p.dep_ == "pobj" and self.in_class(p, "@ANIMAL") for p in c.children) for c in n.children)

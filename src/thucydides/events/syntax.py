@@ -93,6 +93,9 @@ class Syntax:
     def _is_passive(self, v) -> bool:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
             return True
+        if v.tag_ == "VBN" and v.dep_ in ("xcomp", "oprd", "acomp") and v.head.lemma_.lower() in (
+                "stand", "remain", "get", "become", "go", "lie", "sit") and not any(c.dep_ == "dobj" for c in v.children):
+            return True  # "stands accused of", "remained detained", "went missing": a participle of state
         # "..., killed in an air strike": a bare past participle modifying its patient
         return v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and v.i != self.main_acl and \
             not any(c.dep_ in ("aux", "nsubj", "dobj") for c in v.children)

@@ -189,8 +189,9 @@ class Triggers:
             # "there were clashes" is an event; "there is a growing consensus" is not, unless someone holds it
             rule = nm[0]
             return self.lex.quad(rule.type) == "material_conflict" or bool(self.args(n, rule, n, rule.type, rule.mode, "noun")[0])
-        if n.dep_ == "nsubj" and any(l in self.lex.cls("OCCUR") for l in self.lemmas(h)[:2]) and self.match(h) is None:
-            return True
+        if n.dep_ == "nsubj" and h.pos_ == "VERB" and any(l in self.lex.cls("OCCUR") for l in self.lemmas(h)) and (
+                self.match(h) is None or self.match(h)[0].origin != "hand"):
+            return True  # "heavy fighting raged": the verb of occurring is no event of its own (a CAMEO pattern aside)
         if n.dep_ == "pobj" and h.dep_ == "prep":
             g = h.head
             if g.pos_ == "NOUN" and self.gov_kind(g) in ("hypothetical", "negation", "future", "hypothetical+future"):
@@ -227,6 +228,11 @@ class Triggers:
                     p.dep_ == "pobj" and (self.np_actors(p) or self.in_class(p, "@CROWD") or self.in_class(p, "@PEOPLE"))
                     for p in c.children) for c in n.children)):
             kind = "material"  # "Iran's crackdown on protesters", "the arrest of two journalists", "his release"
+        if kind is None and rule.type == "MOBILIZE" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    p.dep_ == "pobj" and (self.in_class(p, "@FORCES") or self.in_class(p, "@WEAPONS")) for p in c.children)
+                for c in n.children):
+            kind = "material"  # "the deployment of 2,000 troops to Poland", "the deployment of the reserve brigade"
         if kind is None and rule.type == "CONSULT" and lem in self.lex.cls("MEETING_NOUN") and (any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and self.tok_actor[c.i] for c in n.children) or any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in n.children) or any(  # "their summit": two parties met
