@@ -176,18 +176,19 @@ class TokenCache:
 
         read = [IDS["ORTH"], IDS["TAG"], IDS["DEP"]]
         src = doc.to_array(read)
-        rows, bounds, targets = [], [], []
+        index, bounds, targets = [], [], []  # the segments' token indices, in one gather (not a copy per token)
         for i, (s, e) in todo.items():
-            start = len(rows)
-            rows.extend(src[s:e].tolist())
+            start = len(index)
+            index.extend(range(s, e))
             bounds.append((start, start + e - s))
             targets.append((i, start + i - s))
-        words = [self.vocab.strings[r[0]] for r in rows]
+        arr = src[index].astype(np.uint64, copy=False)
+        strings = self.vocab.strings
+        words = [strings[o] for o in arr[:, 0].tolist()]
         mini = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        arr = np.array(rows, dtype=np.uint64)
         mini.from_array([IDS["TAG"], IDS["DEP"]], arr[:, 1:])
         # Matches must lie within one segment: segments are not neighbours in the real text.
-        seg_end = np.zeros(len(rows), dtype=np.int64)
+        seg_end = np.zeros(len(index), dtype=np.int64)
         for b, e in bounds:
             seg_end[b:e] = e
         matches = [m for m in self.ruler.match(mini) if m[3] <= seg_end[m[2]]]
