@@ -1720,12 +1720,12 @@ class _Resolver:
             if a.type == "PERSON" and a.sector not in STATE_SECTORS | {"party", "opposition", "media"}:
                 # a person's country comes from evidence about the person, never from a country merely named
                 # where he acts ("Tutu called for sanctions against Nigeria"): the country written on him, the
-                # dateline, the cities and regions the story is set in, the country his sentence places things
-                # in ("in Haiti"), else the country the text names most among those it also names away from him.
+                # dateline, the cities and regions the story is set in, the country the text names most among
+                # those it also names away from him, else the country his sentence places things in ("in Haiti").
                 # (A state office with no country written, "President X", is a state agent: the country of its
                 # context, in the agents' order, below.)
                 a.country = self.described_country(a) or self.dateline_country() or self.local_country() or \
-                    self.placed_country(a) or self.main_country(without=self.sentences_of(a))
+                    self.main_country(without=self.sentences_of(a)) or self.placed_country(a)
             else:
                 home = home or self.main_country()
                 a.country = (self.local_country() or home) if a.type == "PERSON" and not self.doc.dateline else home
