@@ -53,3 +53,10 @@ def test_where_the_story_is_set_still_speaks_for_a_person():
     # the dateline
     doc = analyse("Tunde Bakare criticized Ghana on Monday.", dateline="LAGOS")
     assert actor_for(doc, "Bakare").country == "NGA"
+
+
+def test_an_armed_group_written_with_a_capital_arabic_article_is_the_group_not_a_person():
+    # "al-Shabab" opens a sentence as "Al-Shabab": still the Somali armed group, never a person of no country
+    doc = analyse("Al-Shabab claimed responsibility for the bombing of a market on Tuesday.")
+    group = actor_for(doc, "Al-Shabab")
+    assert (group.type, group.country, group.sector) == ("REBEL", "SOM", "rebels")
