@@ -60,3 +60,15 @@ def test_an_armed_group_written_with_a_capital_arabic_article_is_the_group_not_a
     doc = analyse("Al-Shabab claimed responsibility for the bombing of a market on Tuesday.")
     group = actor_for(doc, "Al-Shabab")
     assert (group.type, group.country, group.sector) == ("REBEL", "SOM", "rebels")
+
+
+def test_an_unknown_organisation_whose_name_spans_countries_takes_no_country_from_the_article():
+    doc = analyse("The Global Fisheries Council urged Norway to cut its quotas.")
+    council = actor_for(doc, "Global Fisheries Council")
+    assert council.country is None and council.sector in ("ngo", "igo")
+    doc = analyse("The International Maritime Office demanded that Panama inspect its ships.")
+    office = actor_for(doc, "International Maritime Office")
+    assert office.country is None
+    # a national body keeps the country of its context
+    doc = analyse("The Kenya Human Rights Commission criticized police in Nairobi.")
+    assert actor_for(doc, "Kenya Human Rights Commission").country == "KEN"

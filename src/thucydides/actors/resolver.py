@@ -81,6 +81,12 @@ def _roles_abroad() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _scope_words() -> frozenset[str]:
+    """Words of a name that claim a scope beyond one country ("International", "World"), data/scope_words.tsv."""
+    return frozenset(r["word"] for r in table("scope_words.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _motion_verbs() -> frozenset[str]:
     """Verbs of movement (data/motion_verbs.tsv): a name after their "to" or "from" is a place ("spread to Bukavu")."""
     return frozenset(r["lemma"] for r in table("motion_verbs.tsv"))
@@ -1726,6 +1732,10 @@ class _Resolver:
                 # context, in the agents' order, below.)
                 a.country = self.described_country(a) or self.dateline_country() or self.local_country() or \
                     self.main_country(without=self.sentences_of(a)) or self.placed_country(a)
+            elif a.type != "PERSON" and set(re.split(r"[\s]+", a.name)) & _scope_words():
+                # "the International Labor Office", "the Association of African Jurists": a name that claims a
+                # scope beyond one country takes none from the article; a state body of that scope is intergovernmental
+                a.sector = "igo" if a.sector in STATE_SECTORS else (a.sector or "ngo")
             else:
                 home = home or self.main_country()
                 a.country = (self.local_country() or home) if a.type == "PERSON" and not self.doc.dateline else home
