@@ -72,3 +72,9 @@ def test_an_unknown_organisation_whose_name_spans_countries_takes_no_country_fro
     # a national body keeps the country of its context
     doc = analyse("The Kenya Human Rights Commission criticized police in Nairobi.")
     assert actor_for(doc, "Kenya Human Rights Commission").country == "KEN"
+
+
+def test_the_former_names_of_the_european_union_are_the_union_not_a_country_of_the_sentence():
+    doc = analyse("The European Economic Community imposed quotas on steel from Brazil.", published="1985-05-02")
+    eec = actor_for(doc, "European Economic Community")
+    assert (eec.type, eec.country, eec.sector) == ("IGO", None, "igo")
