@@ -78,3 +78,12 @@ def test_the_former_names_of_the_european_union_are_the_union_not_a_country_of_t
     doc = analyse("The European Economic Community imposed quotas on steel from Brazil.", published="1985-05-02")
     eec = actor_for(doc, "European Economic Community")
     assert (eec.type, eec.country, eec.sector) == ("IGO", None, "igo")
+
+
+def test_what_the_text_says_a_person_is_gives_his_country():
+    doc = analyse("Marco Reyes praised the deal with Brazil. He is a Chilean engineer.")
+    assert actor_for(doc, "Marco Reyes").country == "CHL"
+    # a relative clause about the people he is one of says where they went, not who they are
+    doc = analyse("Moving to Canada was a first step, he told reporters. Wei is not alone. He is one of thousands of "
+                  "Chinese nationals who have relocated to Canada.")
+    assert actor_for(doc, "Wei").country == "CHN"

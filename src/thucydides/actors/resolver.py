@@ -913,18 +913,24 @@ class _Resolver:
     def described_country(self, actor: Actor) -> Optional[str]:
         """The country written on a person: in the words of his own noun phrase ("Philippine Coast Guard
         spokesperson X", "the governor of Herat province, X", "X, a co-author from the University of Witwatersrand
-        in South Africa"), not in the clause around it nor in a relative clause about him."""
+        in South Africa") or of what the text says he is ("he is a Chilean engineer"), not in the clause around it
+        nor in a relative clause about him."""
         sdoc = self.sdoc
         for m in self.mentions:
-            if m.actor is not actor or m.kind not in ("name", "surname", "role"):
+            if m.actor is not actor or m.kind not in ("name", "surname", "role", "pronoun"):
                 continue
             span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
             root = span.root
-            heads = [root]
-            if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+            heads = [root] if m.kind != "pronoun" else []
+            if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and m.kind != "pronoun":
                 heads.append(root.head)  # "the governor of Herat province, Farid Hakimi"
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                # what the text says he is: "He is one of thousands of Chinese nationals who moved to Japan"
+                heads += [c for c in root.head.children if c.dep_ == "attr"]
+            if not heads:
+                continue
             words: set[int] = set()
             for h in heads:
                 words |= {t.i for t in h.subtree}
