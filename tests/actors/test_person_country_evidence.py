@@ -87,3 +87,14 @@ def test_what_the_text_says_a_person_is_gives_his_country():
     doc = analyse("Moving to Canada was a first step, he told reporters. Wei is not alone. He is one of thousands of "
                   "Chinese nationals who have relocated to Canada.")
     assert actor_for(doc, "Wei").country == "CHN"
+
+
+def test_the_junta_and_the_administration_are_the_government_of_their_context():
+    doc = analyse("The Guinean junta dissolved the electoral commission.")
+    junta = actor_for(doc, "Guinean junta")
+    assert (junta.type, junta.country, junta.sector) == ("ORG", "GIN", "government")
+    doc = analyse("The junta jailed dozens of activists in Mandalay.")
+    assert (actor_for(doc, "junta").country, actor_for(doc, "junta").sector) == ("MMR", "government")
+    doc = analyse("Farmers in Iowa said the aid promised by the administration had not arrived.", dateline="WASHINGTON")
+    administration = actor_for(doc, "administration")
+    assert (administration.country, administration.sector) == ("USA", "government")
