@@ -54,8 +54,11 @@ class KB:
 
 
 def _variants(v: str) -> list[str]:
-    """A form as written, and for "the X" also "The X" and (when X has several words) bare "X"."""
+    """A form as written, and for "the X" also "The X" and (when X has several words) bare "X"; for "al-X" (the
+    Arabic article) also "Al-X", as it is written at the start of a sentence."""
     out = [v]
+    if v.startswith(("al-", "al ")):
+        out.append("A" + v[1:])
     if v.startswith(("the ", "The ")):
         rest = v[4:]
         out.append(("The " if v[0] == "t" else "the ") + rest)

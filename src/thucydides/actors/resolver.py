@@ -81,6 +81,12 @@ def _roles_abroad() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _scope_words() -> frozenset[str]:
+    """Words of a name that claim a scope beyond one country ("International", "World"), data/scope_words.tsv."""
+    return frozenset(r["word"] for r in table("scope_words.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _motion_verbs() -> frozenset[str]:
     """Verbs of movement (data/motion_verbs.tsv): a name after their "to" or "from" is a place ("spread to Bukavu")."""
     return frozenset(r["lemma"] for r in table("motion_verbs.tsv"))
@@ -877,17 +883,25 @@ class _Resolver:
                 return code
         return None
 
-    def main_country(self) -> Optional[str]:
-        """The article's country: the dateline's, else the country named most often (first named on a tie)."""
+    def main_country(self, without: tuple[tuple[int, int], ...] = ()) -> Optional[str]:
+        """The article's country: the dateline's, else the country named most often (first named on a tie);
+        with ``without`` (character spans), only among the countries also named outside those spans."""
         code = self.dateline_country()
         if code:
             return code
+
+        def out(char: int) -> bool:
+            return not any(s <= char < e for s, e in without)
         counts: dict[str, int] = {}
         for m in self.mentions:  # every mention of an actor of a known country counts
             if m.actor.country in self.kb.countries:
                 counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
         for _, c in self.places:
             counts[c] = counts.get(c, 0) + 0  # places count on a tie only after countries
+        if without:  # only a country the text also names away from the spans ``without`` can be its country
+            elsewhere = {m.actor.country for m in self.mentions if out(m.start)} | \
+                {c for i, c in self.places if out(self.sdoc[i].idx)}
+            counts = {c: n for c, n in counts.items() if c in elsewhere}
         if not counts:
             return None
         best = max(counts.values())
@@ -895,6 +909,61 @@ class _Resolver:
             if counts.get(m.actor.country) == best:
                 return m.actor.country
         return next(iter(counts))
+
+    def described_country(self, actor: Actor) -> Optional[str]:
+        """The country written on a person: in the words of his own noun phrase ("Philippine Coast Guard
+        spokesperson X", "the governor of Herat province, X", "X, a co-author from the University of Witwatersrand
+        in South Africa") or of what the text says he is ("he is a Chilean engineer"), not in the clause around it
+        nor in a relative clause about him."""
+        sdoc = self.sdoc
+        for m in self.mentions:
+            if m.actor is not actor or m.kind not in ("name", "surname", "role", "pronoun"):
+                continue
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            heads = [root] if m.kind != "pronoun" else []
+            if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and m.kind != "pronoun":
+                heads.append(root.head)  # "the governor of Herat province, Farid Hakimi"
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                # what the text says he is: "He is one of thousands of Chinese nationals who moved to Japan"
+                heads += [c for c in root.head.children if c.dep_ == "attr"]
+            if not heads:
+                continue
+            words: set[int] = set()
+            for h in heads:
+                words |= {t.i for t in h.subtree}
+            for h in heads:
+                for c in h.subtree:
+                    if c.i != h.i and (c.dep_ in ("relcl", "acl") or (c.dep_ == "appos" and c.head is h and c not in heads
+                                                         and c.pos_ == "PROPN" and c.i not in self.country_tokens)):
+                        # a clause about him ("a woman living in Kenya"), another named person
+                        words -= {t.i for t in c.subtree}
+            words -= set(range(span.start, span.end))
+            for a, b in named_spans(words):
+                code = self._country_phrase(a, b)
+                if code:
+                    return code
+        return None
+
+    def placed_country(self, actor: Actor) -> Optional[str]:
+        """The country a sentence that names a person places things in ("was arrested near Gonaives in Haiti")."""
+        for start, _ in sorted(actor.mentions):
+            span = self.sdoc.char_span(start, start + 1, alignment_mode="expand")
+            code = self.located_country(span.start) if span is not None else None
+            if code:
+                return code
+        return None
+
+    def sentences_of(self, actor: Actor) -> tuple[tuple[int, int], ...]:
+        """The character spans of the sentences that mention an actor."""
+        spans = set()
+        for m in self.mentions:
+            if m.actor is actor:
+                sent = self.sdoc.char_span(m.start, m.end, alignment_mode="expand").sent
+                spans.add((sent.start_char, sent.end_char))
+        return tuple(sorted(spans))
 
     def _country_phrase(self, i: int, j: int) -> Optional[str]:
         for a in range(i, j):
@@ -932,6 +1001,14 @@ class _Resolver:
                         and m.actor.sector in STATE_SECTORS and sent.start_char <= m.start < sent.end_char]
             return speakers[0] if speakers else self.main_country()
 
+        return self.located_country(s) or self.main_country()
+
+    def located_country(self, s: int) -> Optional[str]:
+        """The country of the place the sentence of token ``s`` puts something in ("in Quetta", "at the border of
+        Chad", "in Haiti"), the nearest to ``s``; a country it merely names ("against Nigeria") is none."""
+        sdoc = self.sdoc
+        sent = sdoc[s].sent
+
         def located(i: int) -> bool:  # a place where something is: "in Quetta", "at the border of Chad"
             head = sdoc[i].head
             while head.dep_ in ("compound", "amod", "pobj", "conj") and head.i != head.head.i and head.pos_ != "ADP":
@@ -944,9 +1021,7 @@ class _Resolver:
                 i = sdoc.char_span(m.start, m.end, alignment_mode="expand").start
                 if located(i):
                     near.append((abs(i - s), m.actor.country))
-        if near:
-            return min(near)[1]
-        return self.main_country()
+        return min(near)[1] if near else None
 
     # ---------------------------------------------------------- generic agents
     def agents(self) -> None:
@@ -1654,8 +1729,22 @@ class _Resolver:
             if body:
                 a.country = body  # "foreign ministry spokesperson X" after "Afghanistan's Ministry of Foreign Affairs"
                 continue
-            home = home or self.main_country()
-            a.country = (self.local_country() or home) if a.type == "PERSON" and not self.doc.dateline else home
+            if a.type == "PERSON" and a.sector not in STATE_SECTORS | {"party", "opposition", "media"}:
+                # a person's country comes from evidence about the person, never from a country merely named
+                # where he acts ("Tutu called for sanctions against Nigeria"): the country written on him, the
+                # dateline, the cities and regions the story is set in, the country the text names most among
+                # those it also names away from him, else the country his sentence places things in ("in Haiti").
+                # (A state office with no country written, "President X", is a state agent: the country of its
+                # context, in the agents' order, below.)
+                a.country = self.described_country(a) or self.dateline_country() or self.local_country() or \
+                    self.main_country(without=self.sentences_of(a)) or self.placed_country(a)
+            elif a.type != "PERSON" and set(re.split(r"[\s]+", a.name)) & _scope_words():
+                # "the International Labor Office", "the Association of African Jurists": a name that claims a
+                # scope beyond one country takes none from the article; a state body of that scope is intergovernmental
+                a.sector = "igo" if a.sector in STATE_SECTORS else (a.sector or "ngo")
+            else:
+                home = home or self.main_country()
+                a.country = (self.local_country() or home) if a.type == "PERSON" and not self.doc.dateline else home
             if a.type == "PERSON" and a.sector is None and a.role is None and a.country:
                 a.sector = "civilians"
 
