@@ -17,6 +17,16 @@ def _shared():
 
 
 SHARED = _shared()
+def analyse_article(text, published=None, dateline=None, id="t"):
+    """One article of ``text`` through the whole analysis (``published``/``dateline`` as a reader would give them)."""
+    from thucydides.model import Document
+    from thucydides.pipeline import analyze_documents
+
+    doc = Document(id=id, input=id, raw=text, title="Test", published=published, dateline=dateline)
+    [out] = list(analyze_documents([doc]))
+    return out
+
+
 def actor_for(doc, surface, occurrence=0):
     """The actor resolved at the ``occurrence``-th place ``surface`` stands in ``doc``'s text (None: no actor)."""
     from thucydides.actors import actor_at

@@ -6,14 +6,7 @@ institution named before ("State") is that institution; criminal groups are not 
 own code; an organisation of no one country carries its Phoenix code; names the tagger misses after a title are
 people; a pronoun with no one before it is the person named just after it."""
 from conftest import actor_for
-from thucydides.model import Document
-from thucydides.pipeline import analyze_documents
-
-
-def analyse(text, published=None, dateline=None, id="t"):
-    doc = Document(id=id, input=id, raw=text, title="Test", published=published, dateline=dateline)
-    [out] = list(analyze_documents([doc]))
-    return out
+from conftest import analyse_article as analyse
 
 
 def test_international_official_gets_no_country_from_the_mandate():

@@ -4,14 +4,7 @@ A description that names a country but no one the text named is a person of that
 agents of one country and sector are one actor with a readable name; a surname the tagger calls an
 organisation is the person; a group's sector follows the article's date."""
 from conftest import actor_for
-from thucydides.model import Document
-from thucydides.pipeline import analyze_documents
-
-
-def analyse(text, published=None, dateline=None, id="t"):
-    doc = Document(id=id, input=id, raw=text, title="Test", published=published, dateline=dateline)
-    [out] = list(analyze_documents([doc]))
-    return out
+from conftest import analyse_article as analyse
 
 
 def test_description_with_a_nationality_is_a_person_of_that_country():

@@ -8,17 +8,11 @@ import json
 import pytest
 
 from conftest import actor_for
+from conftest import analyse_article as analyse
 from thucydides import kb
 from thucydides.linking import Registry, link
-from thucydides.model import Document
-from thucydides.pipeline import analyze_documents, analyze_text
+from thucydides.pipeline import analyze_text
 from thucydides.storage import Store
-
-
-def analyse(text, published=None, dateline=None, id="t"):
-    doc = Document(id=id, input=id, raw=text, title="Test", published=published, dateline=dateline)
-    [out] = list(analyze_documents([doc]))
-    return out
 
 
 # ------------------------------------------------------------------ knowledge base as of a date

@@ -6,15 +6,11 @@ organisation, the place of his office or institution in his own noun phrase), el
 dateline, its cities and regions), else the country the text names most among those it also names away from
 him; with none of these it stays empty. A state office with no country written ("President X", "opposition
 leader X") is an agent of a state and takes the country of its context. All texts are written for these tests."""
-from conftest import actor_for
-from thucydides.model import Document
-from thucydides.pipeline import analyze_documents
+from functools import partial
 
+from conftest import actor_for, analyse_article
 
-def analyse(text, published="2024-03-01", dateline=None, id="t"):
-    doc = Document(id=id, input=id, raw=text, title="Test", published=published, dateline=dateline)
-    [out] = list(analyze_documents([doc]))
-    return out
+analyse = partial(analyse_article, published="2024-03-01")
 
 
 def test_the_country_a_person_acts_on_is_not_his():

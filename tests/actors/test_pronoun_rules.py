@@ -4,16 +4,12 @@ In someone's own words (a direct quotation) "he" is someone else than the speake
 is the person named after it who plays the same part; an object pronoun is not the subject of its own clause, even
 through a relative pronoun ("Ruto, who was to replace him")."""
 import re
+from functools import partial
 
+from conftest import analyse_article
 from thucydides.actors import actor_at
-from thucydides.model import Document
-from thucydides.pipeline import analyze_documents
 
-
-def analyse(text, published="2025-03-01", dateline=None, id="t"):
-    doc = Document(id=id, input=id, raw=text, title="Test", published=published, dateline=dateline)
-    [out] = list(analyze_documents([doc]))
-    return out
+analyse = partial(analyse_article, published="2025-03-01")
 
 
 def word(doc, w, occurrence=0):
