@@ -12,3 +12,16 @@ def test_rights_and_aid_groups_are_ngos():
         actor = actor_for(doc, surface)
         assert actor is not None, surface
         assert actor.sector == "ngo", (surface, actor.sector)
+
+
+def test_members_from_the_opposition_are_opposition():
+    """'members of parliament from the opposition': the side they belong to gives the sector (data/agents.tsv
+    lists 'opposition'), while plain lawmakers stay the legislature."""
+    doc = analyse_article(
+        "Several members of parliament from the opposition walked out of the chamber on Tuesday. "
+        "Lawmakers approved the budget later that day.",
+        dateline="KAMPALA, Uganda")
+    members = actor_for(doc, "members of parliament")
+    assert members is not None and members.sector == "opposition" and members.country == "UGA"
+    lawmakers = actor_for(doc, "Lawmakers")
+    assert lawmakers is not None and lawmakers.sector == "legislature"
