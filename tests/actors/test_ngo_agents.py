@@ -25,3 +25,11 @@ def test_members_from_the_opposition_are_opposition():
     assert members is not None and members.sector == "opposition" and members.country == "UGA"
     lawmakers = actor_for(doc, "Lawmakers")
     assert lawmakers is not None and lawmakers.sector == "legislature"
+
+
+def test_institution_opening_with_a_country_name_is_one_org():
+    """'the Botswana High Court', which the tagger leaves unlabelled, is the court of that country, not the country."""
+    doc = analyse_article("On Monday the Botswana High Court ruled against the ministry.", published="2025-03-01")
+    court = actor_for(doc, "Botswana High Court")
+    assert court is not None and court.type == "ORG"
+    assert court.country == "BWA" and court.sector == "judiciary"

@@ -243,7 +243,14 @@ class _Resolver:
             cands.append((s, e, label, 2))
         for mid, s, e in lower(self.sdoc):
             cands.append((s, e, self.sdoc.vocab.strings[mid], 2))
+        # (an entity tagged as a work of art or the like may still be "the Malawi High Court")
+        institutions = self._missed_institutions({i for ent in self.sdoc.ents if ent.label_ not in NOT_ACTOR_LABELS
+                                                  for i in range(ent.start, ent.end)})
+        cands += institutions
+        inst_tokens = {i for s, e, _, _ in institutions for i in range(s, e)}
         for ent in self.sdoc.ents:
+            if ent.label_ in NOT_ACTOR_LABELS and any(i in inst_tokens for i in range(ent.start, ent.end)):
+                continue
             if ent.label_ in NOT_ACTOR_LABELS and len(ent) > 1 and not self.kb.country_of(ent.root.text):
                 # "Gulf of Guinea", "Indian Ocean": a place or thing that holds a country's name is not the country
                 cands.append((ent.start, ent.end, "E|" + ent.label_, 0))
@@ -272,6 +279,24 @@ class _Resolver:
         # tokens of a country's name or adjective ("South Korean"): they may stand in a person's title
         self.country_tokens = {i for s, e, label in chosen if self.kb.country_of(self.sdoc[s:e].text) for i in range(s, e)}
         return chosen
+
+    def _missed_institutions(self, tagged: set[int]):
+        """Institutions the tagger missed that open with a country's name: "the Malawi High Court", "the Chad
+        Defence Ministry" (capitalised words up to a head of data/sector_words.tsv), not the country alone."""
+        sdoc = self.sdoc
+        words = _sector_words()
+        out = []
+        for t in sdoc:
+            if t.i in tagged or t.pos_ != "PROPN" or not t.is_title or t.dep_ != "compound" or not self.kb.country_of(t.text):
+                continue
+            e = t.i + 1
+            while e < len(sdoc) and e - t.i <= 4 and e not in tagged and sdoc[e].is_title and sdoc[e].pos_ == "PROPN" \
+                    and sdoc[e].lower_ not in words:
+                e += 1
+            if e < len(sdoc) and e - t.i <= 4 and e not in tagged and sdoc[e].is_title and sdoc[e].pos_ == "PROPN" \
+                    and sdoc[e].lower_ in words and sdoc[e].dep_ != "compound":
+                out.append((t.i, e + 1, "E|ORG", 1))
+        return out
 
     def _missed_names(self, tagged: set[int]):
         """Names the tagger missed: a given name of the list followed by one or two capitalised words that no list
