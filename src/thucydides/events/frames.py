@@ -647,7 +647,8 @@ class Frames:
             return
         lem = content.lemma_.lower()
         obj = self.direct_object(content)
-        misconduct = harm or self.reported_abuse(say, content) or lem in self.lex.cls("MISCONDUCT_VERB") or (
+        misconduct = harm or self.reported_abuse(say, content) or lem in self.lex.cls("MISCONDUCT_VERB") or any(
+            f"{lem} {p}" in self.lex.cls("MISCONDUCT_VERB") for p in self.particles(content)) or (
             lem == "commit" and obj is not None and self.in_class(obj, "@CONCERN_NOUN|abuse|abuses|fraud|atrocities"))
         if not misconduct:
             return

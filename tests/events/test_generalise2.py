@@ -1,0 +1,34 @@
+"""Issue #11, fresh-news patterns (second round): aid given 'for' a beneficiary, and a speaker's judgement that
+a measure runs counter to / goes against / contravenes something, on sentences written for this test (real
+pipeline, no mocks)."""
+import pytest
+
+from thucydides.pipeline import analyze_text
+
+
+def asserted_types(text):
+    doc = analyze_text(text, title="test", published="2025-06-12")
+    return sorted(e.type for e in doc.events if not e.negated and not e.hypothetical)
+
+
+# ------------------------------------------------------------------ "provided X to Y for Z" is aid, "provides for" is none
+@pytest.mark.parametrize("text", [
+    "The German government provided $10 million to Sudan for refugees.",
+    "Germany provided food to Sudan for displaced families.",
+])
+def test_aid_with_a_beneficiary_is_aid(text):
+    assert "AID" in asserted_types(text)
+
+
+def test_a_law_that_provides_for_something_is_no_aid():
+    assert asserted_types("The new constitution provides for elections within a year.") == []
+
+
+# ------------------------------------------------------------------ judgement that a measure runs counter to something
+@pytest.mark.parametrize("text", [
+    "China said the sanctions run counter to the spirit of the trade agreement.",
+    "The Indian minister said the new rules go against the treaty with Pakistan.",
+    "Brazil said the tariffs contravene the rules of the World Trade Organization.",
+])
+def test_running_counter_to_a_rule_is_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
