@@ -32,3 +32,18 @@ def test_a_law_that_provides_for_something_is_no_aid():
 ])
 def test_running_counter_to_a_rule_is_accuse(text):
     assert "ACCUSE" in asserted_types(text)
+
+
+# ------------------------------------------------------------------ "strike": a state's or an army's is an attack
+@pytest.mark.parametrize("text", [
+    "The Russian strike on Kharkiv killed four people.",
+    "A strike on the port destroyed two ships.",
+    "The Israeli strike dealt a heavy blow to Hezbollah.",
+])
+def test_a_military_strike_is_assault_not_protest(text):
+    types = asserted_types(text)
+    assert "ASSAULT" in types and "PROTEST" not in types
+
+
+def test_a_strike_by_workers_is_no_assault():
+    assert "ASSAULT" not in asserted_types("The workers' strike closed the port for a week.")
