@@ -47,3 +47,14 @@ def test_a_military_strike_is_assault_not_protest(text):
 
 def test_a_strike_by_workers_is_no_assault():
     assert "ASSAULT" not in asserted_types("The workers' strike closed the port for a week.")
+
+
+# ------------------------------------------------------------------ back-references to an event already reported
+def test_a_definite_event_noun_after_its_report_is_no_new_event():
+    text = "Russian troops clashed with Ukrainian forces on Monday. The clashes continued on Tuesday."
+    assert asserted_types(text) == ["ASSAULT"]
+
+
+def test_the_same_noun_with_no_earlier_report_is_an_event():
+    assert asserted_types("The clashes between Russian and Ukrainian forces continued on Tuesday.") == ["ASSAULT"]
+    assert asserted_types("The fighting raged for hours near Kharkiv.") == ["ASSAULT"]
