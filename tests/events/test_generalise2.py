@@ -58,3 +58,16 @@ def test_a_definite_event_noun_after_its_report_is_no_new_event():
 def test_the_same_noun_with_no_earlier_report_is_an_event():
     assert asserted_types("The clashes between Russian and Ukrainian forces continued on Tuesday.") == ["ASSAULT"]
     assert asserted_types("The fighting raged for hours near Kharkiv.") == ["ASSAULT"]
+
+
+# ------------------------------------------------------------------ generic, habitual statements assert no one event
+@pytest.mark.parametrize("text", [
+    "Journalists are often harassed in Egypt.",
+    "Critics are routinely jailed in Belarus.",
+])
+def test_a_habitual_present_is_no_asserted_event(text):
+    assert asserted_types(text) == []
+
+
+def test_a_dated_past_act_stays_asserted():
+    assert "COERCE" in asserted_types("Police arrested protesters in Minsk on Monday.")
