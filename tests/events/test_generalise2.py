@@ -71,3 +71,20 @@ def test_a_habitual_present_is_no_asserted_event(text):
 
 def test_a_dated_past_act_stays_asserted():
     assert "COERCE" in asserted_types("Police arrested protesters in Minsk on Monday.")
+
+
+# ------------------------------------------------------------------ implicit criticism: a poor record, a good one denied
+@pytest.mark.parametrize("text", [
+    "The Ugandan government has a poor record on human rights, the American envoy said.",
+    "The US envoy said Uganda does not have a good record of respecting human rights.",
+])
+def test_a_bad_record_said_of_an_actor_is_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The US envoy said Uganda has a good record of respecting human rights.",
+    "Kenya has a poor record on road safety.",
+])
+def test_praise_or_an_unsaid_record_is_no_accusation(text):
+    assert "ACCUSE" not in asserted_types(text)
