@@ -88,3 +88,12 @@ def test_a_bad_record_said_of_an_actor_is_accuse(text):
 ])
 def test_praise_or_an_unsaid_record_is_no_accusation(text):
     assert "ACCUSE" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ "is a breach of": the speaker's judgement
+def test_a_breach_of_an_agreement_said_of_an_act_is_accuse():
+    assert "ACCUSE" in asserted_types("Brazil said the Argentine decision was a breach of the trade agreement.")
+
+
+def test_a_data_breach_is_no_accusation():
+    assert "ACCUSE" not in asserted_types("The company said a data breach exposed customer records.")
