@@ -97,3 +97,13 @@ def test_a_breach_of_an_agreement_said_of_an_act_is_accuse():
 
 def test_a_data_breach_is_no_accusation():
     assert "ACCUSE" not in asserted_types("The company said a data breach exposed customer records.")
+
+
+# ------------------------------------------------------------------ an event noun as object: "drew protests"
+def test_an_act_that_draws_protests_codes_both():
+    types = asserted_types("The arrests of opposition leaders drew protests from Kenya.")
+    assert "COERCE" in types and "PROTEST" in types
+
+
+def test_protests_that_erupted_stay_an_event():
+    assert asserted_types("Protests erupted in Nairobi after the election.") == ["PROTEST"]
