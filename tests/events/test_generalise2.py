@@ -107,3 +107,12 @@ def test_an_act_that_draws_protests_codes_both():
 
 def test_protests_that_erupted_stay_an_event():
     assert asserted_types("Protests erupted in Nairobi after the election.") == ["PROTEST"]
+
+
+# ------------------------------------------------------------------ an attack as subject criticises no one
+@pytest.mark.parametrize("text", [
+    "The Israeli strike dealt a heavy blow to Hezbollah.",
+    "The Israeli raid dealt a heavy blow to Hamas.",
+])
+def test_an_attack_that_deals_a_blow_is_no_accusation(text):
+    assert "ACCUSE" not in asserted_types(text)
