@@ -35,10 +35,11 @@ def test_event_lexicon_particles_tried_first():
 def test_modality_cues_are_known_kinds():
     rows = table("modality.tsv")
     assert {r["kind"] for r in rows} <= {"negation", "hypothetical", "future", "hypothetical+future", "obligation",
-                                         "conditional", "realis"}
+                                         "conditional", "realis", "habitual"}
     assert {r["where"] for r in rows} <= {"aux", "neg", "mark", "adv", "gov", "amod", "subj", "obj", "time"}
     mod = event_lexicon().modality
     assert mod["neg"]["not"] == "negation" and mod["mark"]["if"] == "hypothetical" and mod["aux"]["will"] == "future"
+    assert mod["adv"]["routinely"] == "habitual"
 
 
 def test_multi_cells():

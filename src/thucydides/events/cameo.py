@@ -101,8 +101,16 @@ class Cameo:
                 continue
             if pat.type in ("", "-"):
                 return None  # a null pattern or a CAMEO 01 statement: no event
+            if self.lex.quad(pat.type) == "verbal_conflict" and self.material_subject(v):
+                return None  # "the strike dealt a heavy blow to X": an attack's effect, no one's criticism
             return self.cameo_rule(pat, "cameo-pattern"), self.direct_object(v)
         return None
+
+    def material_subject(self, v) -> bool:
+        """Whether the verb's subject is an event noun of material conflict ("the strike", "the raid")."""
+        s = self.subject(v)
+        nm = self.match_noun(s) if s is not None and s.pos_ in ("NOUN", "PROPN") else None
+        return nm is not None and self.lex.quad(nm[0].type) == "material_conflict"
 
     @staticmethod
     def cameo_rule(pat: CameoPattern, origin: str) -> Rule:

@@ -100,6 +100,18 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
         m = self.match(c)
         return m is not None and m[2] == "verb" and self.lex.quad(m[0].type) == "material_conflict"
 
+    def back_reference(self, sent, tok, type_: str) -> bool:
+        """A definite event noun ("the raid", "this attack") with no actor or target of its own, in a sentence
+        after one that already reported an event of its type, refers back to that event."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return False
+        if any(c.dep_ in ("poss", "amod", "compound", "nmod", "prep") and (
+                self.tok_actor[c.i] or c.ent_type_ in ("NORP", "GPE", "ORG") or c.dep_ == "prep")
+               for c in tok.children):
+            return False
+        return any(e.type == type_ and e.sentence is not None and e.sentence[0] < sent.start_char
+                   for e in self.events)
+
     def visit(self, sent, tok, scope: Scope, depth: int) -> None:
         if depth > 60:
             return
@@ -123,6 +135,8 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                 ev = self.event_at(sent, tok, m[0], m[1], m[2], scope, cues)
             elif tok.pos_ in NOUN_POS and self.noun_event_position(tok):
                 nm = self.match_noun(tok)
+                if nm is not None and self.back_reference(sent, tok, nm[0].type):
+                    nm = None  # "after the raid, police found ...": the raid reported before, not a new one
                 if nm is not None:
                     rule = nm[0]
                     ev = self.event_at(sent, tok, rule, tok, "noun", scope, cues)
@@ -130,6 +144,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                 self.relation_statement(sent, tok, scope)
                 self.evaluation_statement(sent, tok, scope)
                 self.appraisal_statement(sent, tok, scope)
+                self.record_statement(sent, tok, scope)
                 self.allegation_statement(sent, tok, scope)
             if tok.pos_ in ("VERB", "AUX", "ADJ"):
                 self.need_statement(sent, tok, scope)

@@ -573,6 +573,28 @@ class Frames:
                 return -1, obj, pred  # "unacceptable", "an act of aggression", "an illegal move"
         return None
 
+    def record_statement(self, sent, v, scope: Scope) -> None:
+        """"X has a poor record on rights", "X does not have a good record of ...", said by someone: an
+        implicit criticism of X (RECORD_NOUN judged by DISAPPROVE_ADJ / POOR_ADJ, or a GOOD_ADJ one denied)."""
+        if v.lemma_.lower() != "have":
+            return
+        obj = self.direct_object(v)
+        if obj is None or obj.lemma_.lower() not in self.lex.cls("RECORD_NOUN"):
+            return
+        mods = {c.lower_ for c in obj.children if c.dep_ in ("amod", "compound")}
+        negated = self.local_cues(v)["neg"]
+        bad = mods & (self.lex.cls("DISAPPROVE_ADJ") | self.lex.cls("POOR_ADJ"))
+        if not ((bad and not negated) or (negated and mods & (self.lex.cls("APPROVE_ADJ") | self.lex.cls("GOOD_ADJ")))):
+            return
+        speakers = list(self.speaker_of(scope, v)[0])
+        subj = self.subject(v)
+        targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers]
+        if not speakers or not targets:
+            return
+        flags = self.resolve_flags(scope, dict(self.local_cues(v), neg=False))
+        self.make(sent, v, "ACCUSE", "disapprove", (), speakers, targets, flags, anchor=v,
+                  trigger_span=(v.idx, obj.idx + len(obj.text)))
+
     def appraisal_statement(self, sent, v, scope: Scope) -> None:
         """An appraisal ("X called the raid unacceptable") is X's ACCUSE (or SUPPORT) of whoever the judged
         object names; the judged act itself is its object, not a separate event."""
@@ -647,7 +669,8 @@ class Frames:
             return
         lem = content.lemma_.lower()
         obj = self.direct_object(content)
-        misconduct = harm or self.reported_abuse(say, content) or lem in self.lex.cls("MISCONDUCT_VERB") or (
+        misconduct = harm or self.reported_abuse(say, content) or lem in self.lex.cls("MISCONDUCT_VERB") or any(
+            f"{lem} {p}" in self.lex.cls("MISCONDUCT_VERB") for p in self.particles(content)) or (
             lem == "commit" and obj is not None and self.in_class(obj, "@CONCERN_NOUN|abuse|abuses|fraud|atrocities"))
         if not misconduct:
             return

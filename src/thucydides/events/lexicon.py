@@ -78,7 +78,7 @@ PLOVER_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE",
 FRAMES = frozenset({"-", "fixed", "refuse", "volition", "request", "light", "aspect", "negcue", "recip", "swap", "joint",
                     "dest", "needs2", "coop", "stative", "passive", "active", "verbal", "cswap", "member"})
 MODALITY = {"aux": {"future", "conditional", "hypothetical", "obligation"}, "neg": {"negation"},
-            "mark": {"hypothetical", "future"}, "adv": {"hypothetical", "realis", "negation"},
+            "mark": {"hypothetical", "future"}, "adv": {"hypothetical", "realis", "negation", "habitual"},
             "gov": {"hypothetical", "negation", "realis", "hypothetical+future", "future", "obligation"},
             "amod": {"hypothetical", "future"}, "time": {"future"}, "subj": {"negation"}, "obj": {"negation"}}
 

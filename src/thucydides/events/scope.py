@@ -67,6 +67,10 @@ class ScopeRules:
                     cues["fut"] = True
             elif c.dep_ == "advmod" and lex.modality.get("adv", {}).get(low) == "hypothetical":
                 cues["hyp"] = True
+            elif c.dep_ == "advmod" and lex.modality.get("adv", {}).get(low) == "habitual" and (
+                    tok.tag_ in ("VBZ", "VBP") or any(d.dep_ in ("aux", "auxpass") and d.tag_ in ("VBZ", "VBP")
+                                                      for d in tok.children)):
+                cues["hyp"] = True  # "critics are routinely jailed": a generic state of affairs, no one event
             elif c.dep_ == "advmod" and lex.modality.get("adv", {}).get(low) == "negation":
                 cues["neg"] = True  # "seldom criticized", "rarely meets"
             elif c.dep_ == "advmod" and low in ("longer", "more") and any(

@@ -66,11 +66,29 @@ class Triggers:
         for f in self.forms(n):
             rules = self.lex.nouns.get(f)
             if rules:
+                if len(rules) > 1 and self.material_noun(n):
+                    # "the Israeli strike", "a strike on the port": the material sense, not a walkout
+                    hit = next((r for r in rules if r.type in ("ASSAULT", "COERCE")), None)
+                    if hit is not None:
+                        return hit, n
                 if len(rules) > 1 and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in n.children):
                     # "a call for talks" is a request, "a call with X" a conversation
                     return next((r for r in rules if "request" in r.frames), rules[0]), n
                 return rules[0], n
         return None
+
+    def material_noun(self, n) -> bool:
+        """A noun of several senses read as a material act: a state's or an army's ("the Israeli strike",
+        "the army's raid"), with a military modifier (MATERIAL_NOUN_MOD: "air", "drone", "missile"), or aimed
+        "on"/"against" a target that is no date. Workers or a union as modifier keep the labour sense."""
+        mods = [c for c in n.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        if any(self.in_class(m, "@CROWD") for m in mods):
+            return False
+        if any(m.ent_type_ in ("NORP", "GPE") or m.lemma_.lower() in self.lex.cls("MATERIAL_NOUN_MOD")
+               or self.in_class(m, "@FORCES") for m in mods):
+            return True
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+            p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children) for c in n.children)
 
     def match_adj(self, a):
         rules = self.lex.adjs.get(a.lemma_.lower()) or self.lex.adjs.get(a.lower_)
