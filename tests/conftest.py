@@ -27,6 +27,14 @@ def analyse_article(text, published=None, dateline=None, id="t"):
     return out
 
 
+def asserted_types(text):
+    """The types of the asserted (not negated, not hypothetical) events coded in ``text``, sorted."""
+    from thucydides.pipeline import analyze_text
+
+    doc = analyze_text(text, title="test", published="2025-06-12")
+    return sorted(e.type for e in doc.events if not e.negated and not e.hypothetical)
+
+
 def actor_for(doc, surface, occurrence=0):
     """The actor resolved at the ``occurrence``-th place ``surface`` stands in ``doc``'s text (None: no actor)."""
     from thucydides.actors import actor_at

@@ -3,12 +3,8 @@ concessions and impositions, shows of force around a place, requests put as a ne
 for this test (real pipeline, no mocks)."""
 import pytest
 
+from conftest import asserted_types
 from thucydides.pipeline import analyze_text
-
-
-def asserted_types(text):
-    doc = analyze_text(text, title="test", published="2025-06-12")
-    return sorted(e.type for e in doc.events if not e.negated and not e.hypothetical)
 
 
 # ------------------------------------------------------------------ criticism with no criticism verb

@@ -3,12 +3,7 @@ a measure runs counter to / goes against / contravenes something, on sentences w
 pipeline, no mocks)."""
 import pytest
 
-from thucydides.pipeline import analyze_text
-
-
-def asserted_types(text):
-    doc = analyze_text(text, title="test", published="2025-06-12")
-    return sorted(e.type for e in doc.events if not e.negated and not e.hypothetical)
+from conftest import asserted_types
 
 
 # ------------------------------------------------------------------ "provided X to Y for Z" is aid, "provides for" is none
