@@ -35,6 +35,27 @@ def asserted_types(text):
     return sorted(e.type for e in doc.events if not e.negated and not e.hypothetical)
 
 
+def store_texts(folder, texts, db_name="texts.duckdb"):
+    """A database of the articles ``texts`` ({name: text}), written as .txt files in ``folder``, analysed and ingested."""
+    from thucydides.pipeline import analyze
+    from thucydides.storage import Store
+
+    files = []
+    for name, text in texts.items():
+        f = folder / f"{name}.txt"
+        f.write_text(text, encoding="utf-8")
+        files.append(str(f))
+    db = folder / db_name
+    with Store(db) as s:
+        s.ingest(analyze(files, registry=s.registry()))
+    return db
+
+
+def evidence_item(brief, words):
+    """The evidence item of an ask ``brief`` whose text holds ``words``."""
+    return next(e for e in brief["evidence"] if words in e["text"])
+
+
 def actor_for(doc, surface, occurrence=0):
     """The actor resolved at the ``occurrence``-th place ``surface`` stands in ``doc``'s text (None: no actor)."""
     from thucydides.actors import actor_at

@@ -4,7 +4,8 @@ words for standoffs, warships, moving closer and barring from; hedged prospects 
 against."""
 import pytest
 
-from thucydides.pipeline import analyze
+from conftest import evidence_item as _item
+from conftest import store_texts
 from thucydides.query.ask import ask, parse_question
 from thucydides.storage import Store
 
@@ -57,20 +58,9 @@ Several glaciers feeding the lake have shrunk by half since 1990, a study found 
 
 @pytest.fixture(scope="module")
 def fresh_db(tmp_path_factory):
-    d = tmp_path_factory.mktemp("askfresh")
-    files = []
-    for name, text in (("andes", ANDES), ("talks", TALKS), ("chile", CHILE), ("rivers", RIVERS)):
-        f = d / f"{name}.txt"
-        f.write_text(text, encoding="utf-8")
-        files.append(str(f))
-    db = d / "fresh.duckdb"
-    with Store(db) as s:
-        s.ingest(analyze(files, registry=s.registry()))
-    return db
+    texts = {"andes": ANDES, "talks": TALKS, "chile": CHILE, "rivers": RIVERS}
+    return store_texts(tmp_path_factory.mktemp("askfresh"), texts, "fresh.duckdb")
 
-
-def _item(brief, words):
-    return next(e for e in brief["evidence"] if words in e["text"])
 
 
 def test_relation_words_for_standoffs_warships_moving_closer_and_barring():

@@ -2,6 +2,8 @@
 by the real pipeline (no part of ours mocked)."""
 import pytest
 
+from conftest import evidence_item as _item
+from conftest import store_texts
 from thucydides.pipeline import analyze
 from thucydides.query.ask import ask, parse_question
 from thucydides.storage import Store
@@ -47,21 +49,9 @@ LOME — Ghana and Togo held talks on border security on Tuesday, their foreign 
 
 @pytest.fixture(scope="module")
 def rules_db(tmp_path_factory):
-    d = tmp_path_factory.mktemp("askrules")
-    files = []
-    for name, text in (("truce", TRUCE), ("place", PLACE), ("old", OLD), ("newer", NEWER),
-                       ("attribution", ATTRIBUTION), ("corridor", CORRIDOR)):
-        f = d / f"{name}.txt"
-        f.write_text(text, encoding="utf-8")
-        files.append(str(f))
-    db = d / "rules.duckdb"
-    with Store(db) as s:
-        s.ingest(analyze(files, registry=s.registry()))
-    return db
+    texts = {"truce": TRUCE, "place": PLACE, "old": OLD, "newer": NEWER, "attribution": ATTRIBUTION, "corridor": CORRIDOR}
+    return store_texts(tmp_path_factory.mktemp("askrules"), texts, "rules.duckdb")
 
-
-def _item(brief, words):
-    return next(e for e in brief["evidence"] if words in e["text"])
 
 
 def test_the_other_sides_act_is_not_evidence_for_the_question_actor(rules_db):
