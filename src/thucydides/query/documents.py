@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from ..sql import contains
+from ..sql import contains, date_bounds
 
 
 def list_documents(store, q: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
@@ -15,12 +15,7 @@ def list_documents(store, q: Optional[str] = None, since: Optional[str] = None, 
     if q:
         where.append("(d.title ILIKE ? ESCAPE '\\' OR d.text ILIKE ? ESCAPE '\\')")
         params += [contains(q), contains(q)]
-    if since:
-        where.append("d.published >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("d.published <= CAST(? AS DATE)")
-        params.append(until)
+    date_bounds("d.published", since, until, where, params)
     cond = ("WHERE " + " AND ".join(where)) if where else ""
     total = store.query(f"SELECT count(*) AS n FROM documents d {cond}", params)[0]["n"]
     items = store.query(f"""

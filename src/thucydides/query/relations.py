@@ -15,6 +15,7 @@ from ..errors import RelationError
 from ..knowledge import table
 from ..query import params as check
 from ..query.search import side_sql, tidy_sentence
+from ..sql import date_bounds
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 
@@ -51,12 +52,7 @@ def series(store, a: str, b: str, by: str = "month", since: Optional[str] = None
     params: list = []
     cond = pair_sql(a, b, params)
     where = [cond, "e.date IS NOT NULL"]
-    if since:
-        where.append("e.date >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("e.date <= CAST(? AS DATE)")
-        params.append(until)
+    date_bounds("e.date", since, until, where, params)
     q = quads()
     case = "CASE e.type " + " ".join(f"WHEN '{t}' THEN '{qc}'" for t, (qc, _) in q.items()) + " ELSE 'other' END"
     sql = f"""

@@ -13,7 +13,7 @@ from typing import Optional, Union
 
 from .. import kb as kbmod
 from ..errors import QueryError, StoreError
-from ..sql import contains
+from ..sql import contains, date_bounds
 from . import params as check
 from .documents import list_documents
 
@@ -71,9 +71,7 @@ def find_quotes(store, speaker: Optional[str] = None, about: Optional[str] = Non
     if words:
         where.append("q.content ILIKE ? ESCAPE '\\'")
         params.append(contains(words))
-    if since:
-        where.append("q.published >= CAST(? AS DATE)")
-        params.append(since)
+    date_bounds("q.published", since, None, where, params)
     sql = f"""SELECT q.*, d.id, d.title, d.source, d.url FROM quotes q JOIN documents d USING (doc_key)
               {'WHERE ' + ' AND '.join(where) if where else ''}
               ORDER BY q.published DESC NULLS LAST, d.id, q.content_start LIMIT ? OFFSET ?"""
@@ -118,9 +116,7 @@ def find_events(store, actor: Optional[str] = None, recipient: Optional[str] = N
     if type:
         where.append("e.type = ?")
         params.append(type)
-    if since:
-        where.append("e.date >= CAST(? AS DATE)")
-        params.append(since)
+    date_bounds("e.date", since, None, where, params)
     if words:
         where.append("e.sentence ILIKE ? ESCAPE '\\'")
         params.append(contains(words))

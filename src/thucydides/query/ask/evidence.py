@@ -16,6 +16,7 @@ from typing import Optional
 
 from ... import kb as kbmod
 from ...knowledge import lines, multi, table
+from ...sql import date_bounds
 from .sentences import split as split_sentences
 from .understand import CONSIDER, Actor, Question, _match, _phrases, _word_ok, expand, find_actors, stem
 
@@ -64,12 +65,7 @@ def _docs_with(store, a: Actor, since: Optional[str], until: Optional[str]) -> s
     params: list = []
     cond = _actor_sql(a, "a", params)
     where = [cond]
-    if since:
-        where.append("d.published >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("d.published <= CAST(? AS DATE)")
-        params.append(until)
+    date_bounds("d.published", since, until, where, params)
     rows = store.query(f"""SELECT DISTINCT a.doc_key FROM actors a JOIN documents d USING (doc_key)
                            WHERE {' AND '.join(where)}""", params)
     keys = {r["doc_key"] for r in rows}
@@ -77,9 +73,7 @@ def _docs_with(store, a: Actor, since: Optional[str], until: Optional[str]) -> s
         names = org_names(a.code)
         p2: list = ["\\b(?:" + "|".join(re.escape(n) for n in names) + ")\\b"]
         where2 = ["regexp_matches(d.text, ?)"]
-        if since:
-            where2.append("d.published >= CAST(? AS DATE)")
-            p2.append(since)
+        date_bounds("d.published", since, until, where2, p2)  # the question's date bounds these documents too
         keys |= {r["doc_key"] for r in store.query(f"SELECT doc_key FROM documents d WHERE {' AND '.join(where2)}", p2)}
     return keys
 
