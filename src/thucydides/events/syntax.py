@@ -81,14 +81,15 @@ class Syntax:
                 break
         return tok
 
+    def _once(self, key, compute, v):
+        """``compute(v)``, kept under ``key``: every pattern and frame that tries a verb asks the same of it."""
+        if key not in self._match_cache:
+            self._match_cache[key] = compute(v)
+        return self._match_cache[key]
+
     def is_passive(self, v) -> bool:
-        # asked for the same verb by every pattern and frame that tries it: computed once per verb (and
-        # per sentence reading, since it depends on ``main_acl``)
-        key = ("passive", v.i, self.main_acl)
-        got = self._match_cache.get(key)
-        if got is None:
-            got = self._match_cache[key] = self._is_passive(v)
-        return got
+        # per sentence reading too, since it depends on ``main_acl``
+        return self._once(("passive", v.i, self.main_acl), self._is_passive, v)
 
     def _is_passive(self, v) -> bool:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
@@ -121,11 +122,7 @@ class Syntax:
         return objs
 
     def direct_object(self, v):
-        key = ("dobj", v.i, self.main_acl)  # once per verb, as is_passive
-        if key in self._match_cache:
-            return self._match_cache[key]
-        got = self._match_cache[key] = self._direct_object(v)
-        return got
+        return self._once(("dobj", v.i, self.main_acl), self._direct_object, v)  # it reads is_passive
 
     def _direct_object(self, v):
         passive = self.is_passive(v)
@@ -137,13 +134,9 @@ class Syntax:
         return None
 
     def particles(self, v) -> frozenset:
-        key = ("parts", v.i)  # once per verb: every pattern of the verb asks
-        got = self._match_cache.get(key)
-        if got is None:
-            got = self._match_cache[key] = frozenset(self._particles(v))
-        return got
+        return self._once(("parts", v.i), self._particles, v)
 
-    def _particles(self, v) -> set:
+    def _particles(self, v) -> frozenset:
         out = set()
         for c in v.children:
             if c.dep_ in ("prt", "prep", "agent", "acomp", "oprd") or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV")):
@@ -156,7 +149,7 @@ class Syntax:
                 for m in c.children:
                     if m.dep_ == "mark" and m.i < c.i:
                         out.add(m.lower_)  # "called for Russia to reciprocate"
-        return out
+        return frozenset(out)
 
     def subject(self, v, depth: int = 0):
         """The grammatical subject token of verb ``v`` (inherited through control and coordination)."""
