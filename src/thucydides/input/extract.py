@@ -124,15 +124,6 @@ def _tree(raw: str):
     return tree
 
 
-def _trafilatura(tree, url: Optional[str], **kw):
-    """trafilatura's own extractor on (a copy of) the parsed page, fallbacks off: the fallbacks are candidates.
-    (The clean step uses ``_readings``, which gives the same two readings for less; this is the reference the
-    tests compare it with.)"""
-    import trafilatura
-
-    return trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False, **kw)
-
-
 def _metadata(tree, options):
     """trafilatura's ``extract_metadata`` limited to the fields the clean step keeps (title, url, date,
     sitename), step for step as trafilatura computes them: its author, category, tag and licence searches
