@@ -363,6 +363,13 @@ class _Resolver:
     def _adjective_in(self, s: int, e: int) -> bool:
         return any(x.kind == "adjective" for t in self.sdoc[s:e] for x in self.kb.forms.get(t.text, ()))
 
+    def _org_ending_at(self, i: int) -> Optional[int]:
+        """The first token of an organisation's name that ends right before token i ("Islamic State emir X")."""
+        for k in range(max(0, i - 6), i):
+            if any(ent.kind == "org" for ent in self.kb.forms.get(self.sdoc[k:i].text, ())):
+                return k
+        return None
+
     def _org_in(self, s: int, e: int) -> Optional[kbmod.Entry]:
         for i in range(s, e):
             for j in range(min(e, i + 6), i, -1):
@@ -386,12 +393,14 @@ class _Resolver:
                   or (t.pos_ == "NOUN" and t.is_lower and (kbmod.agent(t.lower_) is not None or (
                       i >= 2 and kbmod.agent(f"{self.sdoc[i - 2].lower_} {t.lower_}") is not None))))  # "deputy caliph"
             in_role = any(rs <= i - 1 < re_ for rs, re_, _ in self.role_matches)
+            org_start = self._org_ending_at(i) if (i - 1) in self.name_tokens else None
             if not ok or ((i - 1) in self.name_tokens and not in_role and not self.kb.country_of(t.text)
-                          and (i - 1) not in self.country_tokens and not self._org_in(i - 1, i)):
+                          and (i - 1) not in self.country_tokens and org_start is None):
                 break
             if t.text in (",", ";", ":", "(", ")", '"', "“", "”"):
                 break
-            i -= 1
+            # "Islamic State emir X", "Al-Shabaab commander X": the organisation's whole name is part of the title
+            i = org_start if org_start is not None and org_start >= sent_start else i - 1
         while i < s and self.sdoc[i].lower_ in ("the", "of", "and", "for"):
             i += 1
         return i
@@ -1381,8 +1390,12 @@ class _Resolver:
                 and m.actor.country is None and m.actor.sector == "igo" and self._canon(m.actor.role) == role]
         start = det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx
         end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
+        unroled = None if fits else self.salient_unroled(i, start, "igo", None)
         if fits:
             actor = fits[0]
+        elif unroled is not None:
+            actor = unroled  # "Bennett called for ... He accused the U.N. envoy": the person named before
+            self.take_description(actor, written_role(phrase, role), "igo", None)
         else:
             wrole = written_role(phrase, role)
             actor = self.new_actor(f"R|{igo.code}|{role}", name=f"{igo.name} {wrole}", type="PERSON", country=None,
@@ -1511,15 +1524,22 @@ class _Resolver:
             after = [m for m in people if end <= m.start < limit and same(m.actor)]
             actor = before[-1].actor if before else after[0].actor if after else None
             if actor is None:
-                abroad = sector == "igo" or (role or "").lower() in _roles_abroad()
-                code = written or (None if abroad else self.main_country())
-                if code is None and sector != "igo":
-                    continue  # no country to place the office in: left unresolved rather than guessed
                 desc = role if written else sdoc[i:re_].text.lower()
                 if not noun and any(t.pos_ == "NOUN" for t in sdoc[i:re_ - 1]) and desc not in self.kb.roles:
                     # "the gang leader": the qualifier decides what kind of leader (an agent noun's sector, or none)
                     found = kbmod.agent(desc)
                     sector = found[0] or None if found else None
+                taken = wrole if written or noun else desc
+                actor = self.salient_unroled(i, start, sector, written, taken)
+                if actor is not None:
+                    self.take_description(actor, taken, sector, written)
+                    self.add_mention(start, end, "role", actor)
+                    self.consumed.update(range(i, re_))
+                    continue
+                abroad = sector == "igo" or (role or "").lower() in _roles_abroad()
+                code = written or (None if abroad else self.main_country())
+                if code is None and sector != "igo":
+                    continue  # no country to place the office in: left unresolved rather than guessed
                 name = f"{self.demonym(code)} {desc}" if code else desc
                 actor = self.new_actor(f"R|{code}|{role}|{_fold(desc)}", name=name, type="PERSON", country=code,
                                        sector=sector, role=wrole)
@@ -1527,6 +1547,42 @@ class _Resolver:
                 self.described.add(actor.id)
             self.add_mention(start, end, "role", actor)
             self.consumed.update(range(i, re_))
+
+    def salient_unroled(self, i: int, start: int, sector: Optional[str], written: Optional[str],
+                        role: Optional[str] = None) -> Optional[Actor]:
+        """A description no office named in the text fits ("the gang leader", "the journalist", "the U.N. envoy")
+        is the one person the last few sentences named without saying what he or she is ("Arnel Joseph was killed.
+        ... it was the gang leader who was killed"): news names a person first and describes him after. Only when
+        exactly one such person is in the three sentences before (a person of the description's sector or none,
+        of its country or none) and none in the description's own sentence (there he is someone else acting on
+        it); never for a state office (government, military, police, courts: new participants are named with
+        their title, "the judge" is rarely the defendant named before). A person this rule already gave the
+        description keeps it ("The gang leader's escape" after "it was the gang leader who was killed")."""
+        if sector in STATE_SECTORS:
+            return None
+        sents = list(self.sdoc.sents)
+        k = bisect.bisect_right([st.start for st in sents], i) - 1
+        lo, own = sents[max(0, k - 3)].start_char, sents[k].start_char
+        near = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= start and m.start >= lo]
+        if any(m.start >= own and m.actor.role is None for m in near):
+            return None
+        pool = {m.actor.id: m.actor for m in near if m.actor.id not in self.nameless and m.actor.id not in self.known}
+        fits = [a for a in pool.values() if a.role in (None, role) and a.sector in (None, "civilians", sector)
+                and (written is None or a.country in (None, written))
+                and any(m.kind != "pronoun" for m in self.mentions if m.actor is a)]
+        return fits[0] if len(fits) == 1 else None
+
+    def take_description(self, actor: Actor, role: str, sector: Optional[str], country: Optional[str]) -> None:
+        """A named person takes the office, sector and country a description of him or her writes; an
+        international official ("the U.N. envoy") has no country."""
+        actor.role = role
+        if sector:
+            actor.sector = sector
+        if sector == "igo":
+            actor.country = None
+        elif country:
+            actor.country = country
+        self.described.add(actor.id)
 
     def hyphenated_countries(self) -> None:
         """Countries inside one hyphenated word ("U.S.-ROK approach", "U.S.-Russian rapprochement") are mentions of
