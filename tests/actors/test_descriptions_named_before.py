@@ -58,3 +58,27 @@ def test_no_link_when_two_undescribed_people_or_a_state_office():
                     "ten days.", published="2024-02-01")
     judge = actor_for(court, "The judge")
     assert judge is None or judge.id != actor_for(court, "Peter Kamau").id
+
+
+def test_another_name_of_a_person_is_the_same_person():
+    doc = analyse("Police said Musa Kanteh, also known as Abu Bilal, was arrested in Dakar. Abu Bilal had been "
+                  "sought since 2019. Jean Claude Ibo, better known as Tiger, remains at large.", published="2024-01-05")
+    musa = actor_for(doc, "Musa Kanteh")
+    assert actor_for(doc, "Abu Bilal").id == musa.id
+    assert actor_for(doc, "Abu Bilal", 1).id == musa.id
+    # with no such phrase two names stay two people
+    assert actor_for(doc, "Jean Claude Ibo").id != musa.id
+
+
+def test_a_copular_description_says_what_the_person_is():
+    doc = analyse("Florence Okoro is a lawyer in Lagos. She said the case would go on. Mary Adeyemi was the first "
+                  "woman to win the seat.", published="2024-01-05")
+    okoro = actor_for(doc, "Florence Okoro")
+    assert (okoro.role, okoro.sector) == ("lawyer", "judiciary")
+    # "the first woman to win" says nothing of an office
+    assert actor_for(doc, "Mary Adeyemi").role is None
+
+
+def test_the_possessive_group_names_the_kind_of_leader():
+    doc = analyse("PORT-AU-PRINCE, Haiti - The gang's leader Wendell Pierre rejected the offer.", published="2024-01-05")
+    assert actor_for(doc, "Wendell Pierre").sector == "criminal"

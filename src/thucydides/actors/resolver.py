@@ -111,6 +111,13 @@ def _not_actor_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _alias_cues() -> tuple[tuple[str, ...], ...]:
+    """Phrases that introduce another name of the person just named ("also known as"), longest first."""
+    cues = {tuple(r["phrase"].lower().split()) for r in table("alias_cues.tsv")}
+    return tuple(sorted(cues, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _anaphors() -> dict[str, tuple[str, ...]]:
     """Definite descriptions that refer back to an actor of a type ("the bloc", "the country", "the party")."""
     return {r["noun"].lower(): tuple(r["types"].split("|")) for r in table("anaphors.tsv")}
@@ -441,6 +448,27 @@ class _Resolver:
             return None  # "With Wang, the Japanese minister raised ...": a clause, not an apposition
         return (e + 1, j) if self._roles_in(e + 1, j) or self._agent_in(e + 1, j) else None
 
+    def copular_window(self, s: int, e: int):
+        """The predicate that says what the person named at [s, e) is: "Ozor is a lawyer", "al-Rufay'i was the top IS
+        official for Iraq" (the noun phrase after "be", up to a comma or a clause of its own)."""
+        sdoc = self.sdoc
+        root = sdoc[s:e].root
+        verb = root.head
+        if root.dep_ not in ("nsubj",) or verb.lemma_ != "be" or verb.i < e:
+            return None
+        attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+        if attr is None:
+            return None
+        lo, hi = attr.left_edge.i, attr.i + 1
+        for c in attr.rights:
+            if c.dep_ in ("prep", "compound", "amod") and not any(t.text in (",", ";") or t.dep_ in ("relcl", "acl")
+                                                                 for t in c.subtree):
+                hi = c.right_edge.i + 1
+        if any(t.dep_ in ("relcl", "acl") or t.text in (",", ";") for t in sdoc[lo:attr.i]):
+            return None
+        agent = self._agent_in(lo, hi)  # "the first woman to win" says no more than a person
+        return (lo, hi) if self._roles_in(lo, hi) or (agent and agent[1] != "civilians") else None
+
     def _agent_in(self, s: int, e: int):
         """The longest generic agent noun inside tokens [s, e) ("lawyer", "deputy caliph"), as (phrase, sector)."""
         best = None
@@ -517,6 +545,10 @@ class _Resolver:
                     # "the leader of the Village de Dieu gang", "head of the police unit": the group led says what
                     # kind of leader
                     led = self._agent_in(re_ + 1, e)
+                    if led is not None:
+                        actor.sector = led[1]
+                elif rank <= 1 and sector == "government" and rs - 1 > s and self.sdoc[rs - 1].text in POSSESSIVE:
+                    led = self._agent_in(s, rs - 1)  # "the gang's leader": the same, in the possessive
                     if led is not None:
                         actor.sector = led[1]
                 if any(t.lower_ in ("former", "ex") for t in self.sdoc[s:rs]) and not actor.role.startswith("former"):
@@ -740,7 +772,9 @@ class _Resolver:
         if not re.search(r"[A-Za-z]", name):
             return None
         parts = name.split()
-        actor = self.by_key.get("P|" + _fold(name))
+        actor = self.by_key.get("P|" + _fold(name)) or self.alias_of(toks[0].i)
+        if actor is not None:
+            self.by_key.setdefault("P|" + _fold(name), actor)
         kind = "name"
         if actor is None and len(parts) == 1:
             surname = parts[0].lower()
@@ -783,12 +817,32 @@ class _Resolver:
         app = self.apposition_window(e)
         if app:
             self.describe(actor, *app)
+        cop = self.copular_window(s, e)
+        if cop:
+            self.describe(actor, *cop)
         if actor.country and not actor.sector and actor.role is None:
             actor.sector = None
         start = toks[0].idx
         end = toks[0].idx + len(name)
         self.add_mention(start, end, kind, actor)
         return actor
+
+    def alias_of(self, s: int) -> Optional[Actor]:
+        """The person a name at token s is another name of: "al-Baghdadi, also known as Abu Dua", "Ali Musa (alias
+        Abu Said)", "Joseph, better known as Izo": the person named right before the phrase (data/alias_cues.tsv)."""
+        sdoc = self.sdoc
+        for cue in _alias_cues():
+            n = len(cue)
+            if s - n < 1 or [t.lower_ for t in sdoc[s - n:s]] != list(cue):
+                continue
+            k = s - n - 1
+            while k > 0 and sdoc[k].text in (",", "(", "—", "–", "-") + POSSESSIVE:
+                k -= 1
+            end = sdoc[k].idx + len(sdoc[k].text)
+            m = next((m for m in reversed(self.mentions) if m.actor.type == "PERSON" and m.start < end <= m.end + 2
+                      and m.kind != "pronoun"), None)
+            return m.actor if m is not None else None
+        return None
 
     def relabel(self, s: int, e: int, label: str) -> str:
         """Correct the tagger where the knowledge base knows better.
