@@ -82,3 +82,17 @@ def test_a_copular_description_says_what_the_person_is():
 def test_the_possessive_group_names_the_kind_of_leader():
     doc = analyse("PORT-AU-PRINCE, Haiti - The gang's leader Wendell Pierre rejected the offer.", published="2024-01-05")
     assert actor_for(doc, "Wendell Pierre").sector == "criminal"
+
+
+def test_a_name_after_a_news_outlet_noun_is_a_media_organisation():
+    doc = analyse("The minister told Ghanaian broadcaster JoyNews on Monday that talks would resume. He later "
+                  "spoke to the Nigerian newspaper Daily Trust, and the state TV channel Rossiya 24 showed the "
+                  "meeting.", published="2024-06-03")
+    joy = actor_for(doc, "JoyNews")
+    assert (joy.type, joy.sector, joy.country) == ("MEDIA", "media", "GHA")
+    trust = actor_for(doc, "Daily Trust")
+    assert (trust.type, trust.country) == ("MEDIA", "NGA")
+    assert actor_for(doc, "Rossiya 24").type == "MEDIA"
+    # a person titled with the noun stays a person
+    person = analyse("Veteran broadcaster David Attenborough spoke in London.", published="2024-06-03")
+    assert actor_for(person, "David Attenborough").type == "PERSON"

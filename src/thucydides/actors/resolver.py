@@ -111,6 +111,12 @@ def _not_actor_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _outlet_nouns() -> frozenset[str]:
+    """Nouns that describe a news outlet written before its name ("broadcaster TOLOnews"), data/outlet_nouns.tsv."""
+    return frozenset(r["noun"].lower() for r in table("outlet_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _alias_cues() -> tuple[tuple[str, ...], ...]:
     """Phrases that introduce another name of the person just named ("also known as"), longest first."""
     cues = {tuple(r["phrase"].lower().split()) for r in table("alias_cues.tsv")}
@@ -930,6 +936,11 @@ class _Resolver:
             typ, sector, code = ph.type, ph.sector or sector, code or ph.country
         if MEDIA_CONTEXT.search(left) and sector in (None, "media", "business"):
             typ, sector = "MEDIA", "media"
+        outlet = self.outlet_noun_before(s) if ph is None else None
+        if outlet is not None:
+            # "Afghan broadcaster TOLOnews", "the Kenyan newspaper Daily Nation": a news outlet of that country
+            typ, sector = "MEDIA", "media"
+            code = code or self._country_in(max(0, outlet - 3), outlet)
         if code is None and s >= 2 and self.sdoc[s - 1].text in POSSESSIVE:
             code = self.kb.country_of(self.sdoc[s - 2].text)  # "Afghanistan's Ministry of Foreign Affairs"
         if code is None and e < len(self.sdoc) and self.sdoc[e].lower_ in ("in", "of") and ph is None:
@@ -945,6 +956,30 @@ class _Resolver:
             self.org_codes.setdefault(actor.id, ph.code)
         self.add_mention(span.start_char, span.end_char, "org", actor)
         return actor
+
+    def outlet_noun_before(self, s: int) -> Optional[int]:
+        """The first token of a news-outlet noun right before token s ("broadcaster", "TV channel"), else None."""
+        for n in (2, 1):
+            k = s - n
+            if k >= 0 and self.sdoc[k:s].text.lower() in _outlet_nouns():
+                return k
+        return None
+
+    def outlets(self) -> None:
+        """A capitalised name right after a news-outlet noun that no actor holds yet, missed by the tagger or taken
+        for a place or a people ("Afghan broadcaster TOLOnews", "broadcaster JoyNews")."""
+        sdoc = self.sdoc
+        for t in sdoc:
+            if not (t.text[:1].isupper() or t.is_upper) or t.ent_type_ == "PERSON" \
+                    or t.i == t.sent.start or self.outlet_noun_before(t.i) is None:
+                continue
+            if any(m.start <= t.idx < m.end for m in self.mentions):
+                continue
+            e = t.i + 1
+            while e < len(sdoc) and e - t.i < 4 and (sdoc[e].text[:1].isupper() or sdoc[e].like_num) \
+                    and sdoc[e].ent_type_ != "PERSON" and not any(m.start <= sdoc[e].idx < m.end for m in self.mentions):
+                e += 1
+            self.org_from_entity(t.i, e)
 
     def people_of(self, s: int, e: int, entry: kbmod.Entry) -> bool:
         """A bare plural demonym ("Malaysians", not "the Malaysians") names a country's people."""
@@ -1141,6 +1176,10 @@ class _Resolver:
             sector, _code = found
             if not sector:
                 last = e  # listed as not an agent: its words are not agents either
+                continue
+            if toks.text.lower() in _outlet_nouns() and e < len(sdoc) and any(
+                    m.start == sdoc[e].idx and m.actor.type == "MEDIA" for m in self.mentions):
+                last = e  # "the Kenyan newspaper Daily Nation": the noun describes the outlet named after it
                 continue
             words = _sector_words()
             institution = head.lower_ in words or head.lemma_ in words
@@ -1818,6 +1857,7 @@ class _Resolver:
             m = next((m for m in self.mentions if m.start <= first < m.end and m.actor.type != "PERSON"), None)
             if m is not None:
                 self.add_mention(self.sdoc[i].idx, self.sdoc[i].idx + len(self.sdoc[i].text), "org", m.actor)
+        self.outlets()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.anaphors()
         self.agents()
