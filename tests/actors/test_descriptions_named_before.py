@@ -96,3 +96,19 @@ def test_a_name_after_a_news_outlet_noun_is_a_media_organisation():
     # a person titled with the noun stays a person
     person = analyse("Veteran broadcaster David Attenborough spoke in London.", published="2024-06-03")
     assert actor_for(person, "David Attenborough").type == "PERSON"
+
+
+def test_think_tank_and_university_titles_give_their_sector():
+    doc = analyse('"It is not about that," said Mary Lee, a senior fellow at the Brookings Institution. Paul Kim, '
+                  "an associate professor at Seoul National University, disagreed.", published="2024-10-04")
+    assert actor_for(doc, "Mary Lee").sector == "ngo"
+    kim = actor_for(doc, "Paul Kim")
+    assert (kim.sector, kim.country) == ("education", "KOR")
+
+
+def test_a_generic_office_at_a_named_non_state_body_is_no_government_office():
+    doc = analyse("Paul Kim, director of the Asia Program at the Wilson Center, disagreed. John Ade, head of the "
+                  "Lagos State Ministry of Health, agreed.", published="2024-10-04")
+    assert actor_for(doc, "Paul Kim").sector is None
+    # the same office at a body named as the state's stays a government office
+    assert actor_for(doc, "John Ade").sector == "government"

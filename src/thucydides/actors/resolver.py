@@ -117,6 +117,12 @@ def _outlet_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _generic_offices() -> frozenset[str]:
+    """Offices every kind of body has ("director", "head"), data/generic_offices.tsv."""
+    return frozenset(r["role"].lower() for r in table("generic_offices.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _alias_cues() -> tuple[tuple[str, ...], ...]:
     """Phrases that introduce another name of the person just named ("also known as"), longest first."""
     cues = {tuple(r["phrase"].lower().split()) for r in table("alias_cues.tsv")}
@@ -594,6 +600,11 @@ class _Resolver:
                            if t.lower_ in words), None)
             if sector:
                 actor.sector = sector
+            elif roles and actor.sector == "government" and self.kb.roles[roles[0][2]][0] in _generic_offices() \
+                    and actor.id not in self.known:
+                # "director of the Asia Program at the Wilson Center": an office every kind of body has, held at a
+                # named body no word of which says it is the state's, is no government office; its kind is unknown
+                actor.sector = None
         if found or code:
             # a country or organisation named in the possessive ("Nigeria's defense minister", "UNICEF's
             # executive director") is still a mention of it
