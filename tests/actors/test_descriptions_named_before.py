@@ -5,6 +5,7 @@ in the text fits is the one person named just before without a description; peop
 name are one person; a copular description says what a person is."""
 from conftest import actor_for
 from conftest import analyse_article as analyse
+from thucydides.actors.resolver import mentions
 
 
 def test_a_title_opening_with_an_organisation_name_gives_its_sector():
@@ -112,3 +113,18 @@ def test_a_generic_office_at_a_named_non_state_body_is_no_government_office():
     assert actor_for(doc, "Paul Kim").sector is None
     # the same office at a body named as the state's stays a government office
     assert actor_for(doc, "John Ade").sector == "government"
+
+
+def test_a_person_noun_after_an_organisation_is_a_person_of_it():
+    doc = analyse("NATO Secretary General Mark Rutte met Ukrainian officials in Kyiv on Monday. The NATO chief said "
+                  "support would continue. Later the IMF chief spoke. Hamas official Basem Naim said the Hamas "
+                  "official would not comment, and the Hamas leader was not there.", published="2025-01-10")
+    rutte = actor_for(doc, "Mark Rutte")
+    assert actor_for(doc, "The NATO chief").id == rutte.id
+    imf = actor_for(doc, "the IMF chief")
+    assert (imf.type, imf.country, imf.sector) == ("PERSON", None, "igo") and imf.id != rutte.id
+    assert actor_for(doc, "the Hamas official").id == actor_for(doc, "Basem Naim").id
+    leader = actor_for(doc, "the Hamas leader")
+    assert (leader.type, leader.sector, leader.country) == ("PERSON", "rebels", "PSE")
+    # the organisation is still mentioned inside the description
+    assert any(doc.actor(a).name == "International Monetary Fund" for _, _, a, _ in mentions(doc))

@@ -213,6 +213,8 @@ class _Resolver:
         self.consumed: set[int] = set()  # token indices used as a person's title or apposition
         self.described: set[str] = set()  # actors whose role or country this text states
         self._quote_spans: Optional[list[tuple[int, int]]] = None
+        self.org_entry_of: dict[str, str] = {}  # organisation actor id -> its knowledge-base entry's code
+        self.affiliated: dict[str, str] = {}  # person actor id -> the entry code of the organisation in his title
 
     # ----------------------------------------------------------------- actors
     def new_actor(self, key: str, **kw) -> Actor:
@@ -242,6 +244,7 @@ class _Resolver:
         country = e.code if e.type == "GROUP" else e.country
         a = self.new_actor("O|" + e.code, name=e.name, type=e.type, country=country, sector=e.sector)
         self.named_orgs.add(a.id)
+        self.org_entry_of[a.id] = e.code
         if e.type == "GROUP":
             self.org_codes.setdefault(a.id, e.code)  # a bloc of states is its own code ("EUR"), not its government
         if e.type in ("IGO", "REBEL", "ORG") and not country and a.id not in self.org_codes:
@@ -585,6 +588,7 @@ class _Resolver:
             actor.country = code
         named = self._affiliations(s, e)
         if org is not None:
+            self.affiliated[actor.id] = org.code
             # "Hamas official Basem Naim", "NATO Secretary General Mark Rutte": the organisation's sector wins
             if not code:
                 actor.country = actor.country or org.country
@@ -991,6 +995,50 @@ class _Resolver:
                     and sdoc[e].ent_type_ != "PERSON" and not any(m.start <= sdoc[e].idx < m.end for m in self.mentions):
                 e += 1
             self.org_from_entity(t.i, e)
+
+    def org_persons(self) -> None:
+        """"the NATO chief", "the U.N. investigator", "the Hamas leader": a noun for one person right after an
+        organisation's name (with "the" before it) is a person of that organisation, not the organisation (which
+        stays mentioned inside): the last person whose title named it, else the one undescribed person named just
+        before (salient_unroled), else a person the text does not name, of its country and sector."""
+        sdoc = self.sdoc
+        for m in list(self.mentions):
+            org = m.actor
+            if org.type not in ("IGO", "ORG", "REBEL", "PARTY", "MEDIA") or org.id not in self.named_orgs:
+                continue
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            n = span.end if span is not None else len(sdoc)
+            if n >= len(sdoc) or n in self.consumed or not self._person_noun(sdoc[n]):
+                continue
+            det = span.start if sdoc[span.start].lower_ == "the" else span.start - 1
+            if det < 0 or sdoc[det].lower_ != "the" or any(x.start <= sdoc[n].idx < x.end for x in self.mentions):
+                continue
+            start, end = sdoc[det].idx, sdoc[n].idx + len(sdoc[n].text)
+            noun = sdoc[n].lower_
+            sector = org.sector or (kbmod.agent(noun) or ("",))[0] or None
+            before = [x.actor for x in reversed(self.mentions) if x.actor.type == "PERSON" and x.end <= start
+                      and x.actor.id not in self.nameless]
+            code = self.org_entry_of.get(org.id)
+            person = next((p for p in before if code and self.affiliated.get(p.id) == code), None)
+            if person is None:
+                person = self.salient_unroled(det, start, sector, org.country, noun)
+                if person is not None:
+                    self.take_description(person, noun, sector, org.country)
+            if person is None:
+                person = self.new_actor(f"R|{code or org.id}|{noun}", name=f"{org.name} {noun}", type="PERSON",
+                                        country=org.country, sector=sector, role=noun)
+                self.nameless.add(person.id)
+                self.described.add(person.id)
+            self.add_mention(start, end, "role", person)
+            self.consumed.add(n)
+
+    def _person_noun(self, tok) -> bool:
+        """A common noun for one person standing alone, not a title before a name ("NATO chief Mark Rutte") nor a
+        modifier of another noun ("the U.N. member states")."""
+        sdoc = self.sdoc
+        nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+        return tok.pos_ == "NOUN" and tok.is_lower and tok.tag_ == "NN" and names_a_person(tok.text) \
+            and not (nxt is not None and (nxt.pos_ in ("PROPN", "NOUN") or nxt.i in self.name_tokens))
 
     def people_of(self, s: int, e: int, entry: kbmod.Entry) -> bool:
         """A bare plural demonym ("Malaysians", not "the Malaysians") names a country's people."""
@@ -1421,7 +1469,7 @@ class _Resolver:
             return None
         role, sector, _ = self.kb.roles[phrase]
         igo = None if code or i >= rs else self._org_in(i, rs)
-        if igo is not None and igo.type == "IGO":
+        if igo is not None and (igo.type == "IGO" or det is not None and det.lower_ in ("the", "this", "that")):
             return self._igo_official(i, rs, re_, det, igo, role, phrase)
         qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
         # "the deputy governor" is not the governor, nor "the minister" a deputy minister
@@ -1487,23 +1535,29 @@ class _Resolver:
         return actor
 
     def _igo_official(self, i: int, rs: int, re_: int, det, igo: kbmod.Entry, role: str, phrase: str) -> Actor:
-        """'the U.N. envoy', 'the IMF chief': an official of the international body, not the body. The person of that
-        office named before (an international official: no country), else one the text does not name."""
+        """'the U.N. envoy', 'the IMF chief', 'the Hamas leader': an official of the organisation, not the
+        organisation. The person whose title named it, or of that office in its sector and country (an international
+        official: no country), named before; else the one undescribed person named just before; else one the
+        text does not name."""
         sdoc = self.sdoc
+        igo = kbmod.org_as_of(igo, self.date)
+        country = None if igo.type == "IGO" else igo.country
+        sector = igo.sector or ("igo" if igo.type == "IGO" else self.kb.roles[phrase][1])
         fits = [m.actor for m in reversed(self.mentions) if m.actor.type == "PERSON" and m.end <= sdoc[rs].idx
-                and m.actor.country is None and m.actor.sector == "igo" and self._canon(m.actor.role) == role]
+                and (self.affiliated.get(m.actor.id) == igo.code or m.actor.country == country
+                     and m.actor.sector == sector and self._canon(m.actor.role) == role)]
         start = det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx
         end = sdoc[re_ - 1].idx + len(sdoc[re_ - 1].text)
-        unroled = None if fits else self.salient_unroled(i, start, "igo", None)
+        unroled = None if fits else self.salient_unroled(i, start, sector, country)
         if fits:
             actor = fits[0]
         elif unroled is not None:
             actor = unroled  # "Bennett called for ... He accused the U.N. envoy": the person named before
-            self.take_description(actor, written_role(phrase, role), "igo", None)
+            self.take_description(actor, written_role(phrase, role), sector, country)
         else:
             wrole = written_role(phrase, role)
-            actor = self.new_actor(f"R|{igo.code}|{role}", name=f"{igo.name} {wrole}", type="PERSON", country=None,
-                                   sector="igo", role=wrole)
+            actor = self.new_actor(f"R|{igo.code}|{role}", name=f"{igo.name} {wrole}", type="PERSON", country=country,
+                                   sector=sector, role=wrole)
             self.described.add(actor.id)
             self.nameless.add(actor.id)
         self.add_mention(start, end, "role", actor)
@@ -1870,6 +1924,7 @@ class _Resolver:
                 self.add_mention(self.sdoc[i].idx, self.sdoc[i].idx + len(self.sdoc[i].text), "org", m.actor)
         self.outlets()
         self.mentions.sort(key=lambda m: (m.start, m.end))
+        self.org_persons()
         self.anaphors()
         self.agents()
         self.role_descriptions()
