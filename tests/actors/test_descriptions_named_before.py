@@ -128,3 +128,15 @@ def test_a_person_noun_after_an_organisation_is_a_person_of_it():
     assert (leader.type, leader.sector, leader.country) == ("PERSON", "rebels", "PSE")
     # the organisation is still mentioned inside the description
     assert any(doc.actor(a).name == "International Monetary Fund" for _, _, a, _ in mentions(doc))
+
+
+def test_a_description_of_a_kind_of_office_fits_the_office_named_before():
+    doc = analyse("Chilean Deputy Foreign Minister Gloria Vera said on Monday that Santiago would sign the pact. "
+                  "The diplomat said talks went well. Peruvian Deputy Energy Minister Luis Quispe also spoke. The "
+                  "deputy minister said prices would fall.", published="2024-03-01")
+    assert actor_for(doc, "The diplomat").name == "Gloria Vera"
+    assert actor_for(doc, "deputy minister", 0).name == "Luis Quispe"
+    # the president is not the vice president named before
+    other = analyse("Vice President Ana Ortiz met farmers in Lima. The president said nothing.", published="2024-03-01")
+    president = actor_for(other, "The president")
+    assert president is None or president.name != "Ana Ortiz"

@@ -123,6 +123,12 @@ def _generic_offices() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _role_kinds() -> dict[str, frozenset[str]]:
+    """A description of a kind of office -> the canonical roles it covers ("diplomat": ambassador, ...)."""
+    return {r["description"].lower(): frozenset(x.strip() for x in r["covers"].split("|")) for r in table("role_kinds.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _alias_cues() -> tuple[tuple[str, ...], ...]:
     """Phrases that introduce another name of the person just named ("also known as"), longest first."""
     cues = {tuple(r["phrase"].lower().split()) for r in table("alias_cues.tsv")}
@@ -517,6 +523,24 @@ class _Resolver:
             return True
         base = " ".join(w for w in (a.role or "").lower().split() if w not in SUBORDINATE)
         return deputy and bool(base) and self._canon(base) == role
+
+    def _covers(self, role: str, a: Actor, deputy: bool) -> bool:
+        """A description of an office ("the minister", "the diplomat", "the official") fits a person of another role
+        it covers: any office for "official" and "leader"; the roles data/role_kinds.tsv lists for a kind ("the
+        diplomat": the deputy foreign minister); a role with all the description's words ("the deputy minister":
+        the deputy trade minister), a deputy's only for a deputy's description, a former office only for a former."""
+        if role in ("official", "leader"):
+            return self._deputy(a) or not deputy
+        if role == "chancellor" and a.sector == "government":
+            return True
+        canon = self._canon(a.role) or ""
+        if canon in _role_kinds().get(role, ()):
+            return True
+        words = set((a.role or "").lower().split()) | set(canon.split())
+        former = "former" in words and "former" not in role
+        # (news writing is loose with a minister: "the minister" after a deputy minister is that deputy)
+        rank_fits = self._deputy(a) == deputy or (role == "minister" and not deputy)
+        return not former and rank_fits and set(role.split()) - SUBORDINATE <= words
 
     def _rank(self, role: Optional[str]) -> int:
         role = self._canon(role)
@@ -1484,10 +1508,8 @@ class _Resolver:
         if qualifier:
             # "the gang leader", "the opposition leader": only a person the text gave that kind of role
             fits = [a for a in fits if a.role and all(q in a.role for q in qualifier)]
-        elif not fits and role in ("minister", "official", "chancellor", "diplomat", "leader"):
-            fits = [a for a in order if a.role and (role in self._canon(a.role) or (role == "chancellor" and a.sector == "government")
-                                                     or role in ("official", "leader"))
-                    and (code is None or a.country == code) and (self._deputy(a) or not deputy)]
+        elif not fits:
+            fits = [a for a in order if a.role and self._covers(role, a, deputy) and (code is None or a.country == code)]
             if role == "chancellor" and len(fits) != 1:
                 fits = []
         start = (det.idx if det is not None and det.lower_ in ("the", "this", "that") else sdoc[i].idx)
