@@ -140,3 +140,11 @@ def test_a_description_of_a_kind_of_office_fits_the_office_named_before():
     other = analyse("Vice President Ana Ortiz met farmers in Lima. The president said nothing.", published="2024-03-01")
     president = actor_for(other, "The president")
     assert president is None or president.name != "Ana Ortiz"
+
+
+def test_a_name_a_noun_before_it_calls_a_thing_or_place_is_no_actor():
+    doc = analyse("The tanker Sounion burned in the Red Sea on Friday. Residents of Kherson fled the shelling. The "
+                  "ferry Sirius sank near the coast.", published="2024-08-02")
+    for name in ("Sounion", "Kherson", "Sirius"):
+        actor = actor_for(doc, name)
+        assert actor is None or actor.type in ("COUNTRY", "GROUP"), name

@@ -731,7 +731,8 @@ class _Resolver:
             if head_.i >= e and head_.lower_ in words:
                 modifies = True
                 break
-        if (head in words or words.get(after) == "place" or words.get(before_of) == "place" or modifies) and not known_actor:
+        if (head in words or words.get(after) == "place" or words.get(before_of) in ("place", "people") or modifies) \
+                and not known_actor:
             self._place(s, text)
             return True
         if known_actor:
@@ -758,6 +759,12 @@ class _Resolver:
         org_word = any(t.lower_ in _sector_words() for t in span)  # "at Cornell University" is an affiliation
         moving = prev is not None and prev.lower_ in ("to", "from") and prev.head.lemma_ in _motion_verbs()
         if prev is not None and (prev.lower_ in LOCATIVE or moving) and prev.dep_ == "prep" and not org_word:
+            self._place(s, text)
+            return True
+        named_as = self.sdoc[s - 1] if s > 0 else None
+        if named_as is not None and named_as.is_lower and named_as.pos_ == "NOUN" and not org_word \
+                and words.get(named_as.lower_) in ("place", "thing", "event"):
+            # "the tanker Sounion", "the city Kherson": a name the noun before it says is a thing or a place
             self._place(s, text)
             return True
         if prev is not None and prev.dep_ == "prep" and words.get(prev.head.lower_) == "place" and not org_word:
