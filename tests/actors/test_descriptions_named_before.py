@@ -148,3 +148,11 @@ def test_a_name_a_noun_before_it_calls_a_thing_or_place_is_no_actor():
     for name in ("Sounion", "Kherson", "Sirius"):
         actor = actor_for(doc, name)
         assert actor is None or actor.type in ("COUNTRY", "GROUP"), name
+
+
+def test_a_place_on_the_streets_of_a_city_sets_the_story_there():
+    doc = analyse('"They were hired by the government of Iran," Harlow said. "Nadia Farahani was almost killed on the '
+                  'streets of New York City by a hitman they sent."', published="2025-03-12")
+    # the people the story quotes, with nothing else said of them, are of the country it is set in
+    assert actor_for(doc, "Harlow").country == "USA"
+    assert actor_for(doc, "Nadia Farahani").country == "USA"

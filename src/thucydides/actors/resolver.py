@@ -796,7 +796,13 @@ class _Resolver:
             k = i - 1
             while k >= 0 and (self.sdoc[k].lower_ == "the" or self.sdoc[k].pos_ == "ADJ"):
                 k -= 1
-            if not self.kb.country_of(text) and k >= 0 and self.sdoc[k].lower_ in LOCATIVE | {"from"}:
+            preps = LOCATIVE | {"from"}
+            if k >= 1 and self.sdoc[k].lower_ == "of" and _not_actor_words().get(self.sdoc[k - 1].lower_) == "place":
+                # "on the streets of New York City", "on the outskirts of Goma": the place word's own preposition
+                k, preps = k - 2, preps | {"on"}
+                while k >= 0 and (self.sdoc[k].lower_ == "the" or self.sdoc[k].pos_ == "ADJ"):
+                    k -= 1
+            if not self.kb.country_of(text) and k >= 0 and self.sdoc[k].lower_ in preps:
                 self.local_places.append(code)  # "in Quetta", "near Pokrovsk": where the story happens
 
     def known_actor_name(self, text: str) -> bool:
