@@ -1281,25 +1281,8 @@ class _Resolver:
             institution = head.lower_ in words or head.lemma_ in words
             plural = head.tag_ in ("NNS", "NNPS") or (head.lower_.endswith("s") and kbmod.agent(head.lower_[:-1]) is not None)
             if not (institution or plural) or (toks.text.lower() in self.kb.roles and not plural):
-                # "the judge", "the French politician": one person, named before or not at all; a nationality
-                # between the article and the noun is that person's country
-                k, written = s - 1, None
-                while k >= 0 and s - k <= 3 and sdoc[k].pos_ in ("ADJ", "PROPN") and (
-                        self.kb.country_of(sdoc[k].text) or sdoc[k].pos_ == "ADJ" and k not in self.name_tokens):
-                    written = written or self.kb.country_of(sdoc[k].text)
-                    k -= 1
-                if not (institution or plural) and k >= 0 and sdoc[k].lower_ == "the" and head.tag_ == "NN" \
-                        and names_a_person(toks.text) \
-                        and toks.text.lower() not in self.kb.roles and sector not in ("civilians",) \
-                        and not (e < len(sdoc) and (sdoc[e].pos_ == "PROPN" or sdoc[e].text == "," and e + 1 < len(sdoc)
-                                                    and (sdoc[e + 1].pos_ == "PROPN" or e + 1 in self.name_tokens))):
-                    # (not a title or an apposition of a name: "the journalist, Jane Doe,"; "the journalist, who" is one)
-                    if written:
-                        lo, hi = sdoc[k].idx, toks.start_char
-                        self.mentions = [m for m in self.mentions if not (m.actor.type == "COUNTRY" and lo <= m.start and m.end <= hi)]
-                        for a in self.actors:
-                            a.mentions = [(ms, me) for ms, me in a.mentions if not (a.type == "COUNTRY" and lo <= ms and me <= hi)]
-                    self.pending_roles.append((k + 1, e, toks.text.lower(), sector, toks.text.lower(), sdoc[k].idx, True, written))
+                if not (institution or plural):
+                    self._person_noun_description(s, e, toks, sector)
                 continue
             last = e
             if toks[0].lower_ in ("members", "member") and institution:
@@ -1354,6 +1337,28 @@ class _Resolver:
             key = f"A|{code}|{sector}|{typ}"
             actor = self.new_actor(key, name=name, type=typ, country=code, sector=sector)
             self.add_mention(sdoc[start].idx, toks.end_char, "agent", actor)
+
+    def _person_noun_description(self, s: int, e: int, toks, sector: str) -> None:
+        """"the judge", "the French politician": one person, named before or not at all (decided in
+        role_descriptions); a nationality between the article and the noun is that person's country."""
+        sdoc = self.sdoc
+        k, written = s - 1, None
+        while k >= 0 and s - k <= 3 and sdoc[k].pos_ in ("ADJ", "PROPN") and (
+                self.kb.country_of(sdoc[k].text) or sdoc[k].pos_ == "ADJ" and k not in self.name_tokens):
+            written = written or self.kb.country_of(sdoc[k].text)
+            k -= 1
+        if k >= 0 and sdoc[k].lower_ == "the" and sdoc[e - 1].tag_ == "NN" \
+                and names_a_person(toks.text) \
+                and toks.text.lower() not in self.kb.roles and sector not in ("civilians",) \
+                and not (e < len(sdoc) and (sdoc[e].pos_ == "PROPN" or sdoc[e].text == "," and e + 1 < len(sdoc)
+                                            and (sdoc[e + 1].pos_ == "PROPN" or e + 1 in self.name_tokens))):
+            # (not a title or an apposition of a name: "the journalist, Jane Doe,"; "the journalist, who" is one)
+            if written:
+                lo, hi = sdoc[k].idx, toks.start_char
+                self.mentions = [m for m in self.mentions if not (m.actor.type == "COUNTRY" and lo <= m.start and m.end <= hi)]
+                for a in self.actors:
+                    a.mentions = [(ms, me) for ms, me in a.mentions if not (a.type == "COUNTRY" and lo <= ms and me <= hi)]
+            self.pending_roles.append((k + 1, e, toks.text.lower(), sector, toks.text.lower(), sdoc[k].idx, True, written))
 
     def _same_group(self, toks) -> Optional[Actor]:
         """'Two U.S. defense officials told VOA ... The officials said': the same people again (the last group
@@ -1464,23 +1469,8 @@ class _Resolver:
     def role_reference(self, rs: int, re_: int, phrase: str) -> Optional[Actor]:
         """'the foreign minister', 'the Russian chancellor', "Russia's top diplomat" with no name after."""
         sdoc = self.sdoc
-        if re_ < len(sdoc) and (sdoc[re_].pos_ == "PROPN" or (re_ in self.name_tokens)) and sdoc[re_].ent_type_ == "PERSON":
-            return None  # a title of the following name
-        if re_ < len(sdoc) and sdoc[re_].lower_ in ("of", "for"):
-            # "Minister of Armed Forces Florence Parly": a title with its portfolio, before a name
-            people = {a for a, _, label in self.spans if label.startswith(("E|PERSON", "L|"))}
-            k = re_ + 1
-            while k < len(sdoc) and k - re_ < 6 and sdoc[k].is_title and sdoc[k].ent_type_ != "PERSON" and k not in people:
-                k += 1
-            if k > re_ + 1 and k < len(sdoc) and (sdoc[k].ent_type_ == "PERSON" or k in people):
-                return None
-        if re_ < len(sdoc) and sdoc[re_].lower_ in MANDATE:
-            # "Britain's ambassador to the United Nations, Barbara Woodward": the description of the name after it
-            k = re_ + 1
-            while k < len(sdoc) and k - re_ < 6 and (sdoc[k].pos_ == "PROPN" or sdoc[k].lower_ == "the"):
-                k += 1
-            if k + 1 < len(sdoc) and sdoc[k].text == "," and (sdoc[k + 1].ent_type_ == "PERSON" or k + 1 in self.name_tokens):
-                return None
+        if self._title_of_name_after(re_):
+            return None
         i = rs
         code = None
         while i > 0 and s_ok(sdoc[i - 1]) and rs - i < 5 and sdoc[i - 1].lower_ not in ("the", "this", "that"):
@@ -1568,6 +1558,30 @@ class _Resolver:
         self.add_mention(start, end, "role", actor)
         self.consumed.update(range(i, re_))
         return actor
+
+    def _title_of_name_after(self, re_: int) -> bool:
+        """The role ending before token re_ is the title or description of a name after it ("Foreign Minister
+        Sergei Lavrov", "Minister of Armed Forces Florence Parly", "ambassador to the United Nations, Barbara
+        Woodward"), not a description standing for someone."""
+        sdoc = self.sdoc
+        if re_ < len(sdoc) and (sdoc[re_].pos_ == "PROPN" or (re_ in self.name_tokens)) and sdoc[re_].ent_type_ == "PERSON":
+            return True  # a title of the following name
+        if re_ < len(sdoc) and sdoc[re_].lower_ in ("of", "for"):
+            # "Minister of Armed Forces Florence Parly": a title with its portfolio, before a name
+            people = {a for a, _, label in self.spans if label.startswith(("E|PERSON", "L|"))}
+            k = re_ + 1
+            while k < len(sdoc) and k - re_ < 6 and sdoc[k].is_title and sdoc[k].ent_type_ != "PERSON" and k not in people:
+                k += 1
+            if k > re_ + 1 and k < len(sdoc) and (sdoc[k].ent_type_ == "PERSON" or k in people):
+                return True
+        if re_ < len(sdoc) and sdoc[re_].lower_ in MANDATE:
+            # "Britain's ambassador to the United Nations, Barbara Woodward": the description of the name after it
+            k = re_ + 1
+            while k < len(sdoc) and k - re_ < 6 and (sdoc[k].pos_ == "PROPN" or sdoc[k].lower_ == "the"):
+                k += 1
+            if k + 1 < len(sdoc) and sdoc[k].text == "," and (sdoc[k + 1].ent_type_ == "PERSON" or k + 1 in self.name_tokens):
+                return True
+        return False
 
     def _igo_official(self, i: int, rs: int, re_: int, det, igo: kbmod.Entry, role: str, phrase: str) -> Actor:
         """'the U.N. envoy', 'the IMF chief', 'the Hamas leader': an official of the organisation, not the
@@ -1888,6 +1902,26 @@ class _Resolver:
                     self.role_reference(rs, re_, phrase)
             else:
                 self.pronoun(self.sdoc[item[1]])
+        self.countries_and_orgs(spans, deferred)
+        self.hyphenated_countries()
+        self.cataphora()
+        for i, a in self.short_forms:
+            first = self.sdoc[a].idx
+            m = next((m for m in self.mentions if m.start <= first < m.end and m.actor.type != "PERSON"), None)
+            if m is not None:
+                self.add_mention(self.sdoc[i].idx, self.sdoc[i].idx + len(self.sdoc[i].text), "org", m.actor)
+        self.outlets()
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self.org_persons()
+        self.anaphors()
+        self.agents()
+        self.role_descriptions()
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self.defaults()
+
+    def countries_and_orgs(self, spans, deferred) -> None:
+        """The name spans left after people: acronyms of organisations named in full, parties, knowledge-base
+        organisations and countries, tagged organisations, and places (kept for the agents' countries)."""
         # "the Nuclear Consultative Group (NCG)": the acronym in brackets is the same organisation wherever it stands
         sdoc = self.sdoc
         acronyms = {sdoc[e + 1].text: (s, e) for s, e, label in spans if e + 2 < len(sdoc) and sdoc[e].text == "("
@@ -1950,21 +1984,6 @@ class _Resolver:
                     self.add_mention(span.start_char, span.end_char, "country", self.country_actor(code))
                 else:
                     self._place(s, span.text)
-        self.hyphenated_countries()
-        self.cataphora()
-        for i, a in self.short_forms:
-            first = self.sdoc[a].idx
-            m = next((m for m in self.mentions if m.start <= first < m.end and m.actor.type != "PERSON"), None)
-            if m is not None:
-                self.add_mention(self.sdoc[i].idx, self.sdoc[i].idx + len(self.sdoc[i].text), "org", m.actor)
-        self.outlets()
-        self.mentions.sort(key=lambda m: (m.start, m.end))
-        self.org_persons()
-        self.anaphors()
-        self.agents()
-        self.role_descriptions()
-        self.mentions.sort(key=lambda m: (m.start, m.end))
-        self.defaults()
 
     def local_country(self) -> Optional[str]:
         """The country of the cities and regions the text places things in most (first on a tie): where the story is
