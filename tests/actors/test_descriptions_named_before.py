@@ -156,3 +156,18 @@ def test_a_place_on_the_streets_of_a_city_sets_the_story_there():
     # the people the story quotes, with nothing else said of them, are of the country it is set in
     assert actor_for(doc, "Harlow").country == "USA"
     assert actor_for(doc, "Nadia Farahani").country == "USA"
+
+
+def test_a_description_before_the_name_with_the_body_the_person_speaks_for():
+    doc = analyse("A spokesperson for China's Taiwan Affairs Office, Zhu Fenglian, said the patrols were lawful. A "
+                  "spokesperson for the Taiwan Affairs Office, Chen Binhua, agreed. The spokesperson for Kenya's "
+                  "ministry of health, Mary Muthoni, spoke later.", published="2024-03-05")
+    zhu = actor_for(doc, "Zhu Fenglian")
+    assert (zhu.role, zhu.sector, zhu.country) == ("spokesperson", "government", "CHN")
+    # the body's country, not a word of its name
+    assert actor_for(doc, "Chen Binhua").country == "CHN"
+    muthoni = actor_for(doc, "Mary Muthoni")
+    assert (muthoni.role, muthoni.country) == ("spokesperson", "KEN")
+    # the description is the title of the name after it, not the spokesperson named before
+    described = actor_for(doc, "The spokesperson")
+    assert described is None or described.id == muthoni.id

@@ -440,11 +440,10 @@ class _Resolver:
         end = w - 1
         roles = [r for r in self.role_matches if r[1] == end]
         if not roles:
-            # "the U.N. envoy for Syria, Geir Pedersen": a role with its mandate ("for", "on", "to" a place)
-            k = end
-            while k > 0 and end - k < 4 and (self.sdoc[k - 1].pos_ == "PROPN" or self.sdoc[k - 1].lower_ == "the"):
-                k -= 1
-            if k < end and k > 0 and self.sdoc[k - 1].lower_ in MANDATE:
+            # "the U.N. envoy for Syria, Geir Pedersen", "a spokesperson for China's Taiwan Affairs Office, Zhu
+            # Fenglian": a role with its mandate or body ("for", "on", "to", "of", "at" a place or an organisation)
+            k = self._body_before(end)
+            if k is not None:
                 roles = [r for r in self.role_matches if r[1] == k - 1]
         if not roles:
             return None
@@ -453,6 +452,21 @@ class _Resolver:
         while i > sent_start and end - i < 8 and s_ok(self.sdoc[i - 1]) and self.sdoc[i - 1].lower_ not in ("the", "a", "an"):
             i -= 1
         return (i, end)
+
+    def _body_before(self, end: int) -> Optional[int]:
+        """The first token of a place or body named right before token ``end`` after a preposition of mandate or
+        affiliation that follows a role ("envoy for Syria", "spokesperson for Kenya's ministry of health"), else
+        None."""
+        sdoc = self.sdoc
+        k = end
+        while k > 1 and end - k < 8 and (sdoc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") or sdoc[k - 1].text in POSSESSIVE
+                                         or sdoc[k - 1].lower_ in ("the", "of", "and")):
+            if k < end and sdoc[k - 1].lower_ in MANDATE | AFFILIATION and any(r[1] == k - 1 for r in self.role_matches):
+                return k
+            k -= 1
+        if k < end and k > 0 and sdoc[k - 1].lower_ in MANDATE | AFFILIATION and any(r[1] == k - 1 for r in self.role_matches):
+            return k
+        return None
 
     def apposition_window(self, e: int):
         """Tokens after ", " that describe the person: "…, Russia's foreign minister, said"."""
@@ -552,7 +566,16 @@ class _Resolver:
         # country or organisation of origin
         mandate = next((k for k in range(s + 1, e) if self.sdoc[k].lower_ in MANDATE
                         and any(rs <= k - 1 < re_ for rs, re_, _ in self.role_matches)), e)
+        body = self._org_in(mandate + 1, e) if mandate < e else None
+        if mandate < e and (body or any(t.lower_ in _sector_words() for t in self.sdoc[mandate + 1:e])):
+            mandate = e  # "spokesperson for Kenya's ministry of health": a body he speaks for is his, with its country
         code = self._country_in(s, mandate)
+        of = next((k for k in range(s + 1, mandate) if self.sdoc[k].lower_ in AFFILIATION
+                   and any(r[1] == k for r in self.role_matches)), None)
+        if code is None and of is not None:
+            code = self._country_phrase(of + 1, mandate)  # "the governor of Kandahar province": a place the lists know
+        if body is not None and body.type != "IGO" and body.country:
+            code = body.country  # "for the Taiwan Affairs Office": the body's country, not a word of its name
         if actor.id in self.described and code and actor.country and code != actor.country:
             return False  # the text already said who this is; a conflicting later description is someone else
         # a role followed by a name inside the description is another person's title ("Istanbul Mayor Ekrem Imamoglu,
@@ -1574,10 +1597,12 @@ class _Resolver:
                 k += 1
             if k > re_ + 1 and k < len(sdoc) and (sdoc[k].ent_type_ == "PERSON" or k in people):
                 return True
-        if re_ < len(sdoc) and sdoc[re_].lower_ in MANDATE:
-            # "Britain's ambassador to the United Nations, Barbara Woodward": the description of the name after it
+        if re_ < len(sdoc) and sdoc[re_].lower_ in MANDATE | AFFILIATION:
+            # "Britain's ambassador to the United Nations, Barbara Woodward", "the spokesperson for Kenya's ministry
+            # of health, Mary Muthoni": the description of the name after it
             k = re_ + 1
-            while k < len(sdoc) and k - re_ < 6 and (sdoc[k].pos_ == "PROPN" or sdoc[k].lower_ == "the"):
+            while k < len(sdoc) and k - re_ < 9 and (sdoc[k].pos_ in ("PROPN", "NOUN", "ADJ") or sdoc[k].text in POSSESSIVE
+                                                      or sdoc[k].lower_ in ("the", "of", "and")):
                 k += 1
             if k + 1 < len(sdoc) and sdoc[k].text == "," and (sdoc[k + 1].ent_type_ == "PERSON" or k + 1 in self.name_tokens):
                 return True
