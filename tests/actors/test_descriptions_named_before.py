@@ -171,3 +171,16 @@ def test_a_description_before_the_name_with_the_body_the_person_speaks_for():
     # the description is the title of the name after it, not the spokesperson named before
     described = actor_for(doc, "The spokesperson")
     assert described is None or described.id == muthoni.id
+
+
+def test_agents_in_what_a_state_body_says_and_the_institution_again():
+    doc = analyse("DENPASAR, Indonesia - Police arrested two Australian men on Monday. Australia's foreign ministry "
+                  "said consular officials were helping them. The ministry declined to comment further. The Kenyan "
+                  "army said it had repelled an attack near the border, and the army also said two soldiers died.",
+                  published="2024-06-05")
+    assert actor_for(doc, "officials").country == "AUS"
+    ministry = actor_for(doc, "foreign ministry")
+    assert actor_for(doc, "The ministry").id == ministry.id and ministry.country == "AUS"
+    assert actor_for(doc, "soldiers").country == "KEN"
+    # an agent outside anyone's words keeps the dateline's country
+    assert actor_for(doc, "Police").country == "IDN"

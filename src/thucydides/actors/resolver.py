@@ -1216,10 +1216,13 @@ class _Resolver:
                     return code
         return None
 
-    def context_country(self, s: int, e: int, left: Optional[int] = None, places: bool = True) -> Optional[str]:
+    def context_country(self, s: int, e: int, left: Optional[int] = None, places: bool = True,
+                        sector: Optional[str] = None) -> Optional[str]:
         """The country of a generic agent or state body at tokens [s, e): a nationality adjective or country
         before it, an of-phrase after it, a place in the sentence (a place after "in"/"at" first, else the
-        nearest), the dateline, or the article's main country, in that order."""
+        nearest), the dateline, or the article's main country, in that order. A state agent in what a state
+        body of a known country says ("the Kenyan army said two soldiers died") is of that body's country
+        before any place."""
         sdoc = self.sdoc
         if left is not None and left < s:
             code = self._country_in(left, s)
@@ -1236,6 +1239,10 @@ class _Resolver:
             code = self._country_phrase(k, min(len(sdoc), k + 4))
             if code:
                 return code
+        if sector in STATE_SECTORS:
+            code = self._speaker_country(s)
+            if code:
+                return code
         sent = sdoc[s].sent
         if not places:
             # a person the sentence names in a state office of a known country ("..., spokesperson Mao Ning said")
@@ -1244,6 +1251,24 @@ class _Resolver:
             return speakers[0] if speakers else self.main_country()
 
         return self.located_country(s) or self.main_country()
+
+    def _speaker_country(self, s: int) -> Optional[str]:
+        """The country of the state body or official whose words token s stands in: the subject of the speech verb
+        whose reported clause holds it ("Australia's foreign ministry said consular officials were helping")."""
+        sdoc = self.sdoc
+        tok, verb = sdoc[s], None
+        while tok.head.i != tok.i:
+            if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in _speech_lemmas():
+                verb = tok.head
+                break
+            tok = tok.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subject is None:
+            return None
+        lo, hi = sdoc[subject.left_edge.i].idx, sdoc[subject.i].idx + len(sdoc[subject.i].text)
+        speaker = next((m.actor for m in self.mentions if lo <= m.start and m.end <= hi and m.actor.type != "COUNTRY"
+                        and sdoc[subject.i].idx < m.end), None)
+        return speaker.country if speaker is not None and speaker.sector in STATE_SECTORS else None
 
     def located_country(self, s: int) -> Optional[str]:
         """The country of the place the sentence of token ``s`` puts something in ("in Quetta", "at the border of
@@ -1330,7 +1355,7 @@ class _Resolver:
                 if code is None:
                     continue
             else:
-                code = self.context_country(s, e, left)
+                code = self.context_country(s, e, left, sector=sector)
             start = s
             if left < s and self._adjective_in(left, s):
                 # "Pakistani officials", "Indian navy": the nationality adjective belongs to the agent (a country
@@ -1344,7 +1369,9 @@ class _Resolver:
                 # "the Thai government" is the state
                 self.add_mention(sdoc[start].idx, toks.end_char, "country", self.country_actor(code))
                 continue
-            same = self._same_group(toks) if start == s and start and sdoc[start - 1].lower_ == "the" and plural else None
+            definite = start == s and start and sdoc[start - 1].lower_ == "the"
+            same = self._same_group(toks) if definite and plural else \
+                self._same_institution(toks) if definite and institution else None
             if same is not None:
                 self.add_mention(toks.start_char, toks.end_char, "agent", same)
                 continue
@@ -1389,6 +1416,18 @@ class _Resolver:
         head = toks[-1].lower_
         return next((m.actor for m in reversed(self.mentions) if m.kind == "agent" and m.end <= toks.start_char
                      and m.actor.type in ("GROUP", "REBEL") and self.doc.text[m.start:m.end].split()[-1].lower() == head), None)
+
+    def _same_institution(self, toks) -> Optional[Actor]:
+        """"Australia's foreign ministry said ... The ministry declined to comment": a definite institution noun
+        with no country of its own is the last institution named with that noun in the previous two sentences
+        (an agent or a named body: "the Ministry of Foreign Affairs ... the ministry")."""
+        head = toks[-1].lower_
+        sents = list(self.sdoc.sents)
+        k = next(i for i, st in enumerate(sents) if st.start <= toks.start < st.end)
+        lo = sents[max(0, k - 2)].start_char
+        return next((m.actor for m in reversed(self.mentions) if lo <= m.start and m.end <= toks.start_char
+                     and m.actor.type in ("ORG", "MEDIA", "PARTY") and m.kind in ("agent", "org")
+                     and head in self.doc.text[m.start:m.end].lower().split()), None)
 
     def _members_of(self, e: int) -> Optional[str]:
         """'officials of the ruling party', 'fighters from the rebel group': the sector of the party or group the
