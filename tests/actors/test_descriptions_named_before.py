@@ -59,6 +59,11 @@ def test_no_link_when_two_undescribed_people_or_a_state_office():
                     "ten days.", published="2024-02-01")
     judge = actor_for(court, "The judge")
     assert judge is None or judge.id != actor_for(court, "Peter Kamau").id
+    # the doer of an attack is not the victim named before
+    attack = analyse("NAIROBI, Kenya - Peter Mwangi was shot dead outside his home on Monday. The gunman fled on a "
+                     "motorcycle.", published="2024-03-18")
+    gunman = actor_for(attack, "The gunman")
+    assert gunman is None or gunman.id != actor_for(attack, "Peter Mwangi").id
 
 
 def test_another_name_of_a_person_is_the_same_person():

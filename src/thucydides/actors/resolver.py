@@ -129,6 +129,12 @@ def _role_kinds() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _perpetrator_nouns() -> frozenset[str]:
+    """Nouns for the unknown doer of an attack ("the gunman"), data/perpetrator_nouns.tsv."""
+    return frozenset(r["noun"].lower() for r in table("perpetrator_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _alias_cues() -> tuple[tuple[str, ...], ...]:
     """Phrases that introduce another name of the person just named ("also known as"), longest first."""
     cues = {tuple(r["phrase"].lower().split()) for r in table("alias_cues.tsv")}
@@ -1827,9 +1833,10 @@ class _Resolver:
         exactly one such person is in the three sentences before (a person of the description's sector or none,
         of its country or none) and none in the description's own sentence (there he is someone else acting on
         it); never for a state office (government, military, police, courts: new participants are named with
-        their title, "the judge" is rarely the defendant named before). A person this rule already gave the
+        their title, "the judge" is rarely the defendant named before), nor for the doer of an attack ("the
+        gunman" after the victim's name, data/perpetrator_nouns.tsv). A person this rule already gave the
         description keeps it ("The gang leader's escape" after "it was the gang leader who was killed")."""
-        if sector in STATE_SECTORS:
+        if sector in STATE_SECTORS or (role or "").lower() in _perpetrator_nouns():
             return None
         sents = list(self.sdoc.sents)
         k = bisect.bisect_right([st.start for st in sents], i) - 1
