@@ -189,3 +189,15 @@ def test_agents_in_what_a_state_body_says_and_the_institution_again():
     assert actor_for(doc, "soldiers").country == "KEN"
     # an agent outside anyone's words keeps the dateline's country
     assert actor_for(doc, "Police").country == "IDN"
+
+
+def test_products_operations_and_weapons_are_no_actors():
+    doc = analyse("A Boeing 737 MAX crashed near Addis Ababa. India launched Operation Sindoor on Wednesday, and "
+                  "Russia fired Kh-101 missiles at Kyiv. In 2023 Mwangi said the plan had failed. Boeing said it "
+                  "would cooperate.", published="2025-05-08")
+    for name in ("MAX", "Operation Sindoor", "Kh-101 missiles"):
+        actor = actor_for(doc, name)
+        assert actor is None or actor.type in ("COUNTRY", "GROUP"), name
+    assert actor_for(doc, "Boeing") is None  # the maker in the product's name does not act
+    assert actor_for(doc, "Boeing", 1).type == "ORG"  # the maker acting is still an actor
+    assert actor_for(doc, "Mwangi").type == "PERSON"  # a year before a name is no model number

@@ -791,6 +791,11 @@ class _Resolver:
             self._place(s, text)
             return True
         named_as = self.sdoc[s - 1] if s > 0 else None
+        if named_as is not None and PRODUCT_NUMBER.fullmatch(named_as.text):
+            return True  # "a Boeing 737 MAX": the rest of a product's name
+        if named_as is not None and DECADE.fullmatch(named_as.text) and s <= named_as.head.i < e:
+            self._place(s, text)
+            return True  # "in 1960s Houston": a place at a time (a person is not dated so; "in the 1990s Mandela" is)
         if named_as is not None and named_as.is_lower and named_as.pos_ == "NOUN" and not org_word \
                 and words.get(named_as.lower_) in ("place", "thing", "event"):
             # "the tanker Sounion", "the city Kherson": a name the noun before it says is a thing or a place
@@ -2025,6 +2030,8 @@ class _Resolver:
                         and _not_actor_words().get(root.head.lower_) == "place":
                     # "the French army base", "a NATO base": a place named after its owner, not the owner acting
                     continue
+                if org is not None and e < len(sdoc) and PRODUCT_NUMBER.fullmatch(sdoc[e].text):
+                    continue  # "a Boeing 737 MAX", "an Airbus A320": a product named after its maker, not the maker acting
                 if org is not None:
                     actor = self.org_actor(org)
                     if actor.type == "ORG" and actor.sector in (None, "media", "business") and MEDIA_CONTEXT.search(self.doc.text[max(0, span.start_char - 40):span.start_char]):
@@ -2115,7 +2122,10 @@ class _Resolver:
                 a.sector = "civilians"
 
 
-PREFIXES = {"vessel", "storm"}  # kinds of data/not_actors.tsv words that open a name ("USS", "Hurricane")
+PRODUCT_NUMBER = re.compile(r"(?!(?:19|20)\d\d$|\d*0s$)[A-Z]{0,3}-?\d{2,4}[A-Za-z]*")  # a model number ("737", "A320"),
+# not a year or a decade
+DECADE = re.compile(r"(?:1[89]|20)?\d0s")  # "1960s", "'70s"
+PREFIXES = {"vessel", "storm", "operation"}  # kinds of data/not_actors.tsv words that open a name ("USS", "Hurricane")
 NOT_ACTOR_LABELS = {"LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
 RANK_WORDS = {"deputy", "vice", "acting", "chief", "top", "senior", "junior", "assistant", "former", "interim"}
