@@ -201,3 +201,14 @@ def test_products_operations_and_weapons_are_no_actors():
     assert actor_for(doc, "Boeing") is None  # the maker in the product's name does not act
     assert actor_for(doc, "Boeing", 1).type == "ORG"  # the maker acting is still an actor
     assert actor_for(doc, "Mwangi").type == "PERSON"  # a year before a name is no model number
+
+
+def test_ethnic_and_religious_communities_are_groups_of_civilians():
+    doc = analyse("Thailand deported 40 Uyghurs to China last month. Fighting forced thousands of Rohingya to flee "
+                  "to Bangladesh. Kurds in northern Syria protested, and the Alawite minority stayed home. Karen "
+                  "Bass, the mayor, spoke later.", published="2025-03-11")
+    for name, country in (("Uyghurs", "CHN"), ("Rohingya", "MMR"), ("Kurds", "SYR"), ("Alawite", "SYR")):
+        group = actor_for(doc, name)
+        assert (group.type, group.sector, group.country) == ("GROUP", "civilians", country), name
+    # a given name that is also a people's name stays a person
+    assert actor_for(doc, "Karen Bass").type == "PERSON"

@@ -135,6 +135,12 @@ def _perpetrator_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _communities() -> dict[str, Optional[str]]:
+    """Ethnic and religious communities -> their home country or None (data/communities.tsv)."""
+    return {r["name"]: (r.get("country") or None) for r in table("communities.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _alias_cues() -> tuple[tuple[str, ...], ...]:
     """Phrases that introduce another name of the person just named ("also known as"), longest first."""
     cues = {tuple(r["phrase"].lower().split()) for r in table("alias_cues.tsv")}
@@ -942,6 +948,10 @@ class _Resolver:
         "Bosnian Serbs" tagged PERSON, "Radical French" tagged ORG: a people named by a country
         adjective is that country. "Moody Awori" tagged ORG: a known given name makes it a person.
         """
+        text = self.sdoc[s:e].text
+        if text in _communities() and label.startswith(("E|", "F|", "G|")) and not (
+                s > 0 and self.sdoc[s - 1].lower_ in LOCATIVE | {"from", "to"}):
+            return "K|" + text  # "Uyghurs", "the Alawite minority": a community, not a person ("in Rakhine" is a place)
         if label not in ("E|PERSON", "E|ORG"):
             return label
         toks = list(self.sdoc[s:e])
@@ -2016,6 +2026,12 @@ class _Resolver:
                     self.add_mention(span.start_char, span.end_char, "org", m.actor)
                     continue
             kind, _, surface = label.partition("|")
+            if kind == "K":
+                code = _communities()[surface] or self.context_country(s, e)
+                actor = self.new_actor(f"K|{code}|{surface.rstrip('s').lower()}", name=surface, type="GROUP",
+                                       country=code, sector="civilians")
+                self.add_mention(span.start_char, span.end_char, "agent", actor)
+                continue
             if kind == "P":
                 code = self._country_in(max(0, s - 3), s) or self.context_country(s, e)
                 actor = self.new_actor("O|" + span.text.lower() + "|" + (code or ""), name=span.text, type="PARTY",
