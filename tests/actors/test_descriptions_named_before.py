@@ -212,3 +212,23 @@ def test_ethnic_and_religious_communities_are_groups_of_civilians():
         assert (group.type, group.sector, group.country) == ("GROUP", "civilians", country), name
     # a given name that is also a people's name stays a person
     assert actor_for(doc, "Karen Bass").type == "PERSON"
+
+
+def test_the_undescribed_person_rule_keeps_to_the_person_the_sentence_names():
+    # the description is of the person its own sentence names (in any role), not of one named before
+    doc = analyse("Martin Hale, who worked with Lai for decades, said the trial was unfair. Apple Daily founder "
+                  "Jimmy Lai's lawyers have raised concern about the conditions in which the publisher is held.",
+                  published="2024-12-04")
+    publisher = actor_for(doc, "the publisher")
+    assert publisher is None or publisher.id != actor_for(doc, "Martin Hale").id
+    # a person a description gave an organisation keeps it when the description comes again
+    doc = analyse('"We urge that the agreement be implemented," said Mawlawi Hibatullah Akhundzada. The Taliban chief '
+                  "was referring to the 2020 deal. A spokesman for Afghan President Ashraf Ghani rejected the "
+                  "statement by the Taliban chief.", published="2021-05-09")
+    chief = actor_for(doc, "Mawlawi Hibatullah Akhundzada")
+    assert actor_for(doc, "The Taliban chief").id == chief.id
+    assert actor_for(doc, "the Taliban chief").id == chief.id
+    # "the fighter jet" is no person
+    jets = analyse("Trump blocked the sale over concerns the fighter jet's technology could leak. Erdogan objected.",
+                   published="2019-07-20")
+    assert actor_for(jets, "fighter") is None or actor_for(jets, "fighter").type != "PERSON"

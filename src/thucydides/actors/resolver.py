@@ -1105,6 +1105,8 @@ class _Resolver:
                 person = self.salient_unroled(det, start, sector, org.country, noun)
                 if person is not None:
                     self.take_description(person, noun, sector, org.country)
+                    if code:
+                        self.affiliated[person.id] = code  # "the Taliban chief" again is the same person
             if person is None:
                 person = self.new_actor(f"R|{code or org.id}|{noun}", name=f"{org.name} {noun}", type="PERSON",
                                         country=org.country, sector=sector, role=noun)
@@ -1419,11 +1421,12 @@ class _Resolver:
             written = written or self.kb.country_of(sdoc[k].text)
             k -= 1
         if k >= 0 and sdoc[k].lower_ == "the" and sdoc[e - 1].tag_ == "NN" \
-                and names_a_person(toks.text) \
+                and names_a_person(toks.text) and not (e < len(sdoc) and sdoc[e].pos_ == "NOUN") \
                 and toks.text.lower() not in self.kb.roles and sector not in ("civilians",) \
                 and not (e < len(sdoc) and (sdoc[e].pos_ == "PROPN" or sdoc[e].text == "," and e + 1 < len(sdoc)
                                             and (sdoc[e + 1].pos_ == "PROPN" or e + 1 in self.name_tokens))):
-            # (not a title or an apposition of a name: "the journalist, Jane Doe,"; "the journalist, who" is one)
+            # (not a title or an apposition of a name: "the journalist, Jane Doe,"; "the journalist, who" is one;
+            # nor a modifier of another noun: "the fighter jet")
             if written:
                 lo, hi = sdoc[k].idx, toks.start_char
                 self.mentions = [m for m in self.mentions if not (m.actor.type == "COUNTRY" and lo <= m.start and m.end <= hi)]
@@ -1846,9 +1849,10 @@ class _Resolver:
         is the one person the last few sentences named without saying what he or she is ("Arnel Joseph was killed.
         ... it was the gang leader who was killed"): news names a person first and describes him after. Only when
         exactly one such person is in the three sentences before (a person of the description's sector or none,
-        of its country or none) and none in the description's own sentence (there he is someone else acting on
-        it); never for a state office (government, military, police, courts: new participants are named with
-        their title, "the judge" is rarely the defendant named before), nor for the doer of an attack ("the
+        of its country or none) and no person before it in its own sentence but the one who says it (there the
+        description is of someone else, or of the person named: "Jimmy Lai's lawyers fear for the publisher");
+        never for a state office (government, military, police, courts: new participants are named with their
+        title, "the judge" is rarely the defendant named before), nor for the doer of an attack ("the
         gunman" after the victim's name, data/perpetrator_nouns.tsv). A person this rule already gave the
         description keeps it ("The gang leader's escape" after "it was the gang leader who was killed")."""
         if sector in STATE_SECTORS or (role or "").lower() in _perpetrator_nouns():
@@ -1857,8 +1861,10 @@ class _Resolver:
         k = bisect.bisect_right([st.start for st in sents], i) - 1
         lo, own = sents[max(0, k - 3)].start_char, sents[k].start_char
         near = [m for m in self.mentions if m.actor.type == "PERSON" and m.end <= start and m.start >= lo]
-        if any(m.start >= own and m.actor.role is None for m in near):
-            return None
+        end = sents[k].end_char
+        speakers = {m.actor.id for m in self.mentions if own <= m.start < end and self._speaks(m)}
+        if any(m.start >= own and m.actor.id not in speakers for m in near):
+            return None  # "Jimmy Lai's team fears for the publisher": the person the sentence names, not one before
         pool = {m.actor.id: m.actor for m in near if m.actor.id not in self.nameless and m.actor.id not in self.known}
         fits = [a for a in pool.values() if a.role in (None, role) and a.sector in (None, "civilians", sector)
                 and (written is None or a.country in (None, written))
