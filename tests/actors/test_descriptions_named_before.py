@@ -232,3 +232,9 @@ def test_the_undescribed_person_rule_keeps_to_the_person_the_sentence_names():
     jets = analyse("Trump blocked the sale over concerns the fighter jet's technology could leak. Erdogan objected.",
                    published="2019-07-20")
     assert actor_for(jets, "fighter") is None or actor_for(jets, "fighter").type != "PERSON"
+
+
+def test_a_day_after_a_news_outlet_noun_is_no_outlet():
+    doc = analyse("The minister told the newspaper Tuesday that talks would resume.", published="2024-06-03")
+    day = actor_for(doc, "Tuesday")
+    assert day is None or day.type != "MEDIA"

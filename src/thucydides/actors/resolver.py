@@ -1066,14 +1066,15 @@ class _Resolver:
         for a place or a people ("Afghan broadcaster TOLOnews", "broadcaster JoyNews")."""
         sdoc = self.sdoc
         for t in sdoc:
-            if not (t.text[:1].isupper() or t.is_upper) or t.ent_type_ == "PERSON" \
+            if not (t.text[:1].isupper() or t.is_upper) or t.ent_type_ in ("PERSON", "DATE", "TIME") \
                     or t.i == t.sent.start or self.outlet_noun_before(t.i) is None:
                 continue
             if any(m.start <= t.idx < m.end for m in self.mentions):
                 continue
             e = t.i + 1
             while e < len(sdoc) and e - t.i < 4 and (sdoc[e].text[:1].isupper() or sdoc[e].like_num) \
-                    and sdoc[e].ent_type_ != "PERSON" and not any(m.start <= sdoc[e].idx < m.end for m in self.mentions):
+                    and sdoc[e].ent_type_ not in ("PERSON", "DATE", "TIME") and not any(m.start <= sdoc[e].idx < m.end
+                                                                                        for m in self.mentions):
                 e += 1
             self.org_from_entity(t.i, e)
 
