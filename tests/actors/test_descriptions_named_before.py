@@ -238,3 +238,12 @@ def test_a_day_after_a_news_outlet_noun_is_no_outlet():
     doc = analyse("The minister told the newspaper Tuesday that talks would resume.", published="2024-06-03")
     day = actor_for(doc, "Tuesday")
     assert day is None or day.type != "MEDIA"
+
+
+def test_an_organisation_role_before_another_noun_is_no_person():
+    doc = analyse("The EU envoy office in Kabul closed on Monday. Florence Okoro is a lawyer, and President "
+                  "William Ruto is a critic of the plan.", published="2024-06-03")
+    office = actor_for(doc, "The EU envoy office")
+    assert office is None or office.type != "PERSON"
+    # a copular description only describes someone the text had not described
+    assert actor_for(doc, "William Ruto").role == "president"

@@ -915,7 +915,7 @@ class _Resolver:
         app = self.apposition_window(e)
         if app:
             self.describe(actor, *app)
-        cop = self.copular_window(s, e)
+        cop = self.copular_window(s, e) if actor.role is None else None  # a weaker word than a title: only for the undescribed
         if cop:
             self.describe(actor, *cop)
         if actor.country and not actor.sector and actor.role is None:
@@ -1583,7 +1583,8 @@ class _Resolver:
             return None
         role, sector, _ = self.kb.roles[phrase]
         igo = None if code or i >= rs else self._org_in(i, rs)
-        if igo is not None and (igo.type == "IGO" or det is not None and det.lower_ in ("the", "this", "that")):
+        if igo is not None and (igo.type == "IGO" or det is not None and det.lower_ in ("the", "this", "that")) \
+                and not (re_ < len(sdoc) and sdoc[re_].pos_ == "NOUN"):  # "the EU envoy office" is no person
             return self._igo_official(i, rs, re_, det, igo, role, phrase)
         qualifier = [t.lower_ for t in sdoc[i:rs] if t.pos_ == "NOUN" and not self.kb.country_of(t.text)]
         # "the deputy governor" is not the governor, nor "the minister" a deputy minister
