@@ -572,8 +572,9 @@ class _Resolver:
         role = self._canon(role)
         return max((r for (name, _, r) in self.kb.roles.values() if name == role), default=0)
 
-    def describe(self, actor: Actor, s: int, e: int) -> bool:
-        """Read role, country and sector from tokens [s, e); mark them consumed. True when a role was found."""
+    def _written_country(self, s: int, e: int) -> Optional[str]:
+        """The person's country a description [s, e) writes ("Nigeria's defense minister", "the governor of Kandahar
+        province", "a spokesperson for China's Taiwan Affairs Office")."""
         # "envoy for Syria", "ambassador to the U.N.": what follows the preposition is the mandate, not the person's
         # country or organisation of origin
         mandate = next((k for k in range(s + 1, e) if self.sdoc[k].lower_ in MANDATE
@@ -588,6 +589,11 @@ class _Resolver:
             code = self._country_phrase(of + 1, mandate)  # "the governor of Kandahar province": a place the lists know
         if body is not None and body.type != "IGO" and body.country:
             code = body.country  # "for the Taiwan Affairs Office": the body's country, not a word of its name
+        return code
+
+    def describe(self, actor: Actor, s: int, e: int) -> bool:
+        """Read role, country and sector from tokens [s, e); mark them consumed. True when a role was found."""
+        code = self._written_country(s, e)
         if actor.id in self.described and code and actor.country and code != actor.country:
             return False  # the text already said who this is; a conflicting later description is someone else
         # a role followed by a name inside the description is another person's title ("Istanbul Mayor Ekrem Imamoglu,
