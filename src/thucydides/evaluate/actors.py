@@ -1,5 +1,9 @@
 """Actor-resolution evaluation on the project's own gold sets (``eval/actors.jsonl``, ``eval/actors_voa.jsonl``).
 
+When ``eval/actors_fresh.jsonl`` is present beside them (VOA passages from stories neither dev set uses, never
+tuned to; see eval/actors_fresh.md) it is scored as its own row, a held-out estimate. It is not part of the
+headline figures, and its errors go only to ``actors_fresh_errors.jsonl`` (git-ignored), never into EVAL.md.
+
 Each gold passage lists its actors and every mention (surface, occurrence, actor key); the VOA set adds
 ``published``, ``dateline``, a ``sector`` per actor and ``non_actors`` (places and things that must not
 become PERSON/ORG actors). The actor the analysis resolves at a gold span (``actors.actor_at``) is scored:
@@ -36,6 +40,7 @@ from .report import TITLE, update_section
 
 GOLD = Path("eval") / "actors.jsonl"  # the project's set, relative to the repository (the Makefile's default)
 GOLD_VOA = Path("eval") / "actors_voa.jsonl"
+GOLD_FRESH = Path("eval") / "actors_fresh.jsonl"  # the held-out check set: scored when present, never tuned to
 PRONOUNS = {"he", "she", "him", "her"}
 PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu"}
 FLOORS = {"country": 0.95, "sector": 0.85, "non_actors_out": 0.95}
@@ -197,6 +202,10 @@ def run(out_dir: Path, settings: Optional[Settings] = None, gold: Path = GOLD, g
     for g in golds:
         if not g.exists():
             raise FileNotFoundError(f"{g}: the actor gold set is missing (pass --gold-dir)")
+    fresh = Path(golds[0]).parent / GOLD_FRESH.name
+    checks = [fresh] if fresh.exists() and fresh not in golds else []  # a missing check set is a skipped row
+    golds = [*golds, *checks]
+    dev = [g for g in golds if g not in checks]
     cost = kb_cost()
     results = {}
     enabled = kbmod.phoenix_enabled()
@@ -223,7 +232,7 @@ def run(out_dir: Path, settings: Optional[Settings] = None, gold: Path = GOLD, g
     lines += [f"{k}: build {s:.3f}s, {m:.1f} MB" for k, (s, m) in cost.items()]
     lines.append(f"actor_mention_accuracy: {main['accuracy']:.3f}")
     print("\n".join(lines))
-    errs = [e for g in golds for e in results[(g.name, True)]["errors"]]
+    errs = [e for g in dev for e in results[(g.name, True)]["errors"]]
     body = "\n".join([
         "## Actor resolution (project gold sets `eval/actors.jsonl`, `eval/actors_voa.jsonl`)",
         "",
@@ -241,7 +250,7 @@ def run(out_dir: Path, settings: Optional[Settings] = None, gold: Path = GOLD, g
         "",
         "```",
         *(f"{m}_{'voa' if 'voa' in g.name else 'project'}: {_fmt(results[(g.name, True)][m])}"
-          for g in golds for m in ("country", "sector", "non_actors_out") if results[(g.name, True)][m] is not None),
+          for g in dev for m in ("country", "sector", "non_actors_out") if results[(g.name, True)][m] is not None),
         f"actor_mention_accuracy: {main['accuracy']:.3f}",
         "```",
         "",
@@ -250,8 +259,10 @@ def run(out_dir: Path, settings: Optional[Settings] = None, gold: Path = GOLD, g
         "```",
         *(f"{g.name:<20} {k:<8} {c}/{t} = {c / t:.3f}" for g in golds for k, (c, t) in results[(g.name, True)]["by_kind"].items()),
         "```",
+        *(["", "`actors_fresh.jsonl` is the held-out check set (eval/actors_fresh.md): its row estimates how resolution "
+           "does on passages nobody tuned to; its errors are not listed here. Do not tune rules to it."] if checks else []),
         "",
-        "Errors (first 25):",
+        "Errors (first 25, dev sets only):",
         "",
         *(f"- `{e['id']}` {e['kind']} \"{e['mention']}\" gold "
           f"{e['gold'] and (e['gold'].get('name') or e['gold'].get('country'), e['gold'].get('type'), e['gold'].get('country'), e['gold'].get('sector'))}, "
@@ -261,4 +272,7 @@ def run(out_dir: Path, settings: Optional[Settings] = None, gold: Path = GOLD, g
     out_dir.mkdir(parents=True, exist_ok=True)
     update_section(out_dir / "EVAL.md", "actors", body, title=TITLE)
     (out_dir / "actors_errors.jsonl").write_text("".join(json.dumps(e) + "\n" for e in errs), encoding="utf-8")
+    for g in checks:  # for auditing the check set's own gold only (git-ignored like every *_errors.jsonl)
+        (out_dir / f"{g.stem}_errors.jsonl").write_text(
+            "".join(json.dumps(e) + "\n" for e in results[(g.name, True)]["errors"]), encoding="utf-8")
     return main["accuracy"]
