@@ -193,120 +193,36 @@ class Arguments:
         return sources, targets
 
     def args(self, tok, rule: Rule, obj, type_: str, mode: Optional[str], kind: str, merge: bool = True):
-        """(source ids, target ids) for an event triggered at ``tok``."""
+        """(source ids, target ids) for an event triggered at ``tok``: each construction below in turn, the first
+        that names a party wins; the defaults (the actor's own state, the place) come last."""
         verb = tok if kind in ("verb", "light") else self.clause_verb(tok)
         if kind == "adj":
             verb = tok.head if tok.dep_ in ("acomp", "amod") else tok
         passive = kind in ("verb", "light") and self.is_passive(verb)
-        sources: list[str] = []
-        targets: list[str] = []
-        subj = None
         if kind == "noun":
             sources, targets = self.noun_parties(tok, verb, type_)
-        elif passive and ("volition" in rule.frames or ("stative" in rule.frames and self.passive_agent(verb) is None)):
-            # "Ukraine is committed to ...", "Iraq is prepared to ...": the subject states the intention
-            sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
-        elif passive and self.own_event_subject(verb, type_) is not None:
-            # "the EU's sanctions on Belarus were extended": the act's own noun names its parties
-            n = self.own_event_subject(verb, type_)
-            sources, targets = self.args(n, rule, n, type_, mode, "noun", merge=False)
-            agent = self.passive_agent(verb)
-            by = self.np_actors(agent) if agent is not None else []
-            if by:  # "the drone attack on the airbase was carried out by Ukraine"
-                sources, targets = by, [a for a in targets if a not in by]
         elif passive:
-            sources, targets = self.passive_parties(verb)
-            if not sources and type_ in ("SANCTION", "COERCE") and self.passive_agent(verb) is None:
-                # "was expelled from the ruling party", "were banned from Russia": the body or state one is put
-                # out of did it
-                sources = [a for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "from"
-                           for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)
-                           if self.actor_by_id[a].type != "PERSON" and a not in targets]
+            sources, targets = self.passive_clause_parties(verb, rule, type_, mode)
         else:
-            subj = self.subject(verb)
-            if kind == "adj" and verb is tok:
-                subj = self.subject(tok)
-            if subj is not None:
-                sources = self.np_actors(subj)
-                if not sources and subj.pos_ == "NOUN" and self.violent_word(subj):
-                    sources = self.launcher(subj)  # "the airstrike carried out by the Nigerian air force killed"
+            sources, targets = self.active_subject(tok, verb, kind), []
         if kind == "light" and obj is not None and not sources:
-            for c in obj.children:
-                if c.dep_ in ("amod", "compound", "poss") and self.tok_actor[c.i]:
-                    sources.extend(self.np_actors(c))
+            sources = self.light_noun_owner(obj)  # "gave its backing": the owner of the act's noun
         if "swap" in rule.frames:
             giver = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                      for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
             sources, targets = giver, sources
-        row = self.lex.type_row(type_, mode)
-        preps = multi(row.get("target_preps", "")) or ["to", "with", "against", "on"]
-        if kind == "light":
-            holders = [obj, verb]
-        elif kind == "noun":
-            holders = [tok, obj]
-            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-                holders.append(tok.head.head)  # "cases of rape against children", "reports of attacks on X"
-        else:
-            holders = [verb, obj if obj is not None else self.direct_object(verb)]
-        holders = [h for h in dict.fromkeys(holders) if h is not None]
-        holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]  # "photographs and intelligence to X"
+        holders = self.target_holders(tok, verb, obj, kind)
         if not targets and type_ == "PROTEST" and not passive:
             targets = self.purpose_actors(verb, sources)
         if not passive and not targets and kind in ("verb", "adj"):
-            dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-            if obj is not None and obj.dep_ in ("dobj", "dative", "attr", "oprd"):
-                dobj = obj
-            if dobj is None:
-                # "kidnapped up to 16 Russian advisers": the object sits under a particle
-                dobj = next((p for c in verb.children if c.dep_ == "prt" for pr in c.children if pr.dep_ == "prep"
-                             for p in pr.children if p.dep_ == "pobj"), None) or next(
-                    (p for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 2 and verb.nbor(1).dep_ == "prt"
-                     for p in c.children if p.dep_ == "pobj"), None)
-            if dobj is not None:
-                dobj = self.see_through(dobj)
-                nm = self.match_noun(dobj) if dobj.pos_ == "NOUN" else None
-                targets = self.accused_of(dobj, type_, sources)
-                if targets:
-                    pass
-                elif nm is not None:
-                    # "requested WTO consultations with the U.S.", "proposed talks with Russia", "an offensive
-                    # against X": the counterpart of the nominal act, not an organisation named in its compound
-                    # (but "a blockade ... with Albania's help" names a helper)
-                    counter = ("with", "against") if nm[0].type in ("CONSULT", "COOPERATE", "AGREE") else ("against",)
-                    targets = [a for c in dobj.children if c.dep_ == "prep" and c.lower_ in counter
-                               for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
-                if not targets:
-                    targets = self.np_actors(dobj)
-                if not targets and self.violent_word(dobj):
-                    targets = [a for a in self.launcher(dobj) if a not in sources]  # "shot down drones launched by Russia"
-            if not targets:
-                dat = next((c for c in verb.children if c.dep_ == "dative"), None)
-                if dat is not None and dat.pos_ == "ADP":
-                    # "granted asylum to four officers holed up in ...": a dative "to" whose object the parser lost
-                    dat = next((q for q in dat.children if q.dep_ == "pobj"), None) or self.dangling_object(dat)
-                targets = self.np_actors(dat) if dat is not None else []
+            targets = self.object_targets(verb, obj, type_, sources)
         if not targets and kind == "verb" and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             # "donated and personally delivered goods to the school": the first of two verbs sharing one object
             # shares the recipient named after it
             holders += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                         and any(d.dep_ == "dobj" for d in c.children)]
         if not targets:
-            for p in preps:
-                for h in holders:
-                    for c in h.children:
-                        if c.dep_ in ("prep", "agent") and c.lower_ == p:
-                            for q in c.children:
-                                if q.dep_ == "pobj":
-                                    got = self.accused_of(q, type_, sources) or self.np_actors(q)
-                                    targets.extend(a for a in got if a not in targets)
-                            if not any(q.dep_ in ("pobj", "pcomp") for q in c.children):
-                                q = self.dangling_object(c)
-                                if q is not None:
-                                    targets.extend(a for a in self.np_actors(q) if a not in targets)
-                    if targets:
-                        break
-                if targets:
-                    break
+            targets = self.preposition_targets(holders, type_, mode, sources)
         if not targets and kind in ("light", "noun") and obj is not None:
             # the object of a nominalised act: "invasion of South Lebanon", "suspension of air links with Serbia"
             targets = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -325,24 +241,11 @@ class Arguments:
             # "ambushed a bus transporting a paramilitary force", "granted asylum to five Panamanian officers"
             targets = self.complement_actors(verb, holders, sources)
         if merge and "recip" in rule.frames and not (type_ == "CONSULT" and mode == "visit"):
-            # a reciprocal act ("X clashed with Y", "talks between X and Y"): the subject (else the first party
-            # named) is the source and the other party the target, as a directed coder records it
-            parties = sources + [a for a in targets if a not in sources]
-            for h in holders:
-                for c in h.children:
-                    if c.dep_ == "prep" and c.lower_ in ("between", "among", "with"):
-                        for q in c.children:
-                            if q.dep_ == "pobj":
-                                parties.extend(a for a in self.np_actors(q) if a not in parties)
-            lead = sources or parties[:1]  # "Hungary and Romania agreed": one source list
-            if kind == "noun" and len(parties) > 1 and any(
-                    c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):
-                lead = parties[:1]  # "fighting between the army and the RSF": the first named against the other
-            sources, targets = lead, [a for a in parties if a not in lead]
-        domestic = self.lex.type_row(type_, None).get("domestic") == "yes"
+            sources, targets = self.reciprocal_parties(tok, kind, holders, sources, targets)
         if not targets and (type_ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION", "CONCEDE")
-                            and not (type_ == "PROTEST" and domestic)
+                            and not (type_ == "PROTEST" and self.lex.type_row(type_, None).get("domestic") == "yes")
                             or (type_ == "CONSULT" and mode == "visit")):
+            # "troops were deployed in Mali", "visited Beijing": the place where a material act happens
             for h in [verb] + [h for h in holders if h is not verb]:
                 targets = [a for a in self.location_actors(h) if a not in sources]
                 if targets:
@@ -355,6 +258,138 @@ class Arguments:
         if not targets:
             targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
         return sources, targets
+
+    def passive_clause_parties(self, verb, rule: Rule, type_: str, mode: Optional[str]):
+        """(sources, targets) of a passive verb: a stated intention, the act's own noun as subject, or the
+        "by" agent acting on the subject."""
+        if "volition" in rule.frames or ("stative" in rule.frames and self.passive_agent(verb) is None):
+            # "Ukraine is committed to ...", "Iraq is prepared to ...": the subject states the intention
+            return [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)], []
+        n = self.own_event_subject(verb, type_)
+        if n is not None:
+            # "the EU's sanctions on Belarus were extended": the act's own noun names its parties
+            sources, targets = self.args(n, rule, n, type_, mode, "noun", merge=False)
+            agent = self.passive_agent(verb)
+            by = self.np_actors(agent) if agent is not None else []
+            if by:  # "the drone attack on the airbase was carried out by Ukraine"
+                sources, targets = by, [a for a in targets if a not in by]
+            return sources, targets
+        sources, targets = self.passive_parties(verb)
+        if not sources and type_ in ("SANCTION", "COERCE") and self.passive_agent(verb) is None:
+            # "was expelled from the ruling party", "were banned from Russia": the body or state one is put
+            # out of did it
+            sources = [a for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)
+                       if self.actor_by_id[a].type != "PERSON" and a not in targets]
+        return sources, targets
+
+    def active_subject(self, tok, verb, kind: str) -> list[str]:
+        """The actor of an active clause: its subject, or who launched the violent act that is its subject
+        ("the airstrike carried out by the Nigerian air force killed ...")."""
+        subj = self.subject(tok) if kind == "adj" and verb is tok else self.subject(verb)
+        if subj is None:
+            return []
+        sources = self.np_actors(subj)
+        if not sources and subj.pos_ == "NOUN" and self.violent_word(subj):
+            sources = self.launcher(subj)
+        return sources
+
+    def light_noun_owner(self, obj) -> list[str]:
+        """The actor named on a light verb's noun: "gave Russian backing", "its support"."""
+        out: list[str] = []
+        for c in obj.children:
+            if c.dep_ in ("amod", "compound", "poss") and self.tok_actor[c.i]:
+                out.extend(self.np_actors(c))
+        return out
+
+    def target_holders(self, tok, verb, obj, kind: str) -> list:
+        """The tokens whose prepositional phrases may name the recipient: the verb and its object, the noun (and
+        the noun it reports on: "reports of attacks on X"), the conjuncts of the object."""
+        if kind == "light":
+            holders = [obj, verb]
+        elif kind == "noun":
+            holders = [tok, obj]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+                holders.append(tok.head.head)  # "cases of rape against children", "reports of attacks on X"
+        else:
+            holders = [verb, obj if obj is not None else self.direct_object(verb)]
+        holders = [h for h in dict.fromkeys(holders) if h is not None]
+        holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]  # "photographs and intelligence to X"
+        return holders
+
+    def object_targets(self, verb, obj, type_: str, sources) -> list[str]:
+        """The recipient as the direct object (or dative) of an active verb: the perpetrator of an act accused,
+        the counterpart of a nominal act ("proposed talks with Russia"), the object's actors."""
+        targets: list[str] = []
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and obj.dep_ in ("dobj", "dative", "attr", "oprd"):
+            dobj = obj
+        if dobj is None:
+            # "kidnapped up to 16 Russian advisers": the object sits under a particle
+            dobj = next((p for c in verb.children if c.dep_ == "prt" for pr in c.children if pr.dep_ == "prep"
+                         for p in pr.children if p.dep_ == "pobj"), None) or next(
+                (p for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 2 and verb.nbor(1).dep_ == "prt"
+                 for p in c.children if p.dep_ == "pobj"), None)
+        if dobj is not None:
+            dobj = self.see_through(dobj)
+            nm = self.match_noun(dobj) if dobj.pos_ == "NOUN" else None
+            targets = self.accused_of(dobj, type_, sources)
+            if not targets and nm is not None:
+                # "requested WTO consultations with the U.S.", "proposed talks with Russia", "an offensive
+                # against X": the counterpart of the nominal act, not an organisation named in its compound
+                # (but "a blockade ... with Albania's help" names a helper)
+                counter = ("with", "against") if nm[0].type in ("CONSULT", "COOPERATE", "AGREE") else ("against",)
+                targets = [a for c in dobj.children if c.dep_ == "prep" and c.lower_ in counter
+                           for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
+            if not targets:
+                targets = self.np_actors(dobj)
+            if not targets and self.violent_word(dobj):
+                targets = [a for a in self.launcher(dobj) if a not in sources]  # "shot down drones launched by Russia"
+        if not targets:
+            dat = next((c for c in verb.children if c.dep_ == "dative"), None)
+            if dat is not None and dat.pos_ == "ADP":
+                # "granted asylum to four officers holed up in ...": a dative "to" whose object the parser lost
+                dat = next((q for q in dat.children if q.dep_ == "pobj"), None) or self.dangling_object(dat)
+            targets = self.np_actors(dat) if dat is not None else []
+        return targets
+
+    def preposition_targets(self, holders, type_: str, mode: Optional[str], sources) -> list[str]:
+        """The recipient in the type's recipient prepositions ("to", "against", "on", ...; plover_types.tsv), in
+        their order of preference, on the first holder that has one."""
+        row = self.lex.type_row(type_, mode)
+        preps = multi(row.get("target_preps", "")) or ["to", "with", "against", "on"]
+        targets: list[str] = []
+        for p in preps:
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ in ("prep", "agent") and c.lower_ == p:
+                        for q in c.children:
+                            if q.dep_ == "pobj":
+                                got = self.accused_of(q, type_, sources) or self.np_actors(q)
+                                targets.extend(a for a in got if a not in targets)
+                        if not any(q.dep_ in ("pobj", "pcomp") for q in c.children):
+                            q = self.dangling_object(c)
+                            if q is not None:
+                                targets.extend(a for a in self.np_actors(q) if a not in targets)
+                if targets:
+                    return targets
+        return targets
+
+    def reciprocal_parties(self, tok, kind: str, holders, sources, targets):
+        """A reciprocal act ("X clashed with Y", "talks between X and Y"): the subject (else the first party
+        named) is the source and the other party the target, as a directed coder records it."""
+        parties = sources + [a for a in targets if a not in sources]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("between", "among", "with"):
+                    for q in c.children:
+                        if q.dep_ == "pobj":
+                            parties.extend(a for a in self.np_actors(q) if a not in parties)
+        lead = sources or parties[:1]  # "Hungary and Romania agreed": one source list
+        if kind == "noun" and len(parties) > 1 and any(
+                c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):
+            lead = parties[:1]  # "fighting between the army and the RSF": the first named against the other
+        return lead, [a for a in parties if a not in lead]
 
     def reason_actors(self, verb, sources) -> list[str]:
         """Whom a hostile act's stated reason blames: "raised the tariffs because Canada has been ripping off the
