@@ -527,19 +527,22 @@ class Arguments:
         """Whether the direct object of ``verb`` is a common noun phrase that names no actor."""
         o = obj if obj is not None and obj.dep_ in ("dobj", "nsubjpass") else (
             self.direct_object(verb) if verb is not None else None)
-        if o is None or o.pos_ not in ("NOUN",):
-            return False
+        if o is None or o.pos_ not in ("NOUN", "NUM") or (o.pos_ == "NUM" and not people):
+            return False  # "arrested 12": a number of people
         if not people and (self.people(o) or self.in_class(o, "@AGENT_NOUN")):
             return False  # "accusing the junta of ...": a party the text does not place, not a thing of the actor's
         return not any(self.tok_actor[t.i] for t in o.subtree)
 
     def home_state(self, sources) -> list[str]:
-        """The country actor of the sources' own state (a source that is itself a state stands for it)."""
+        """The country actor of the sources' own state; when the text names no such country, a source that is a
+        state, else one of that state's own bodies or people, stands for it ("Egyptian police arrested 12", "the
+        Taliban banned her book": the act falls inside Egypt, Afghanistan)."""
         own = {self.country(a) for a in sources if self.country(a)}
         if len(own) != 1:
             return []
         states = [a.id for a in self.doc.actors if a.type == "COUNTRY" and a.country in own and a.id in self.actor_by_id]
-        return states[:1] or [a for a in sources if self.actor_by_id[a].type == "COUNTRY"][:1]
+        return states[:1] or [a for a in sources if self.actor_by_id[a].type == "COUNTRY"][:1] or [
+            a for a in sources if self.country(a)][:1]
 
     COMPLEMENT_DEPS = ("dobj", "dative", "pobj", "prep", "xcomp", "acl", "conj", "attr", "oprd", "pcomp", "appos")
 
