@@ -37,3 +37,27 @@ def test_domestic_default_needs_a_state_actor():
     doc = one("Mbewe banned the book from the school library.")
     evs = events_of(doc, "COERCE")
     assert evs and not evs[0].target
+
+
+# ------------------------------------------------------------------ verbs conjoined to a passive
+def test_conjoined_verb_with_its_own_auxiliary_shares_the_passive_subject_as_actor():
+    doc = one("Peru's interior minister has been charged by prosecutors and will resign.")
+    res = events_of(doc, "RETREAT") + [e for e in doc.events if e.type == "RETREAT"]
+    assert res
+    assert "PER" in codes(doc, res[0].source)
+
+
+def test_conjoined_bare_participle_continues_the_passive():
+    doc = one("Three Nepali aid workers were detained by Malian soldiers and beaten.")
+    beat = [e for e in events_of(doc, "ASSAULT") if doc.text[e.trigger[0]:e.trigger[1]] == "beaten"]
+    assert beat
+    assert codes(doc, beat[0].source) == {"MLI"}
+    assert codes(doc, beat[0].target) == {"NPL"}
+
+
+def test_conjoined_past_tense_is_not_given_the_passive_agent():
+    # "resigned" may be read as a participle; the court did not resign the minister
+    doc = one("Montenegro's prime minister has been indicted by the U.N. war crimes court and resigned on Friday.")
+    for ev in doc.events:
+        if ev.type == "RETREAT":
+            assert "IGO" not in codes(doc, ev.source)

@@ -185,6 +185,11 @@ class Arguments:
             # "were freed by their captors": "their" is the freed, not the clause's speaker
             sources = self.np_actors(agent)
         targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
+        if not targets and verb.dep_ == "conj" and self.is_passive(verb.head) and not any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            # "was detained by police and beaten", "were abducted and killed": the conjoined participle shares
+            # the first verb's patient and, when it names none of its own, its agent
+            sources, targets = sources or self.passive_parties(verb.head)[0], self.passive_parties(verb.head)[1]
         if not targets and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ in ("pcomp", "advcl"):
             # "thanked his supporters after being freed from prison": the main subject was freed
             g = verb.head.head if verb.dep_ == "pcomp" else verb.head
