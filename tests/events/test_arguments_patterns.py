@@ -61,3 +61,26 @@ def test_conjoined_past_tense_is_not_given_the_passive_agent():
     for ev in doc.events:
         if ev.type == "RETREAT":
             assert "IGO" not in codes(doc, ev.source)
+
+
+# ------------------------------------------------------------------ a denial of the whole clause
+@pytest.mark.parametrize("text, source, target", [
+    ("U.N. monitors documented arms shipments from Iran to Yemen in a report in May — which Tehran denied.", "IRN", "IGO"),
+    # in reported speech the charge is the speaker's, not the reported clause's subject's
+    ("Amnesty said Nigerian soldiers tortured detainees in 2023 — which Abuja rejected on Monday.", "NGA", "NGO"),
+])
+def test_denial_of_a_whole_clause_targets_who_made_the_claim(text, source, target):
+    doc = one(text)
+    rej = events_of(doc, "REJECT")
+    assert rej, text
+    assert source in codes(doc, rej[0].source)
+    assert codes(doc, rej[0].target) == {target}
+
+
+# ------------------------------------------------------------------ the one who committed what is accused
+def test_investigation_into_acts_committed_by_a_party_targets_that_party():
+    doc = one("Kenya opened an investigation into abuses committed by Ethiopian troops near the border.")
+    acc = events_of(doc, "ACCUSE")
+    assert acc
+    assert codes(doc, acc[0].source) == {"KEN"}
+    assert codes(doc, acc[0].target) == {"ETH"}

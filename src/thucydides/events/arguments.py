@@ -416,7 +416,9 @@ class Arguments:
             return []
         m = self.match_noun(n)
         if not (self.violent_word(n) or (m is not None and m[0].type in ("ASSAULT", "COERCE"))):
-            return []
+            # "an investigation into abuses committed by X", "condemned the decision taken by X": whatever the
+            # act, the one who did it is named by the participle's agent
+            return [a for a in self.launcher(n) if a not in sources]
         return [a for a in self.perpetrators(n) if a not in sources]
 
     def perpetrators(self, n) -> list[str]:
@@ -454,6 +456,16 @@ class Arguments:
         owns that thing ("Kenya's claim, which Somalia rejected") or, failing that, the subject of the clause
         the thing belongs to ("X accused Y of ..., a charge Y denied", "experts detailed ... in a report, which
         Moscow denied"): the one who made the charge or the report."""
+        if verb.dep_ in ("advcl", "ccomp", "parataxis") and any(
+                c.tag_ == "WDT" and c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            # "experts detailed the transfers in a report - which Moscow denied": a relative on the whole clause,
+            # parsed as an adverbial clause: what was denied was said by the governing clause's subject (or, in
+            # reported speech, by its speaker: "Amnesty said soldiers tortured detainees, which Abuja rejected")
+            h = verb.head
+            while h.dep_ in ("ccomp", "parataxis") and any(l in self.lex.cls("SAY") for l in self.lemmas(h.head)[:2]):
+                h = h.head
+            subj = self.subject(h) if h.pos_ in ("VERB", "AUX") else None
+            return [a for a in self.np_actors(subj) if a not in sources] if subj is not None else []
         if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
             return []
         n = verb.head
