@@ -84,3 +84,32 @@ def test_investigation_into_acts_committed_by_a_party_targets_that_party():
     assert acc
     assert codes(doc, acc[0].source) == {"KEN"}
     assert codes(doc, acc[0].target) == {"ETH"}
+
+
+# ------------------------------------------------------------------ whom an attack was on
+@pytest.mark.parametrize("text, source, target", [
+    # the attack noun names its own recipient; "30 people" take no side from "Israeli"
+    ("Israeli strikes on Gaza killed 30 people on Tuesday.", "ISR", "PSE"),
+    # the attacker is an adjective on the weapon; the victims are where the strikes fell
+    ("Ten civilians were killed in Turkish air strikes in northern Iraq.", "TUR", "IRQ"),
+    ("Six people were killed in Russian drone attacks on Ukraine.", "RUS", "UKR"),
+])
+def test_attack_on_people_targets_where_the_attack_fell(text, source, target):
+    doc = one(text)
+    att = events_of(doc, "ASSAULT")
+    assert att, text
+    assert codes(doc, att[0].source) == {source}
+    assert codes(doc, att[0].target) == {target}
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # victims named with their own nationality keep it, even the attacker's own
+    ("Syrian government forces killed 20 Syrian civilians in Idlib.", "SYR", "SYR"),
+    ("Israeli troops killed three Palestinians in Jenin.", "ISR", "PSE"),
+])
+def test_attack_on_named_victims_keeps_them(text, source, target):
+    doc = one(text)
+    att = events_of(doc, "ASSAULT")
+    assert att, text
+    assert codes(doc, att[0].source) == {source}
+    assert codes(doc, att[0].target) == {target}

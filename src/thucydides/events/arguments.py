@@ -221,6 +221,8 @@ class Arguments:
             targets = self.purpose_actors(verb, sources)
         if not passive and not targets and kind in ("verb", "adj"):
             targets = self.object_targets(verb, obj, type_, sources)
+        if type_ == "ASSAULT" and kind in ("verb", "light"):
+            targets = self.attacked_party(verb, passive, sources, targets)
         if not targets and kind == "verb" and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             # "donated and personally delivered goods to the school": the first of two verbs sharing one object
             # shares the recipient named after it
@@ -263,6 +265,40 @@ class Arguments:
         if not targets:
             targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
         return sources, targets
+
+    def attacked_party(self, verb, passive: bool, sources, targets) -> list[str]:
+        """Whom an attack was on, when its victims are named only as people: the attack noun's own recipient
+        ("Israeli strikes on Gaza killed 30 people"), else the other state where it happened ("civilians were
+        killed in Turkish air strikes in northern Iraq"). Bare "people"/"civilians" take no side from the
+        attacker's adjective: victims of the attacker's own nationality are not read into them."""
+        victims = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        if targets and not all(self.bare_people(v) for v in victims):
+            return targets
+        own = {self.country(a) for a in sources if self.country(a)}
+        if targets and not (own and all(self.country(a) in own for a in targets)):
+            return targets  # "killed 30 Palestinians": the victims' own side
+        subj = None if passive else self.subject(verb)
+        named: list[str] = []
+        if subj is not None and subj.pos_ == "NOUN" and self.violent_word(subj):
+            named = [a for c in subj.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "in")
+                     for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p) if a not in sources]
+        if not named and own:
+            # the place of the act, or of the weapon it was done with ("in air strikes in northern Iraq")
+            weapons = [p for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")
+                       for p in c.children if p.dep_ == "pobj" and self.violent_word(p)]
+            aimed = [a for w in weapons for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                     for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+            named = [a for a in aimed + [a for h in [verb] + weapons for a in self.location_actors(h)]
+                     if self.country(a) and self.country(a) not in own]
+        return named or targets
+
+    def bare_people(self, n) -> bool:
+        """A common noun for people with no nationality of its own in its phrase: "30 people", "ten civilians"."""
+        n = self.see_through(n)
+        if n is None or n.pos_ != "NOUN" or not (self.in_class(n, "@PEOPLE") or self.in_class(n, "@CROWD")):
+            return False
+        return not any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in (
+            "NORP", "GPE")) for c in n.children)
 
     def passive_clause_parties(self, verb, rule: Rule, type_: str, mode: Optional[str]):
         """(sources, targets) of a passive verb: a stated intention, the act's own noun as subject, or the

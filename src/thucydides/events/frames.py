@@ -133,7 +133,7 @@ class Frames:
             by_weapon = self.instrument_agents(c.tok)  # "killed in Turkish air strikes": Turkey attacked
             if by_weapon:
                 c.sources = by_weapon
-                c.targets = [a for a in c.targets if a not in by_weapon]
+                c.targets = self.attacked_party(c.tok, True, by_weapon, [a for a in c.targets if a not in by_weapon])
         return True
 
     def rule_request(self, c: "Coding") -> bool:
