@@ -113,3 +113,26 @@ def test_attack_on_named_victims_keeps_them(text, source, target):
     assert att, text
     assert codes(doc, att[0].source) == {source}
     assert codes(doc, att[0].target) == {target}
+
+
+# ------------------------------------------------------------------ what is asked for is not whom it is asked of
+@pytest.mark.parametrize("text, type_, source", [
+    ("Egypt urged restraint.", "REQUEST", "EGY"),
+    ("Qatar's emir urged restraint on Monday.", "REQUEST", "QAT"),
+])
+def test_request_with_no_addressee_is_not_made_of_the_speakers_own_state(text, type_, source):
+    doc = one(text)
+    evs = events_of(doc, type_)
+    assert evs, text
+    assert codes(doc, evs[0].source) == {source}
+    assert not evs[0].target
+
+
+# ------------------------------------------------------------------ a relative pronoun stands for its noun
+def test_relative_pronoun_subject_is_the_noun_it_stands_for():
+    from thucydides.events.coder import _Coder
+
+    doc = one("Egypt, which mediated the talks, condemned the Israeli strike.")
+    coder = _Coder(doc)
+    verb = next(t for t in doc.doc if t.text == "mediated")
+    assert coder.subject(verb).text == "Egypt"

@@ -523,11 +523,14 @@ class Arguments:
         state of the sentence, or (protest, repression) the grievance, the place, the home state."""
         targets: list[str] = []
         if not targets and sources and kind in ("verb", "light", "adj") and "recip" not in rule.frames \
-                and type_ not in ("ASSAULT", "SANCTION") and (self.lex.quad(type_).endswith("conflict") or type_ in (
+                and type_ not in ("ASSAULT", "SANCTION", "REQUEST", "THREATEN") and (
+                    self.lex.quad(type_).endswith("conflict") or type_ in (
                     "RETREAT", "CONCEDE")) \
                 and self.unnamed_object(verb, obj, people=self.lex.quad(type_).startswith("material")):
             # an act on a thing or person the text does not place elsewhere ("the Taliban banned her book",
-            # "a court charged the journalist", "analysts question the decision") falls on the actor's own state
+            # "a court charged the journalist", "analysts question the decision") falls on the actor's own state;
+            # but what is asked for or threatened ("urged restraint", "threatened retaliation") names the act,
+            # not whom it is asked of
             targets = self.home_state(sources)
         if not targets and not sources and type_ in ("ASSAULT", "COERCE", "RETREAT", "SANCTION"):
             # "a journalist arrested in ...", "schoolgirls kidnapped ... were freed": an agentless act on unnamed
