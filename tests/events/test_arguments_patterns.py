@@ -136,3 +136,18 @@ def test_relative_pronoun_subject_is_the_noun_it_stands_for():
     coder = _Coder(doc)
     verb = next(t for t in doc.doc if t.text == "mediated")
     assert coder.subject(verb).text == "Egypt"
+
+
+# ------------------------------------------------------------------ an attack noun as subject names its doer
+@pytest.mark.parametrize("text, source, target", [
+    ("A suicide bombing by al-Shabab militants killed five Kenyan police officers.", "SOM", "KEN"),
+    ("The ambush on the Malian convoy by Tuareg rebels killed 12 soldiers.", None, "MLI"),
+])
+def test_attack_noun_subject_with_a_by_phrase_names_the_attacker(text, source, target):
+    doc = one(text)
+    att = events_of(doc, "ASSAULT")
+    assert att, text
+    assert att[0].source, text
+    if source:
+        assert codes(doc, att[0].source) == {source}
+    assert target in codes(doc, att[0].target)

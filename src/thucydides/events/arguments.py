@@ -325,14 +325,15 @@ class Arguments:
         return sources, targets
 
     def active_subject(self, tok, verb, kind: str) -> list[str]:
-        """The actor of an active clause: its subject, or who launched the violent act that is its subject
-        ("the airstrike carried out by the Nigerian air force killed ...")."""
+        """The actor of an active clause: its subject, or who carried out the violent act that is its subject
+        ("the airstrike carried out by the Nigerian air force killed ...", "the attack on the convoy by
+        separatists killed 12")."""
         subj = self.subject(tok) if kind == "adj" and verb is tok else self.subject(verb)
         if subj is None:
             return []
         sources = self.np_actors(subj)
         if not sources and subj.pos_ == "NOUN" and self.violent_word(subj):
-            sources = self.launcher(subj)
+            sources = self.perpetrators(subj)
         return sources
 
     def light_noun_owner(self, obj) -> list[str]:
