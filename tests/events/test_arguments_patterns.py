@@ -151,3 +151,13 @@ def test_attack_noun_subject_with_a_by_phrase_names_the_attacker(text, source, t
     if source:
         assert codes(doc, att[0].source) == {source}
     assert target in codes(doc, att[0].target)
+
+
+# ------------------------------------------------------------------ the court is the forum, not the target
+def test_court_an_object_is_taken_to_is_not_the_target():
+    doc = one("Kenyan activists took the airline to court.")
+    acc = events_of(doc, "ACCUSE")
+    assert acc
+    by_id = {a.id: a for a in doc.actors}
+    assert acc[0].target and not any((by_id[i].code or "").endswith("JUD") for i in acc[0].target)
+    assert codes(doc, acc[0].target) == {"KEN"}

@@ -406,7 +406,7 @@ class Arguments:
                 for c in h.children:
                     if c.dep_ in ("prep", "agent") and c.lower_ == p:
                         for q in c.children:
-                            if q.dep_ == "pobj":
+                            if q.dep_ == "pobj" and not self.forum(h, q):
                                 got = self.accused_of(q, type_, sources) or self.np_actors(q)
                                 targets.extend(a for a in got if a not in targets)
                         if not any(q.dep_ in ("pobj", "pcomp") for q in c.children):
@@ -416,6 +416,13 @@ class Arguments:
                 if targets:
                     return targets
         return targets
+
+    def forum(self, holder, q) -> bool:
+        """A court a verb takes its object before: "took the school to court", "brought the general before a
+        tribunal": where the act happens, not whom it is against (the object is)."""
+        ids = self.np_actors(q)
+        return holder.pos_ == "VERB" and self.direct_object(holder) is not None and bool(ids) and all(
+            (self.actor_by_id[a].code or "").endswith("JUD") for a in ids)
 
     def reciprocal_parties(self, tok, kind: str, holders, sources, targets):
         """A reciprocal act ("X clashed with Y", "talks between X and Y"): the subject (else the first party
@@ -618,6 +625,8 @@ class Arguments:
                         continue
                     if c.dep_ == "conj" and h is verb:
                         continue  # a coordinated verb is a separate event
+                    if c.dep_ == "prep" and any(p.dep_ == "pobj" and self.forum(h, p) for p in c.children):
+                        continue  # "took the school to court": the court is the forum
                     seen.add(c.i)
                     nxt.append(c)
             found = []
