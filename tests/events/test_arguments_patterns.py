@@ -161,3 +161,33 @@ def test_court_an_object_is_taken_to_is_not_the_target():
     by_id = {a.id: a for a in doc.actors}
     assert acc[0].target and not any((by_id[i].code or "").endswith("JUD") for i in acc[0].target)
     assert codes(doc, acc[0].target) == {"KEN"}
+
+
+# ------------------------------------------------------------------ who arrested someone when no agent is named
+@pytest.mark.parametrize("text, source, target", [
+    # the state where it happened
+    ("Two American citizens were detained in Iran last month.", "IRN", "USA"),
+    ("A French journalist was jailed in Moscow on Friday.", "RUS", "FRA"),
+    # the state body reporting it
+    ("Kenyan police said 12 protesters were arrested on Sunday.", "KEN", None),
+])
+def test_agentless_arrest_is_made_by_the_state_where_it_happened_or_its_reporting_body(text, source, target):
+    doc = one(text)
+    arr = events_of(doc, "COERCE")
+    assert arr, text
+    assert codes(doc, arr[0].source) == {source}
+    if target:
+        assert codes(doc, arr[0].target) == {target}
+
+
+def test_agentless_arrest_reported_by_a_rights_group_has_no_source():
+    doc = one("Amnesty International said 12 protesters were arrested on Sunday.")
+    arr = events_of(doc, "COERCE")
+    assert arr and not arr[0].source
+
+
+def test_release_reported_by_the_army_is_not_the_armys():
+    # the kidnappers freed them; the army only reports it
+    doc = one("A Nigerian army spokesman said the kidnapped students were freed.")
+    rel = events_of(doc, "RETREAT")
+    assert rel and not rel[0].source

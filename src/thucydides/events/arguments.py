@@ -322,7 +322,14 @@ class Arguments:
             sources = [a for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "from"
                        for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)
                        if self.actor_by_id[a].type != "PERSON" and a not in targets]
+            if not sources:
+                sources = self.custodian_state(verb, targets)
         return sources, targets
+
+    def custodian_state(self, verb, targets) -> list[str]:
+        """Who arrested, banned or sentenced someone when the passive names no agent: the state where it
+        happened ("two Americans were detained in Iran", "a journalist was jailed in Moscow")."""
+        return [a for a in self.location_actors(verb) if self.actor_by_id[a].type == "COUNTRY" and a not in targets][:1]
 
     def active_subject(self, tok, verb, kind: str) -> list[str]:
         """The actor of an active clause: its subject, or who carried out the violent act that is its subject

@@ -362,6 +362,10 @@ class Frames:
             elif armed:
                 # "special forces said the commander was killed in an airstrike": the forces report their own strike
                 c.sources = [a for a in armed if a not in c.targets]
+            elif self.custody_report(c):
+                # "police said 12 protesters were arrested", "the army said all hostages were rescued": the state
+                # body that reports an arrest or rescue with no agent of its own made it
+                c.sources = [a for a in speakers if self.state_organ(a) and a not in c.targets]
         evidence = rule.origin if rule.origin != "hand" else kind
         ev = self.make(c.sent, ev_tok, c.type_, c.mode, rule.context, c.sources, c.targets, c.flags,
                        anchor=tok if kind in ("light", "verb", "adj") else c.anchor, trigger_span=span, quote=q,
@@ -372,6 +376,14 @@ class Frames:
             if c.scope.reported and not c.scope.absorbed:
                 self.accusation(c.sent, tok, ev, c.scope)
         return ev
+
+    def custody_report(self, c: "Coding") -> bool:
+        return custody_report(self, c) and any(self.state_organ(a) for a in self.speaker_of(c.scope, c.tok)[0])
+
+    def state_organ(self, aid: str) -> bool:
+        """A state's own security, government or judicial body with a country (who arrests and sentences)."""
+        a = self.actor_by_id.get(aid)
+        return a is not None and bool(a.country) and (a.code or "")[3:6] in ("MIL", "COP", "GOV", "JUD", "SPY")
 
     def commit(self, type_: str, mode: Optional[str], negated: bool):
         """How a stated intention to do ``type_`` is coded (plover_types.tsv future_as / negfuture_as)."""
@@ -818,6 +830,12 @@ class Frames:
                          anchor=verb, quote=q)
         if made is not None:
             ev.hypothetical = True  # the conduct is the speaker's characterisation, kept as evidence
+
+
+def custody_report(coder, c) -> bool:
+    """An arrest, sentence or rescue told in the passive with no agent ("12 protesters were arrested")."""
+    return c.type_ in ("COERCE", "SANCTION", "AID") and c.kind == "verb" and coder.is_passive(c.tok) and \
+        coder.passive_agent(c.tok) is None
 
 
 def a_passive_kill(coder, c) -> bool:
