@@ -191,3 +191,12 @@ def test_release_reported_by_the_army_is_not_the_armys():
     doc = one("A Nigerian army spokesman said the kidnapped students were freed.")
     rel = events_of(doc, "RETREAT")
     assert rel and not rel[0].source
+
+
+# ------------------------------------------------------------------ "accused X of doing": X does it
+def test_gerund_after_an_object_is_done_by_the_object():
+    doc = one("Zelenskyy accused Moscow of deliberately targeting civilians.")
+    content = [e for e in doc.events if e.type == "ASSAULT"]
+    assert content
+    assert codes(doc, content[0].source) == {"RUS"}
+    assert content[0].hypothetical or content[0].negated  # an allegation, not an asserted attack

@@ -185,6 +185,10 @@ class Syntax:
             g = v.head.head
             if g.pos_ == "ADV" and g.dep_ in ("advmod", "prt"):
                 g = g.head  # "stopped short of imposing"
+            if g.pos_ == "VERB" and v.head.lower_ in ("of", "for") and v.tag_ == "VBG":
+                obj = next((c for c in g.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.i < v.i:
+                    return obj  # "accused Moscow of targeting", "praised Kenya for sending": the object does it
             if g.pos_ in ("VERB", "ADJ"):
                 return self.subject(g, depth + 1)  # "Turkey refrained from attacking"
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:
