@@ -200,3 +200,16 @@ def test_gerund_after_an_object_is_done_by_the_object():
     assert content
     assert codes(doc, content[0].source) == {"RUS"}
     assert content[0].hypothetical or content[0].negated  # an allegation, not an asserted attack
+
+
+# ------------------------------------------------------------------ a material act aimed through its purpose
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("Bangladeshi police opened fire to disperse thousands of garment workers in Dhaka.", "ASSAULT", "BGD", "BGD"),
+    ("Uzbekistan opened the Friendship Bridge to allow the delivery of grain to Afghanistan.", "RETREAT", "UZB", "AFG"),
+])
+def test_material_act_targets_the_party_of_its_purpose_clause(text, type_, source, target):
+    doc = one(text)
+    evs = events_of(doc, type_)
+    assert evs, text
+    assert codes(doc, evs[0].source) == {source}
+    assert codes(doc, evs[0].target) == {target}

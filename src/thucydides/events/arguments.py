@@ -262,6 +262,8 @@ class Arguments:
             targets = self.relative_owner(verb, sources)
         if not targets and not passive and kind in ("verb", "light") and self.lex.quad(type_).endswith("conflict"):
             targets = self.reason_actors(verb, sources)
+        if not targets and not passive and kind in ("verb", "light") and self.lex.quad(type_).startswith("material"):
+            targets = self.purpose_targets(verb, sources)
         if not targets:
             targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
         return sources, targets
@@ -457,6 +459,18 @@ class Arguments:
                     got = [a for a in self.np_actors(subj) if a not in sources]
                     if got:
                         return got
+        return []
+
+    def purpose_targets(self, verb, sources) -> list[str]:
+        """Whom a material act is aimed at through its stated purpose: "opened fire to disperse the
+        demonstrators", "opened the bridge to allow deliveries to Afghanistan": the purpose clause's parties."""
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and self.subject(c) in (
+                    None, self.subject(verb)):
+                got = [a for a in self.complement_actors(c, [c], sources, skip=LOCATIVE) if a not in sources]
+                if got:
+                    return got
         return []
 
     def accused_of(self, n, type_: str, sources) -> list[str]:
