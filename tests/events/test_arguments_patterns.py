@@ -213,3 +213,23 @@ def test_material_act_targets_the_party_of_its_purpose_clause(text, type_, sourc
     assert evs, text
     assert codes(doc, evs[0].source) == {source}
     assert codes(doc, evs[0].target) == {target}
+
+
+# ------------------------------------------------------------------ "Russia's ally" is not Russia
+@pytest.mark.parametrize("text, type_, target, not_target", [
+    ("Ukraine attacked Russia's ally Belarus.", "ASSAULT", {"BLR"}, "RUS"),
+    ("Moscow criticized Ukraine's Western allies.", "ACCUSE", {"WST"}, "UKR"),
+])
+def test_possessor_of_a_relational_noun_is_the_other_party(text, type_, target, not_target):
+    doc = one(text)
+    evs = events_of(doc, type_)
+    assert evs, text
+    assert codes(doc, evs[0].target) == target
+    assert not_target not in codes(doc, evs[0].target)
+
+
+def test_compound_of_a_relational_noun_names_the_referents_group():
+    doc = one("Greece demanded that its European Union partners refuse to recognize the new republic.")
+    req = events_of(doc, "REQUEST")
+    assert req
+    assert "IGO" in codes(doc, req[0].target)

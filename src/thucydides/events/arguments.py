@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
-from ..knowledge import multi
+from ..knowledge import lines, multi
 from .lexicon import Rule
 
 LOCATIVE = ("in", "at", "near", "outside", "inside", "into", "across", "along", "throughout")
@@ -45,9 +45,15 @@ class Arguments:
         out: list[str] = []
         core, appos = [tok], []
         stack = [tok]
+        relational = tok.lemma_.lower() in lines("relational_nouns.txt")
         while stack:
             t = stack.pop()
             for c in t.children:
+                if relational and t is tok and c.dep_ == "poss" and (
+                        self.tok_actor[c.i] is None or self.tok_actor[c.i] != self.tok_actor[tok.i]):
+                    # "Russia's ally", "Israel's militia ally": the possessor is the other party of the relation
+                    # (but "NATO allies", "its European Community partners" name the referent's own group)
+                    continue
                 if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod", "npadvmod", "case", "preconj") or (
                         c.dep_ == "conj" and t is not tok):
                     core.append(c)
@@ -60,7 +66,7 @@ class Arguments:
                 out.append(aid)
         if not out and tok.pos_ == "PRON" and tok.lower_ in ACTOR_PRONOUNS:
             out = list(self.pronoun_actors(tok))
-        if not out:
+        if not out and not (relational and any(c.dep_ == "poss" for c in tok.children)):
             # "as Tehran rejected its offer": a possessive pronoun stands for the subject of the governing
             # clause; never for the previous sentence's subject (that "its" is mostly the clause's own subject)
             for c in tok.children:
