@@ -233,3 +233,24 @@ def test_compound_of_a_relational_noun_names_the_referents_group():
     req = events_of(doc, "REQUEST")
     assert req
     assert "IGO" in codes(doc, req[0].target)
+
+
+# ------------------------------------------------------------------ the forces reporting their own strikes
+def test_armed_body_reporting_agentless_airstrikes_carried_them_out():
+    doc = one("The Nigerian army said the airstrikes killed 20 Boko Haram fighters.")
+    att = events_of(doc, "ASSAULT")
+    assert att
+    by_id = {a.id: a for a in doc.actors}
+    assert any((by_id[i].code or "").endswith("MIL") for i in att[0].source)
+
+
+def test_armed_body_reporting_an_ambush_did_not_carry_it_out():
+    doc = one("The Nigerian army said the ambush killed four soldiers.")
+    att = events_of(doc, "ASSAULT")
+    assert att and not att[0].source
+
+
+def test_attacker_named_on_the_strikes_is_kept():
+    doc = one("Ukraine's military said Russian airstrikes killed 12 civilians.")
+    att = events_of(doc, "ASSAULT")
+    assert att and codes(doc, att[0].source) == {"RUS"}

@@ -350,8 +350,12 @@ class Frames:
             verb = tok if kind in ("verb", "light", "adj") else None
             subj = self.subject(verb) if verb is not None and not self.is_passive(verb) else None
             first = subj is not None and subj.lower_ in ("i", "we")
-            armed = [a for a in speakers if (self.actor_by_id[a].code or "")[3:] in ("MIL", "COP")] \
-                if a_passive_kill(self, c) and self.state_strike(c.tok) else []
+            strike_subject = c.type_ == "ASSAULT" and kind == "verb" and subj is not None and subj.pos_ == "NOUN" \
+                and not self.tok_actor[subj.i] and self.in_class(subj, "@STATE_STRIKE") and not any(
+                    m.dep_ in ("amod", "compound", "poss") and (self.tok_actor[m.i] or m.lemma_.lower() in self.lex.cls(
+                        "ATTACKER")) for m in subj.children)
+            armed = [a for a in speakers if self.armed_body(a)] \
+                if (a_passive_kill(self, c) and self.state_strike(c.tok)) or strike_subject else []
             victim = next((x for x in tok.children if x.dep_ == "nsubjpass"), None) if armed else None
             if victim is not None and self.in_class(victim, "@FORCES") and not any(
                     w.lemma_.lower() in self.lex.cls("MILITANT") for w in [victim] + list(victim.children)) and \
@@ -360,7 +364,8 @@ class Frames:
             if first or (subj is None and self.lex.quad(c.type_).startswith("verbal")):
                 c.sources = [a for a in speakers if a not in c.targets]
             elif armed:
-                # "special forces said the commander was killed in an airstrike": the forces report their own strike
+                # "special forces said the commander was killed in an airstrike", "the army said the airstrikes
+                # killed 20 militants": the forces report their own strike
                 c.sources = [a for a in armed if a not in c.targets]
             elif self.custody_report(c):
                 # "police said 12 protesters were arrested", "the army said all hostages were rescued": the state
@@ -379,6 +384,12 @@ class Frames:
 
     def custody_report(self, c: "Coding") -> bool:
         return custody_report(self, c) and any(self.state_organ(a) for a in self.speaker_of(c.scope, c.tok)[0])
+
+    def armed_body(self, aid: str) -> bool:
+        """A state's armed, police or intelligence body ("the army", "NISA"): who carries out its strikes."""
+        a = self.actor_by_id.get(aid)
+        return a is not None and ((a.code or "")[3:6] in ("MIL", "COP", "SPY") or a.sector in (
+            "military", "police", "intelligence"))
 
     def state_organ(self, aid: str) -> bool:
         """A state's own security, government or judicial body with a country (who arrests and sentences)."""
