@@ -254,3 +254,11 @@ def test_attacker_named_on_the_strikes_is_kept():
     doc = one("Ukraine's military said Russian airstrikes killed 12 civilians.")
     att = events_of(doc, "ASSAULT")
     assert att and codes(doc, att[0].source) == {"RUS"}
+
+
+def test_attack_on_a_place_takes_the_victim_of_the_conjoined_killing():
+    doc = one("Kenyan troops shelled the village and killed three al-Shabab commanders.")
+    att = events_of(doc, "ASSAULT")
+    assert att
+    assert codes(doc, att[0].source) == {"KEN"}
+    assert "SOM" in codes(doc, att[0].target)

@@ -298,6 +298,16 @@ class Arguments:
                      for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
             named = [a for a in aimed + [a for h in [verb] + weapons for a in self.location_actors(h)]
                      if self.country(a) and self.country(a) not in own]
+        if not named and not targets and not passive:
+            # "the airstrikes targeted the area and killed a militant leader": one attack, whose victim the
+            # conjoined verb names
+            for c in verb.children:
+                m = self.match(c) if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+                    d.dep_ in ("nsubj", "nsubjpass") for d in c.children) else None
+                if m is not None and m[0].type == "ASSAULT":
+                    named = [a for a in self.object_targets(c, None, "ASSAULT", sources) if a not in sources]
+                    if named:
+                        break
         return named or targets
 
     def bare_people(self, n) -> bool:
