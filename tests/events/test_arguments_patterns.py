@@ -262,3 +262,16 @@ def test_attack_on_a_place_takes_the_victim_of_the_conjoined_killing():
     assert att
     assert codes(doc, att[0].source) == {"KEN"}
     assert "SOM" in codes(doc, att[0].target)
+
+
+@pytest.mark.parametrize("text", [
+    # a ministry often reports its own citizens detained abroad
+    "The U.S. State Department said two Americans were detained.",
+    # a measure declared elsewhere, relayed by the reporter
+    "A French minister cancelled a visit to Haiti after a state of siege was declared there, the Foreign Ministry said.",
+])
+def test_reporter_of_an_agentless_detention_or_measure_is_not_its_maker(text):
+    doc = one(text)
+    by_id = {a.id: a for a in doc.actors}
+    for ev in events_of(doc, "COERCE"):
+        assert not any((by_id[i].code or "").endswith("GOV") for i in ev.source), text

@@ -370,7 +370,7 @@ class Frames:
             elif self.custody_report(c):
                 # "police said 12 protesters were arrested", "the army said all hostages were rescued": the state
                 # body that reports an arrest or rescue with no agent of its own made it
-                c.sources = [a for a in speakers if self.state_organ(a) and a not in c.targets]
+                c.sources = [a for a in speakers if self.security_organ(a) and a not in c.targets]
         evidence = rule.origin if rule.origin != "hand" else kind
         ev = self.make(c.sent, ev_tok, c.type_, c.mode, rule.context, c.sources, c.targets, c.flags,
                        anchor=tok if kind in ("light", "verb", "adj") else c.anchor, trigger_span=span, quote=q,
@@ -383,7 +383,7 @@ class Frames:
         return ev
 
     def custody_report(self, c: "Coding") -> bool:
-        return custody_report(self, c) and any(self.state_organ(a) for a in self.speaker_of(c.scope, c.tok)[0])
+        return custody_report(self, c) and any(self.security_organ(a) for a in self.speaker_of(c.scope, c.tok)[0])
 
     def armed_body(self, aid: str) -> bool:
         """A state's armed, police or intelligence body ("the army", "NISA"): who carries out its strikes."""
@@ -391,10 +391,11 @@ class Frames:
         return a is not None and ((a.code or "")[3:6] in ("MIL", "COP", "SPY") or a.sector in (
             "military", "police", "intelligence"))
 
-    def state_organ(self, aid: str) -> bool:
-        """A state's own security, government or judicial body with a country (who arrests and sentences)."""
+    def security_organ(self, aid: str) -> bool:
+        """A state's own security or judicial body with a country (who arrests and sentences); not a ministry,
+        which as often reports its own citizens detained abroad."""
         a = self.actor_by_id.get(aid)
-        return a is not None and bool(a.country) and (a.code or "")[3:6] in ("MIL", "COP", "GOV", "JUD", "SPY")
+        return a is not None and bool(a.country) and (a.code or "")[3:6] in ("MIL", "COP", "JUD", "SPY")
 
     def commit(self, type_: str, mode: Optional[str], negated: bool):
         """How a stated intention to do ``type_`` is coded (plover_types.tsv future_as / negfuture_as)."""
@@ -844,9 +845,11 @@ class Frames:
 
 
 def custody_report(coder, c) -> bool:
-    """An arrest, sentence or rescue told in the passive with no agent ("12 protesters were arrested")."""
-    return c.type_ in ("COERCE", "SANCTION", "AID") and c.kind == "verb" and coder.is_passive(c.tok) and \
-        coder.passive_agent(c.tok) is None
+    """An arrest, deportation, sentence or rescue told in the passive with no agent ("12 protesters were
+    arrested"); not a measure such as a curfew or a state of siege, which the reporter may only relay."""
+    custody = (c.type_ == "COERCE" and c.mode in ("arrest", "deport")) or (
+        c.type_ == "SANCTION" and c.mode == "convict") or c.type_ == "AID"
+    return custody and c.kind == "verb" and coder.is_passive(c.tok) and coder.passive_agent(c.tok) is None
 
 
 def a_passive_kill(coder, c) -> bool:
