@@ -275,3 +275,17 @@ def test_reporter_of_an_agentless_detention_or_measure_is_not_its_maker(text):
     by_id = {a.id: a for a in doc.actors}
     for ev in events_of(doc, "COERCE"):
         assert not any((by_id[i].code or "").endswith("GOV") for i in ev.source), text
+
+
+# ------------------------------------------------------------------ "both leaders" after "talks with X"
+def test_both_leaders_after_talks_with_a_party_include_that_party():
+    doc = one("After a meeting with Chinese President Xi Jinping on trade, the two leaders agreed to resume military contacts.")
+    agree = events_of(doc, "AGREE")
+    assert agree
+    assert "CHN" in codes(doc, agree[0].source)
+
+
+def test_both_sides_with_no_party_named_stay_unknown():
+    doc = one("Both sides accused each other of violating the truce.")
+    acc = events_of(doc, "ACCUSE")
+    assert acc and not acc[0].source

@@ -359,7 +359,21 @@ class Arguments:
         sources = self.np_actors(subj)
         if not sources and subj.pos_ == "NOUN" and self.violent_word(subj):
             sources = self.perpetrators(subj)
+        if not sources and subj.pos_ == "NOUN":
+            sources = self.joint_parties(subj)
         return sources
+
+    def joint_parties(self, subj) -> list[str]:
+        """'Both leaders', 'the two sides' after "talks with X" in the same sentence: the party met with (the
+        other side is the story's subject, named in another sentence)."""
+        if not any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("both", "two") for c in subj.children):
+            return []
+        out: list[str] = []
+        for t in subj.sent:
+            if t.dep_ == "prep" and t.lower_ in ("with", "between") and t.head.pos_ == "NOUN" and \
+                    self.match_noun(t.head) is not None and self.match_noun(t.head)[0].type == "CONSULT":
+                out.extend(a for p in t.children if p.dep_ == "pobj" for a in self.np_actors(p) if a not in out)
+        return out
 
     def light_noun_owner(self, obj) -> list[str]:
         """The actor named on a light verb's noun: "gave Russian backing", "its support"."""
