@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
-from ..knowledge import multi
+from ..knowledge import lines, multi
 from .lexicon import Rule
 
 LOCATIVE = ("in", "at", "near", "outside", "inside", "into", "across", "along", "throughout")
@@ -45,9 +45,15 @@ class Arguments:
         out: list[str] = []
         core, appos = [tok], []
         stack = [tok]
+        relational = tok.lemma_.lower() in lines("relational_nouns.txt")
         while stack:
             t = stack.pop()
             for c in t.children:
+                if relational and t is tok and c.dep_ == "poss" and (
+                        self.tok_actor[c.i] is None or self.tok_actor[c.i] != self.tok_actor[tok.i]):
+                    # "Russia's ally", "Israel's militia ally": the possessor is the other party of the relation
+                    # (but "NATO allies", "its European Community partners" name the referent's own group)
+                    continue
                 if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod", "npadvmod", "case", "preconj") or (
                         c.dep_ == "conj" and t is not tok):
                     core.append(c)
@@ -60,7 +66,7 @@ class Arguments:
                 out.append(aid)
         if not out and tok.pos_ == "PRON" and tok.lower_ in ACTOR_PRONOUNS:
             out = list(self.pronoun_actors(tok))
-        if not out:
+        if not out and not (relational and any(c.dep_ == "poss" for c in tok.children)):
             # "as Tehran rejected its offer": a possessive pronoun stands for the subject of the governing
             # clause; never for the previous sentence's subject (that "its" is mostly the clause's own subject)
             for c in tok.children:
@@ -185,6 +191,11 @@ class Arguments:
             # "were freed by their captors": "their" is the freed, not the clause's speaker
             sources = self.np_actors(agent)
         targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
+        if not targets and verb.dep_ == "conj" and self.is_passive(verb.head) and not any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            # "was detained by police and beaten", "were abducted and killed": the conjoined participle shares
+            # the first verb's patient and, when it names none of its own, its agent
+            sources, targets = sources or self.passive_parties(verb.head)[0], self.passive_parties(verb.head)[1]
         if not targets and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ in ("pcomp", "advcl"):
             # "thanked his supporters after being freed from prison": the main subject was freed
             g = verb.head.head if verb.dep_ == "pcomp" else verb.head
@@ -193,120 +204,38 @@ class Arguments:
         return sources, targets
 
     def args(self, tok, rule: Rule, obj, type_: str, mode: Optional[str], kind: str, merge: bool = True):
-        """(source ids, target ids) for an event triggered at ``tok``."""
+        """(source ids, target ids) for an event triggered at ``tok``: each construction below in turn, the first
+        that names a party wins; the defaults (the actor's own state, the place) come last."""
         verb = tok if kind in ("verb", "light") else self.clause_verb(tok)
         if kind == "adj":
             verb = tok.head if tok.dep_ in ("acomp", "amod") else tok
         passive = kind in ("verb", "light") and self.is_passive(verb)
-        sources: list[str] = []
-        targets: list[str] = []
-        subj = None
         if kind == "noun":
             sources, targets = self.noun_parties(tok, verb, type_)
-        elif passive and ("volition" in rule.frames or ("stative" in rule.frames and self.passive_agent(verb) is None)):
-            # "Ukraine is committed to ...", "Iraq is prepared to ...": the subject states the intention
-            sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)]
-        elif passive and self.own_event_subject(verb, type_) is not None:
-            # "the EU's sanctions on Belarus were extended": the act's own noun names its parties
-            n = self.own_event_subject(verb, type_)
-            sources, targets = self.args(n, rule, n, type_, mode, "noun", merge=False)
-            agent = self.passive_agent(verb)
-            by = self.np_actors(agent) if agent is not None else []
-            if by:  # "the drone attack on the airbase was carried out by Ukraine"
-                sources, targets = by, [a for a in targets if a not in by]
         elif passive:
-            sources, targets = self.passive_parties(verb)
-            if not sources and type_ in ("SANCTION", "COERCE") and self.passive_agent(verb) is None:
-                # "was expelled from the ruling party", "were banned from Russia": the body or state one is put
-                # out of did it
-                sources = [a for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "from"
-                           for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)
-                           if self.actor_by_id[a].type != "PERSON" and a not in targets]
+            sources, targets = self.passive_clause_parties(verb, rule, type_, mode)
         else:
-            subj = self.subject(verb)
-            if kind == "adj" and verb is tok:
-                subj = self.subject(tok)
-            if subj is not None:
-                sources = self.np_actors(subj)
-                if not sources and subj.pos_ == "NOUN" and self.violent_word(subj):
-                    sources = self.launcher(subj)  # "the airstrike carried out by the Nigerian air force killed"
+            sources, targets = self.active_subject(tok, verb, kind), []
         if kind == "light" and obj is not None and not sources:
-            for c in obj.children:
-                if c.dep_ in ("amod", "compound", "poss") and self.tok_actor[c.i]:
-                    sources.extend(self.np_actors(c))
+            sources = self.light_noun_owner(obj)  # "gave its backing": the owner of the act's noun
         if "swap" in rule.frames:
             giver = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                      for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
             sources, targets = giver, sources
-        row = self.lex.type_row(type_, mode)
-        preps = multi(row.get("target_preps", "")) or ["to", "with", "against", "on"]
-        if kind == "light":
-            holders = [obj, verb]
-        elif kind == "noun":
-            holders = [tok, obj]
-            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-                holders.append(tok.head.head)  # "cases of rape against children", "reports of attacks on X"
-        else:
-            holders = [verb, obj if obj is not None else self.direct_object(verb)]
-        holders = [h for h in dict.fromkeys(holders) if h is not None]
-        holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]  # "photographs and intelligence to X"
+        holders = self.target_holders(tok, verb, obj, kind)
         if not targets and type_ == "PROTEST" and not passive:
             targets = self.purpose_actors(verb, sources)
         if not passive and not targets and kind in ("verb", "adj"):
-            dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-            if obj is not None and obj.dep_ in ("dobj", "dative", "attr", "oprd"):
-                dobj = obj
-            if dobj is None:
-                # "kidnapped up to 16 Russian advisers": the object sits under a particle
-                dobj = next((p for c in verb.children if c.dep_ == "prt" for pr in c.children if pr.dep_ == "prep"
-                             for p in pr.children if p.dep_ == "pobj"), None) or next(
-                    (p for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 2 and verb.nbor(1).dep_ == "prt"
-                     for p in c.children if p.dep_ == "pobj"), None)
-            if dobj is not None:
-                dobj = self.see_through(dobj)
-                nm = self.match_noun(dobj) if dobj.pos_ == "NOUN" else None
-                targets = self.accused_of(dobj, type_, sources)
-                if targets:
-                    pass
-                elif nm is not None:
-                    # "requested WTO consultations with the U.S.", "proposed talks with Russia", "an offensive
-                    # against X": the counterpart of the nominal act, not an organisation named in its compound
-                    # (but "a blockade ... with Albania's help" names a helper)
-                    counter = ("with", "against") if nm[0].type in ("CONSULT", "COOPERATE", "AGREE") else ("against",)
-                    targets = [a for c in dobj.children if c.dep_ == "prep" and c.lower_ in counter
-                               for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
-                if not targets:
-                    targets = self.np_actors(dobj)
-                if not targets and self.violent_word(dobj):
-                    targets = [a for a in self.launcher(dobj) if a not in sources]  # "shot down drones launched by Russia"
-            if not targets:
-                dat = next((c for c in verb.children if c.dep_ == "dative"), None)
-                if dat is not None and dat.pos_ == "ADP":
-                    # "granted asylum to four officers holed up in ...": a dative "to" whose object the parser lost
-                    dat = next((q for q in dat.children if q.dep_ == "pobj"), None) or self.dangling_object(dat)
-                targets = self.np_actors(dat) if dat is not None else []
+            targets = self.object_targets(verb, obj, type_, sources)
+        if type_ == "ASSAULT" and kind in ("verb", "light"):
+            targets = self.attacked_party(verb, passive, sources, targets)
         if not targets and kind == "verb" and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             # "donated and personally delivered goods to the school": the first of two verbs sharing one object
             # shares the recipient named after it
             holders += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                         and any(d.dep_ == "dobj" for d in c.children)]
         if not targets:
-            for p in preps:
-                for h in holders:
-                    for c in h.children:
-                        if c.dep_ in ("prep", "agent") and c.lower_ == p:
-                            for q in c.children:
-                                if q.dep_ == "pobj":
-                                    got = self.accused_of(q, type_, sources) or self.np_actors(q)
-                                    targets.extend(a for a in got if a not in targets)
-                            if not any(q.dep_ in ("pobj", "pcomp") for q in c.children):
-                                q = self.dangling_object(c)
-                                if q is not None:
-                                    targets.extend(a for a in self.np_actors(q) if a not in targets)
-                    if targets:
-                        break
-                if targets:
-                    break
+            targets = self.preposition_targets(holders, type_, mode, sources)
         if not targets and kind in ("light", "noun") and obj is not None:
             # the object of a nominalised act: "invasion of South Lebanon", "suspension of air links with Serbia"
             targets = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -325,24 +254,11 @@ class Arguments:
             # "ambushed a bus transporting a paramilitary force", "granted asylum to five Panamanian officers"
             targets = self.complement_actors(verb, holders, sources)
         if merge and "recip" in rule.frames and not (type_ == "CONSULT" and mode == "visit"):
-            # a reciprocal act ("X clashed with Y", "talks between X and Y"): the subject (else the first party
-            # named) is the source and the other party the target, as a directed coder records it
-            parties = sources + [a for a in targets if a not in sources]
-            for h in holders:
-                for c in h.children:
-                    if c.dep_ == "prep" and c.lower_ in ("between", "among", "with"):
-                        for q in c.children:
-                            if q.dep_ == "pobj":
-                                parties.extend(a for a in self.np_actors(q) if a not in parties)
-            lead = sources or parties[:1]  # "Hungary and Romania agreed": one source list
-            if kind == "noun" and len(parties) > 1 and any(
-                    c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):
-                lead = parties[:1]  # "fighting between the army and the RSF": the first named against the other
-            sources, targets = lead, [a for a in parties if a not in lead]
-        domestic = self.lex.type_row(type_, None).get("domestic") == "yes"
+            sources, targets = self.reciprocal_parties(tok, kind, holders, sources, targets)
         if not targets and (type_ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION", "CONCEDE")
-                            and not (type_ == "PROTEST" and domestic)
+                            and not (type_ == "PROTEST" and self.lex.type_row(type_, None).get("domestic") == "yes")
                             or (type_ == "CONSULT" and mode == "visit")):
+            # "troops were deployed in Mali", "visited Beijing": the place where a material act happens
             for h in [verb] + [h for h in holders if h is not verb]:
                 targets = [a for a in self.location_actors(h) if a not in sources]
                 if targets:
@@ -352,9 +268,216 @@ class Arguments:
             targets = self.relative_owner(verb, sources)
         if not targets and not passive and kind in ("verb", "light") and self.lex.quad(type_).endswith("conflict"):
             targets = self.reason_actors(verb, sources)
+        if not targets and not passive and kind in ("verb", "light") and self.lex.quad(type_).startswith("material"):
+            targets = self.purpose_targets(verb, sources)
         if not targets:
             targets = self.default_targets(tok, verb, obj, rule, type_, kind, sources)
         return sources, targets
+
+    def attacked_party(self, verb, passive: bool, sources, targets) -> list[str]:
+        """Whom an attack was on, when its victims are named only as people: the attack noun's own recipient
+        ("Israeli strikes on Gaza killed 30 people"), else the other state where it happened ("civilians were
+        killed in Turkish air strikes in northern Iraq"). Bare "people"/"civilians" take no side from the
+        attacker's adjective: victims of the attacker's own nationality are not read into them."""
+        victims = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        if targets and not all(self.bare_people(v) for v in victims):
+            return targets
+        own = {self.country(a) for a in sources if self.country(a)}
+        if targets and not (own and all(self.country(a) in own for a in targets)):
+            return targets  # "killed 30 Palestinians": the victims' own side
+        subj = None if passive else self.subject(verb)
+        named: list[str] = []
+        if subj is not None and subj.pos_ == "NOUN" and self.violent_word(subj):
+            named = [a for c in subj.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "in")
+                     for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p) if a not in sources]
+        if not named and own:
+            # the place of the act, or of the weapon it was done with ("in air strikes in northern Iraq")
+            weapons = [p for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")
+                       for p in c.children if p.dep_ == "pobj" and self.violent_word(p)]
+            aimed = [a for w in weapons for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                     for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+            named = [a for a in aimed + [a for h in [verb] + weapons for a in self.location_actors(h)]
+                     if self.country(a) and self.country(a) not in own]
+        if not named and not targets and not passive:
+            # "the airstrikes targeted the area and killed a militant leader": one attack, whose victim the
+            # conjoined verb names
+            for c in verb.children:
+                m = self.match(c) if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+                    d.dep_ in ("nsubj", "nsubjpass") for d in c.children) else None
+                if m is not None and m[0].type == "ASSAULT":
+                    named = [a for a in self.object_targets(c, None, "ASSAULT", sources) if a not in sources]
+                    if named:
+                        break
+        return named or targets
+
+    def bare_people(self, n) -> bool:
+        """A common noun for people with no nationality of its own in its phrase: "30 people", "ten civilians"."""
+        n = self.see_through(n)
+        if n is None or n.pos_ != "NOUN" or not (self.in_class(n, "@PEOPLE") or self.in_class(n, "@CROWD")):
+            return False
+        return not any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in (
+            "NORP", "GPE")) for c in n.children)
+
+    def passive_clause_parties(self, verb, rule: Rule, type_: str, mode: Optional[str]):
+        """(sources, targets) of a passive verb: a stated intention, the act's own noun as subject, or the
+        "by" agent acting on the subject."""
+        if "volition" in rule.frames or ("stative" in rule.frames and self.passive_agent(verb) is None):
+            # "Ukraine is committed to ...", "Iraq is prepared to ...": the subject states the intention
+            return [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.np_actors(c)], []
+        n = self.own_event_subject(verb, type_)
+        if n is not None:
+            # "the EU's sanctions on Belarus were extended": the act's own noun names its parties
+            sources, targets = self.args(n, rule, n, type_, mode, "noun", merge=False)
+            agent = self.passive_agent(verb)
+            by = self.np_actors(agent) if agent is not None else []
+            if by:  # "the drone attack on the airbase was carried out by Ukraine"
+                sources, targets = by, [a for a in targets if a not in by]
+            return sources, targets
+        sources, targets = self.passive_parties(verb)
+        if not sources and type_ in ("SANCTION", "COERCE") and self.passive_agent(verb) is None:
+            # "was expelled from the ruling party", "were banned from Russia": the body or state one is put
+            # out of did it
+            sources = [a for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)
+                       if self.actor_by_id[a].type != "PERSON" and a not in targets]
+            if not sources:
+                sources = self.custodian_state(verb, targets)
+        return sources, targets
+
+    def custodian_state(self, verb, targets) -> list[str]:
+        """Who arrested, banned or sentenced someone when the passive names no agent: the state where it
+        happened ("two Americans were detained in Iran", "a journalist was jailed in Moscow")."""
+        return [a for a in self.location_actors(verb) if self.actor_by_id[a].type == "COUNTRY" and a not in targets][:1]
+
+    def active_subject(self, tok, verb, kind: str) -> list[str]:
+        """The actor of an active clause: its subject, or who carried out the violent act that is its subject
+        ("the airstrike carried out by the Nigerian air force killed ...", "the attack on the convoy by
+        separatists killed 12")."""
+        subj = self.subject(tok) if kind == "adj" and verb is tok else self.subject(verb)
+        if subj is None:
+            return []
+        sources = self.np_actors(subj)
+        if not sources and subj.pos_ == "NOUN" and self.violent_word(subj):
+            sources = self.perpetrators(subj)
+        if not sources and subj.pos_ == "NOUN":
+            sources = self.joint_parties(subj)
+        return sources
+
+    def joint_parties(self, subj) -> list[str]:
+        """'Both leaders', 'the two sides' after "talks with X" in the same sentence: the party met with (the
+        other side is the story's subject, named in another sentence)."""
+        if not any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("both", "two") for c in subj.children):
+            return []
+        out: list[str] = []
+        for t in subj.sent:
+            if t.dep_ == "prep" and t.lower_ in ("with", "between") and t.head.pos_ == "NOUN" and \
+                    self.match_noun(t.head) is not None and self.match_noun(t.head)[0].type == "CONSULT":
+                out.extend(a for p in t.children if p.dep_ == "pobj" for a in self.np_actors(p) if a not in out)
+        return out
+
+    def light_noun_owner(self, obj) -> list[str]:
+        """The actor named on a light verb's noun: "gave Russian backing", "its support"."""
+        out: list[str] = []
+        for c in obj.children:
+            if c.dep_ in ("amod", "compound", "poss") and self.tok_actor[c.i]:
+                out.extend(self.np_actors(c))
+        return out
+
+    def target_holders(self, tok, verb, obj, kind: str) -> list:
+        """The tokens whose prepositional phrases may name the recipient: the verb and its object, the noun (and
+        the noun it reports on: "reports of attacks on X"), the conjuncts of the object."""
+        if kind == "light":
+            holders = [obj, verb]
+        elif kind == "noun":
+            holders = [tok, obj]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+                holders.append(tok.head.head)  # "cases of rape against children", "reports of attacks on X"
+        else:
+            holders = [verb, obj if obj is not None else self.direct_object(verb)]
+        holders = [h for h in dict.fromkeys(holders) if h is not None]
+        holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]  # "photographs and intelligence to X"
+        return holders
+
+    def object_targets(self, verb, obj, type_: str, sources) -> list[str]:
+        """The recipient as the direct object (or dative) of an active verb: the perpetrator of an act accused,
+        the counterpart of a nominal act ("proposed talks with Russia"), the object's actors."""
+        targets: list[str] = []
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and obj.dep_ in ("dobj", "dative", "attr", "oprd"):
+            dobj = obj
+        if dobj is None:
+            # "kidnapped up to 16 Russian advisers": the object sits under a particle
+            dobj = next((p for c in verb.children if c.dep_ == "prt" for pr in c.children if pr.dep_ == "prep"
+                         for p in pr.children if p.dep_ == "pobj"), None) or next(
+                (p for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 2 and verb.nbor(1).dep_ == "prt"
+                 for p in c.children if p.dep_ == "pobj"), None)
+        if dobj is not None:
+            dobj = self.see_through(dobj)
+            nm = self.match_noun(dobj) if dobj.pos_ == "NOUN" else None
+            targets = self.accused_of(dobj, type_, sources)
+            if not targets and nm is not None:
+                # "requested WTO consultations with the U.S.", "proposed talks with Russia", "an offensive
+                # against X": the counterpart of the nominal act, not an organisation named in its compound
+                # (but "a blockade ... with Albania's help" names a helper)
+                counter = ("with", "against") if nm[0].type in ("CONSULT", "COOPERATE", "AGREE") else ("against",)
+                targets = [a for c in dobj.children if c.dep_ == "prep" and c.lower_ in counter
+                           for q in c.children if q.dep_ == "pobj" for a in self.np_actors(q) if a not in sources]
+            if not targets:
+                targets = self.np_actors(dobj)
+            if not targets and self.violent_word(dobj):
+                targets = [a for a in self.launcher(dobj) if a not in sources]  # "shot down drones launched by Russia"
+        if not targets:
+            dat = next((c for c in verb.children if c.dep_ == "dative"), None)
+            if dat is not None and dat.pos_ == "ADP":
+                # "granted asylum to four officers holed up in ...": a dative "to" whose object the parser lost
+                dat = next((q for q in dat.children if q.dep_ == "pobj"), None) or self.dangling_object(dat)
+            targets = self.np_actors(dat) if dat is not None else []
+        return targets
+
+    def preposition_targets(self, holders, type_: str, mode: Optional[str], sources) -> list[str]:
+        """The recipient in the type's recipient prepositions ("to", "against", "on", ...; plover_types.tsv), in
+        their order of preference, on the first holder that has one."""
+        row = self.lex.type_row(type_, mode)
+        preps = multi(row.get("target_preps", "")) or ["to", "with", "against", "on"]
+        targets: list[str] = []
+        for p in preps:
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ in ("prep", "agent") and c.lower_ == p:
+                        for q in c.children:
+                            if q.dep_ == "pobj" and not self.forum(h, q):
+                                got = self.accused_of(q, type_, sources) or self.np_actors(q)
+                                targets.extend(a for a in got if a not in targets)
+                        if not any(q.dep_ in ("pobj", "pcomp") for q in c.children):
+                            q = self.dangling_object(c)
+                            if q is not None:
+                                targets.extend(a for a in self.np_actors(q) if a not in targets)
+                if targets:
+                    return targets
+        return targets
+
+    def forum(self, holder, q) -> bool:
+        """A court a verb takes its object before: "took the school to court", "brought the general before a
+        tribunal": where the act happens, not whom it is against (the object is)."""
+        ids = self.np_actors(q)
+        return holder.pos_ == "VERB" and self.direct_object(holder) is not None and bool(ids) and all(
+            (self.actor_by_id[a].code or "").endswith("JUD") for a in ids)
+
+    def reciprocal_parties(self, tok, kind: str, holders, sources, targets):
+        """A reciprocal act ("X clashed with Y", "talks between X and Y"): the subject (else the first party
+        named) is the source and the other party the target, as a directed coder records it."""
+        parties = sources + [a for a in targets if a not in sources]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("between", "among", "with"):
+                    for q in c.children:
+                        if q.dep_ == "pobj":
+                            parties.extend(a for a in self.np_actors(q) if a not in parties)
+        lead = sources or parties[:1]  # "Hungary and Romania agreed": one source list
+        if kind == "noun" and len(parties) > 1 and any(
+                c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):
+            lead = parties[:1]  # "fighting between the army and the RSF": the first named against the other
+        return lead, [a for a in parties if a not in lead]
 
     def reason_actors(self, verb, sources) -> list[str]:
         """Whom a hostile act's stated reason blames: "raised the tariffs because Canada has been ripping off the
@@ -368,6 +491,18 @@ class Arguments:
                         return got
         return []
 
+    def purpose_targets(self, verb, sources) -> list[str]:
+        """Whom a material act is aimed at through its stated purpose: "opened fire to disperse the
+        demonstrators", "opened the bridge to allow deliveries to Afghanistan": the purpose clause's parties."""
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and self.subject(c) in (
+                    None, self.subject(verb)):
+                got = [a for a in self.complement_actors(c, [c], sources, skip=LOCATIVE) if a not in sources]
+                if got:
+                    return got
+        return []
+
     def accused_of(self, n, type_: str, sources) -> list[str]:
         """An accusation or investigation of a violent or repressive act ("is investigating alleged war crimes by
         Croatian extremists against Serb civilians", "condemned the massacre carried out by the militia",
@@ -376,7 +511,9 @@ class Arguments:
             return []
         m = self.match_noun(n)
         if not (self.violent_word(n) or (m is not None and m[0].type in ("ASSAULT", "COERCE"))):
-            return []
+            # "an investigation into abuses committed by X", "condemned the decision taken by X": whatever the
+            # act, the one who did it is named by the participle's agent
+            return [a for a in self.launcher(n) if a not in sources]
         return [a for a in self.perpetrators(n) if a not in sources]
 
     def perpetrators(self, n) -> list[str]:
@@ -414,6 +551,16 @@ class Arguments:
         owns that thing ("Kenya's claim, which Somalia rejected") or, failing that, the subject of the clause
         the thing belongs to ("X accused Y of ..., a charge Y denied", "experts detailed ... in a report, which
         Moscow denied"): the one who made the charge or the report."""
+        if verb.dep_ in ("advcl", "ccomp", "parataxis") and any(
+                c.tag_ == "WDT" and c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            # "experts detailed the transfers in a report - which Moscow denied": a relative on the whole clause,
+            # parsed as an adverbial clause: what was denied was said by the governing clause's subject (or, in
+            # reported speech, by its speaker: "Amnesty said soldiers tortured detainees, which Abuja rejected")
+            h = verb.head
+            while h.dep_ in ("ccomp", "parataxis") and any(l in self.lex.cls("SAY") for l in self.lemmas(h.head)[:2]):
+                h = h.head
+            subj = self.subject(h) if h.pos_ in ("VERB", "AUX") else None
+            return [a for a in self.np_actors(subj) if a not in sources] if subj is not None else []
         if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
             return []
         n = verb.head
@@ -435,11 +582,14 @@ class Arguments:
         state of the sentence, or (protest, repression) the grievance, the place, the home state."""
         targets: list[str] = []
         if not targets and sources and kind in ("verb", "light", "adj") and "recip" not in rule.frames \
-                and type_ not in ("ASSAULT", "SANCTION") and (self.lex.quad(type_).endswith("conflict") or type_ in (
+                and type_ not in ("ASSAULT", "SANCTION", "REQUEST", "THREATEN") and (
+                    self.lex.quad(type_).endswith("conflict") or type_ in (
                     "RETREAT", "CONCEDE")) \
                 and self.unnamed_object(verb, obj, people=self.lex.quad(type_).startswith("material")):
             # an act on a thing or person the text does not place elsewhere ("the Taliban banned her book",
-            # "a court charged the journalist", "analysts question the decision") falls on the actor's own state
+            # "a court charged the journalist", "analysts question the decision") falls on the actor's own state;
+            # but what is asked for or threatened ("urged restraint", "threatened retaliation") names the act,
+            # not whom it is asked of
             targets = self.home_state(sources)
         if not targets and not sources and type_ in ("ASSAULT", "COERCE", "RETREAT", "SANCTION"):
             # "a journalist arrested in ...", "schoolgirls kidnapped ... were freed": an agentless act on unnamed
@@ -492,19 +642,22 @@ class Arguments:
         """Whether the direct object of ``verb`` is a common noun phrase that names no actor."""
         o = obj if obj is not None and obj.dep_ in ("dobj", "nsubjpass") else (
             self.direct_object(verb) if verb is not None else None)
-        if o is None or o.pos_ not in ("NOUN",):
-            return False
+        if o is None or o.pos_ not in ("NOUN", "NUM") or (o.pos_ == "NUM" and not people):
+            return False  # "arrested 12": a number of people
         if not people and (self.people(o) or self.in_class(o, "@AGENT_NOUN")):
             return False  # "accusing the junta of ...": a party the text does not place, not a thing of the actor's
         return not any(self.tok_actor[t.i] for t in o.subtree)
 
     def home_state(self, sources) -> list[str]:
-        """The country actor of the sources' own state (a source that is itself a state stands for it)."""
+        """The country actor of the sources' own state; when the text names no such country, a source that is a
+        state, else one of that state's own bodies or people, stands for it ("Egyptian police arrested 12", "the
+        Taliban banned her book": the act falls inside Egypt, Afghanistan)."""
         own = {self.country(a) for a in sources if self.country(a)}
         if len(own) != 1:
             return []
         states = [a.id for a in self.doc.actors if a.type == "COUNTRY" and a.country in own and a.id in self.actor_by_id]
-        return states[:1] or [a for a in sources if self.actor_by_id[a].type == "COUNTRY"][:1]
+        return states[:1] or [a for a in sources if self.actor_by_id[a].type == "COUNTRY"][:1] or [
+            a for a in sources if self.country(a)][:1]
 
     COMPLEMENT_DEPS = ("dobj", "dative", "pobj", "prep", "xcomp", "acl", "conj", "attr", "oprd", "pcomp", "appos")
 
@@ -523,6 +676,8 @@ class Arguments:
                         continue
                     if c.dep_ == "conj" and h is verb:
                         continue  # a coordinated verb is a separate event
+                    if c.dep_ == "prep" and any(p.dep_ == "pobj" and self.forum(h, p) for p in c.children):
+                        continue  # "took the school to court": the court is the forum
                     seen.add(c.i)
                     nxt.append(c)
             found = []

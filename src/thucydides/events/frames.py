@@ -133,7 +133,7 @@ class Frames:
             by_weapon = self.instrument_agents(c.tok)  # "killed in Turkish air strikes": Turkey attacked
             if by_weapon:
                 c.sources = by_weapon
-                c.targets = [a for a in c.targets if a not in by_weapon]
+                c.targets = self.attacked_party(c.tok, True, by_weapon, [a for a in c.targets if a not in by_weapon])
         return True
 
     def rule_request(self, c: "Coding") -> bool:
@@ -350,8 +350,12 @@ class Frames:
             verb = tok if kind in ("verb", "light", "adj") else None
             subj = self.subject(verb) if verb is not None and not self.is_passive(verb) else None
             first = subj is not None and subj.lower_ in ("i", "we")
-            armed = [a for a in speakers if (self.actor_by_id[a].code or "")[3:] in ("MIL", "COP")] \
-                if a_passive_kill(self, c) and self.state_strike(c.tok) else []
+            strike_subject = c.type_ == "ASSAULT" and kind == "verb" and subj is not None and subj.pos_ == "NOUN" \
+                and not self.tok_actor[subj.i] and self.in_class(subj, "@STATE_STRIKE") and not any(
+                    m.dep_ in ("amod", "compound", "poss") and (self.tok_actor[m.i] or m.lemma_.lower() in self.lex.cls(
+                        "ATTACKER")) for m in subj.children)
+            armed = [a for a in speakers if self.armed_body(a)] \
+                if (a_passive_kill(self, c) and self.state_strike(c.tok)) or strike_subject else []
             victim = next((x for x in tok.children if x.dep_ == "nsubjpass"), None) if armed else None
             if victim is not None and self.in_class(victim, "@FORCES") and not any(
                     w.lemma_.lower() in self.lex.cls("MILITANT") for w in [victim] + list(victim.children)) and \
@@ -360,8 +364,13 @@ class Frames:
             if first or (subj is None and self.lex.quad(c.type_).startswith("verbal")):
                 c.sources = [a for a in speakers if a not in c.targets]
             elif armed:
-                # "special forces said the commander was killed in an airstrike": the forces report their own strike
+                # "special forces said the commander was killed in an airstrike", "the army said the airstrikes
+                # killed 20 militants": the forces report their own strike
                 c.sources = [a for a in armed if a not in c.targets]
+            elif self.custody_report(c):
+                # "police said 12 protesters were arrested", "the army said all hostages were rescued": the state
+                # body that reports an arrest or rescue with no agent of its own made it
+                c.sources = [a for a in speakers if self.security_organ(a) and a not in c.targets]
         evidence = rule.origin if rule.origin != "hand" else kind
         ev = self.make(c.sent, ev_tok, c.type_, c.mode, rule.context, c.sources, c.targets, c.flags,
                        anchor=tok if kind in ("light", "verb", "adj") else c.anchor, trigger_span=span, quote=q,
@@ -372,6 +381,21 @@ class Frames:
             if c.scope.reported and not c.scope.absorbed:
                 self.accusation(c.sent, tok, ev, c.scope)
         return ev
+
+    def custody_report(self, c: "Coding") -> bool:
+        return custody_report(self, c) and any(self.security_organ(a) for a in self.speaker_of(c.scope, c.tok)[0])
+
+    def armed_body(self, aid: str) -> bool:
+        """A state's armed, police or intelligence body ("the army", "NISA"): who carries out its strikes."""
+        a = self.actor_by_id.get(aid)
+        return a is not None and ((a.code or "")[3:6] in ("MIL", "COP", "SPY") or a.sector in (
+            "military", "police", "intelligence"))
+
+    def security_organ(self, aid: str) -> bool:
+        """A state's own security or judicial body with a country (who arrests and sentences); not a ministry,
+        which as often reports its own citizens detained abroad."""
+        a = self.actor_by_id.get(aid)
+        return a is not None and bool(a.country) and (a.code or "")[3:6] in ("MIL", "COP", "JUD", "SPY")
 
     def commit(self, type_: str, mode: Optional[str], negated: bool):
         """How a stated intention to do ``type_`` is coded (plover_types.tsv future_as / negfuture_as)."""
@@ -818,6 +842,14 @@ class Frames:
                          anchor=verb, quote=q)
         if made is not None:
             ev.hypothetical = True  # the conduct is the speaker's characterisation, kept as evidence
+
+
+def custody_report(coder, c) -> bool:
+    """An arrest, deportation, sentence or rescue told in the passive with no agent ("12 protesters were
+    arrested"); not a measure such as a curfew or a state of siege, which the reporter may only relay."""
+    custody = (c.type_ == "COERCE" and c.mode in ("arrest", "deport")) or (
+        c.type_ == "SANCTION" and c.mode == "convict") or c.type_ == "AID"
+    return custody and c.kind == "verb" and coder.is_passive(c.tok) and coder.passive_agent(c.tok) is None
 
 
 def a_passive_kill(coder, c) -> bool:

@@ -97,6 +97,10 @@ class Syntax:
         if v.tag_ == "VBN" and v.dep_ in ("xcomp", "oprd", "acomp") and v.head.lemma_.lower() in (
                 "stand", "remain", "get", "become", "go", "lie", "sit") and not any(c.dep_ == "dobj" for c in v.children):
             return True  # "stands accused of", "remained detained", "went missing": a participle of state
+        if v.tag_ == "VBN" and v.dep_ == "conj" and not any(
+                c.dep_ in ("aux", "nsubj", "dobj") for c in v.children) \
+                and v.head.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in v.head.children):
+            return True  # "was detained and beaten", "were arrested and charged": the participle continues the passive
         # "..., killed in an air strike": a bare past participle modifying its patient
         return v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and v.i != self.main_acl and \
             not any(c.dep_ in ("aux", "nsubj", "dobj") for c in v.children)
@@ -157,6 +161,8 @@ class Syntax:
             return None
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
+                if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+                    return v.head  # "Ruto, who hosted the summit": the noun the relative pronoun stands for
                 return c
         for c in v.children:
             if c.dep_ in ("aux", "auxpass"):
@@ -179,6 +185,10 @@ class Syntax:
             g = v.head.head
             if g.pos_ == "ADV" and g.dep_ in ("advmod", "prt"):
                 g = g.head  # "stopped short of imposing"
+            if g.pos_ == "VERB" and v.head.lower_ in ("of", "for") and v.tag_ == "VBG":
+                obj = next((c for c in g.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.i < v.i:
+                    return obj  # "accused Moscow of targeting", "praised Kenya for sending": the object does it
             if g.pos_ in ("VERB", "ADJ"):
                 return self.subject(g, depth + 1)  # "Turkey refrained from attacking"
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:
@@ -198,9 +208,20 @@ class Syntax:
                 if c.dep_ in ("nsubj", "csubj"):
                     return c
                 if c.dep_ == "nsubjpass":
-                    return None if v.dep_ == "conj" else c
+                    # "the minister was indicted and will resign": a conjoined verb with its own auxiliary or
+                    # tense shares the passive subject as its actor; a bare participle ("was arrested and
+                    # beaten") continues the passive and has none, and "-ed" may be either ("and resigned",
+                    # "and charged"), so it is left without one
+                    own_verb = v.tag_ in ("VBZ", "VBP") or any(d.dep_ == "aux" for d in v.children) or (
+                        v.tag_ == "VBD" and not self.participle_form(v))
+                    return c if v.dep_ != "conj" or (own_verb and not self.is_passive(v)) else None
             return self.subject(g, depth + 1)
         return None
+
+    @staticmethod
+    def participle_form(v) -> bool:
+        """A past participle, or a past tense the tagger may have confused with one ("charged", "resigned")."""
+        return v.tag_ == "VBN" or (v.tag_ == "VBD" and v.lower_.endswith("ed"))
 
     def passive_agent(self, v):
         for c in v.children:
