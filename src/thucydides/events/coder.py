@@ -80,8 +80,23 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
     def finite_relative(c) -> bool:
         """An object relative clause with a finite verb and a named subject of its own ("a charge New Delhi
         rejected", "which Moscow denied"): the subject's act on the noun, stated in passing."""
-        return c.dep_ == "relcl" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP") and any(
-            d.dep_ == "nsubj" and d.pos_ in ("PROPN", "NOUN") for d in c.children)
+        if c.dep_ != "relcl" or c.pos_ != "VERB":
+            return False
+        if c.tag_ in ("VBD", "VBZ", "VBP") and any(d.dep_ == "nsubj" and d.pos_ in ("PROPN", "NOUN") for d in c.children):
+            return True
+        # "a politician who criticized the president", "the decision, which was criticized by rights groups",
+        # "a general who has been arrested": a past act stated in passing by a relative pronoun's clause (the
+        # present "groups that attack civilians" is a habit, not an event)
+        past = c.tag_ == "VBD" or (c.tag_ == "VBN" and any(
+            d.dep_ in ("aux", "auxpass") and d.lower_ in ("has", "have", "had", "was", "were") for d in c.children))
+        if not past:
+            return False
+        if any(d.dep_ == "nsubj" and d.tag_ in ("WP", "WDT") for d in c.children):
+            return True
+        # a passive one only with its doer named ("which was criticized by rights groups"); "a curfew that was
+        # imposed six months ago" is background to the news
+        return any(d.dep_ == "nsubjpass" and (d.tag_ == "WP" or (d.tag_ == "WDT" and any(
+            a.dep_ == "agent" for a in c.children))) for d in c.children)  # "who was arrested" is news
 
     def people(self, h) -> bool:
         """Whether a noun names people or a political actor ("a journalist", "schoolgirls", "Kenya")."""

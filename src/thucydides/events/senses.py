@@ -96,8 +96,10 @@ class Senses:
             p.dep_ == "pobj" and self.in_class(p, "@DECISION|@PROPOSAL|@DOCUMENT|@VERBAL_TARGET|remarks|comments|"
                                                "handling|stance|position|record|rules|policy|policies")
             for p in c.children) for c in tok.children)
+        institution = actor is not None and actor.type not in ("COUNTRY", "PERSON") and actor.sector not in (
+            "military", "police", "rebels", "armed", "criminal", "intelligence")  # "attacked the Federal Reserve"
         if not (person or self.in_class(target, "@VERBAL_TARGET") or (
-                politician and (self.in_class(target, "@PERSONNOUN") or over_words))):
+                politician and (self.in_class(target, "@PERSONNOUN") or over_words or institution))):
             return False  # "Senator Warren attacked the Treasury secretary over the new rules": criticism
         if self.in_class(target, "@ARMED") or self.in_class(target, "@FORCES"):
             return False

@@ -87,6 +87,10 @@ class Triggers:
         if any(m.ent_type_ in ("NORP", "GPE") or m.lemma_.lower() in self.lex.cls("MATERIAL_NOUN_MOD")
                or self.in_class(m, "@FORCES") for m in mods):
             return True
+        hurt = self.lex.cls("MATERIAL_NOUN_VERB")  # "the strikes killed 12 people", "strikes, which hit a market"
+        if (n.dep_ == "nsubj" and any(l in hurt for l in self.lemmas(n.head)[:2])) or any(
+                c.dep_ == "relcl" and any(l in hurt for l in self.lemmas(c)[:2]) for c in n.children):
+            return True
         return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
             p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children) for c in n.children)
 
@@ -197,6 +201,8 @@ class Triggers:
 
     def noun_event_position(self, n) -> bool:
         """Nouns code events only where they are the event: 'there was a clash', 'clashes erupted', 'plans for X'."""
+        if any(c.dep_ == "relcl" and self.finite_relative(c) and self.match(c) is not None for c in n.children):
+            return False  # "the strikes, which killed 12 people": the relative clause codes the attack
         if self.bare_nominal(n):
             return True
         h = n.head
@@ -236,6 +242,14 @@ class Triggers:
         rule = nm[0]
         lem = n.lemma_.lower()
         kind = "material" if rule.type == "ASSAULT" else "condemn" if lem in self.lex.cls("CONDEMN_NOUN") else None
+        if kind == "condemn" and rule.type == "ACCUSE" and any(
+                c.dep_ == "poss" and (self.tok_actor[c.i] or self.in_class(c, "@PERSONNOUN")) for c in n.children):
+            kind = "owned"  # "China's condemnation of the visit", "the minister's criticism of the plan"
+        if kind is None and rule.type == "ACCUSE" and lem in self.lex.cls("LEGAL_PROCEEDING") | {"charge", "charges"} and any(
+                c.dep_ == "prep" and c.lower_ in ("of", "against", "into") and any(
+                    p.dep_ == "pobj" and (self.np_actors(p) or self.in_class(p, "@PERSONNOUN") or self.in_class(p, "@PEOPLE"))
+                    for p in c.children) for c in n.children):
+            kind = "legal"  # "the indictment of the mayor", "charges against the journalist", "a probe into the minister"
         if kind is None and rule.type == "ACCUSE" and lem in self.lex.cls("LEGAL_PROCEEDING") and n.dep_ == "nsubj" and (
                 any(l in self.lex.cls("PROCEED") for l in self.lemmas(n.head)[:2]) or any(
                     c.dep_ in ("acomp", "advmod") and c.lower_ in self.lex.cls("UNDERWAY") for c in n.head.children)):
