@@ -84,3 +84,54 @@ def test_word_senses_that_are_no_event(text):
 def test_the_political_senses_still_code():
     assert asserted_types("Russia released two American prisoners.") == ["RETREAT"]
     assert asserted_types("Gunmen attacked a police station in Kano.") == ["ASSAULT"]
+
+
+def test_a_relative_clause_on_a_kind_of_people_is_no_act():
+    assert "REJECT" not in asserted_types("The draft speaks of Syrians who resisted the regime.")
+
+
+# ------------------------------------------------------------------ ground taken, attacks repelled, retaliation in kind
+@pytest.mark.parametrize("text, kind", [
+    ("Russian troops have pushed Ukrainian forces out of most of the Kursk region.", "ASSAULT"),
+    ("Sudan's army regained control of the presidential palace in Khartoum.", "ASSAULT"),
+    ("Nigerian troops repelled Boko Haram fighters in Borno state.", "ASSAULT"),
+    ("Canada retaliated with tariffs on $20 billion of U.S. goods.", "SANCTION"),
+    ("China announced countermeasures against the United States.", "SANCTION"),
+    ("Russia designated the radio station an undesirable organization.", "SANCTION"),
+    ("The United States designated the Houthis as a terrorist organization.", "SANCTION"),
+])
+def test_military_and_economic_acts_in_other_words(text, kind):
+    assert kind in asserted_types(text)
+
+
+def test_countermeasures_vowed_are_a_threat():
+    assert asserted_types("China vowed countermeasures against the new U.S. tariffs.") == ["THREATEN"]
+
+
+# ------------------------------------------------------------------ foreign forces seen near a state, military backing
+@pytest.mark.parametrize("text", [
+    "Taiwan's defense ministry said it detected 25 Chinese military aircraft around the island.",
+    "Japan's coast guard spotted four Chinese ships near the Senkaku Islands.",
+])
+def test_forces_detected_are_the_other_states_mobilisation(text):
+    assert asserted_types(text) == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Somali forces, backed by U.S. airstrikes, recaptured the town from al-Shabab.",
+    "The offensive was backed by U.S. airstrikes.",
+])
+def test_backing_by_airstrikes_is_military_aid(text):
+    assert "AID" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The company regained control of its website after a hack.", []),
+    ("Police tracked the stolen car to a garage.", []),
+    ("Scientists detected a new virus in bats.", []),
+    ("The teacher designated a student as class leader.", []),
+    ("The team drove out of the stadium.", []),
+    ("The proposal was backed by most lawmakers.", ["SUPPORT"]),
+])
+def test_the_same_words_in_other_senses(text, expected):
+    assert asserted_types(text) == expected

@@ -91,6 +91,9 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
             d.dep_ in ("aux", "auxpass") and d.lower_ in ("has", "have", "had", "was", "were") for d in c.children))
         if not past:
             return False
+        n = c.head
+        if n.tag_ in ("NNS", "NNPS") and not any(d.dep_ in ("det", "poss", "nummod") for d in n.children):
+            return False  # "Syrians who resisted the regime": a kind of people, not an act told in passing
         if any(d.dep_ == "nsubj" and d.tag_ in ("WP", "WDT") for d in c.children):
             return True
         # a passive one only with its doer named ("which was criticized by rights groups"); "a curfew that was
@@ -113,6 +116,8 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
         if not self.people(c.head):  # done to people ("a journalist arrested"), not to things ("a curfew imposed")
             return False
         m = self.match(c)
+        if m is not None and m[2] == "verb" and m[0].type == "AID" and any(d.dep_ == "agent" for d in c.children):
+            return True  # "Somali forces, backed by U.S. airstrikes, ...": the helper named, a material act
         return m is not None and m[2] == "verb" and self.lex.quad(m[0].type) == "material_conflict"
 
     def back_reference(self, sent, tok, type_: str) -> bool:
