@@ -135,3 +135,44 @@ def test_backing_by_airstrikes_is_military_aid(text):
 ])
 def test_the_same_words_in_other_senses(text, expected):
     assert asserted_types(text) == expected
+
+
+# ------------------------------------------------------------------ reports of wrongdoing are accusations
+@pytest.mark.parametrize("text", [
+    "Human Rights Watch documented abuses by the security forces.",
+    "U.N. experts detailed prohibited transfers of weapons from North Korea to Russia.",
+    "The report found widespread torture in Syrian prisons.",
+    "The investigators uncovered corruption in the defense ministry.",
+    "The mission recorded 300 violations of the ceasefire.",
+])
+def test_a_report_of_wrongdoing_is_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The report found that exports grew by 5%.",
+    "The study identified three new species.",
+    "The company reported record profits.",
+    "The singer recorded a new album in Lagos.",
+])
+def test_reporting_verbs_with_no_wrongdoing_are_no_event(text):
+    assert asserted_types(text) == []
+
+
+# ------------------------------------------------------------------ concern and dismay at an act or an actor
+@pytest.mark.parametrize("text", [
+    "The State Department said it was deeply concerned by the arrests.",
+    "The EU is concerned about the crackdown on protesters.",
+])
+def test_concern_about_an_act_is_accuse(text):
+    assert asserted_types(text) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers are worried about the weather.",
+    "The minister said he was concerned about rising prices.",
+    "Investors are concerned by the slowdown.",
+    "Residents are worried about their safety.",
+])
+def test_concern_about_conditions_is_no_event(text):
+    assert asserted_types(text) == []

@@ -98,13 +98,14 @@ class Triggers:
         rules = self.lex.adjs.get(a.lemma_.lower()) or self.lex.adjs.get(a.lower_)
         if not rules:
             return None
-        parts = {c.lower_ for c in a.children if c.dep_ == "prep"}
+        parts = {c.lower_ for c in a.children if c.dep_ in ("prep", "agent")}  # "concerned by": an agent's "by"
         for r in rules:
             if any(p not in parts for p in r.particles):
                 continue
             obj = None
             if r.obj:
-                objs = [self.see_through(p) for c in a.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+                objs = [self.see_through(p) for c in a.children if c.dep_ in ("prep", "agent") and (
+                    not r.particles or c.lower_ in r.particles) for p in c.children if p.dep_ == "pobj"]
                 obj = next((o for o in objs if self.in_class(o, r.obj)), None)
                 if obj is None:
                     continue
