@@ -176,3 +176,37 @@ def test_concern_about_an_act_is_accuse(text):
 ])
 def test_concern_about_conditions_is_no_event(text):
     assert asserted_types(text) == []
+
+
+# ------------------------------------------------------------------ a speaker's noun judgement, solidarity, warnings
+@pytest.mark.parametrize("text", [
+    '"This is an act of aggression against our country," the Venezuelan foreign minister told reporters.',
+    "The spokesman said the strike was a war crime.",
+    '"These arrests are a clear violation of human rights," the group said.',
+])
+def test_calling_an_act_a_crime_or_aggression_is_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+def test_calling_a_visit_an_act_of_friendship_is_no_accusation():
+    assert "ACCUSE" not in asserted_types("The minister said the visit was an act of friendship.")
+
+
+def test_standing_with_a_state_is_support():
+    assert asserted_types('"The United States stands with Ukraine," Rubio said on Wednesday.') == ["SUPPORT"]
+
+
+def test_standing_with_a_relative_is_no_event():
+    assert asserted_types("She stood with her husband at the ceremony.") == []
+
+
+@pytest.mark.parametrize("text", [
+    'He said the government "will not tolerate" any attempt to destabilize the country.',
+    "China will not allow any attempt to split Taiwan from the motherland.",
+])
+def test_refusing_to_tolerate_a_hostile_attempt_is_a_threat(text):
+    assert asserted_types(text) == ["THREATEN"]
+
+
+def test_refusing_to_allow_cheating_is_no_threat():
+    assert asserted_types("The school will not allow any attempt to cheat on exams.") == []

@@ -464,6 +464,8 @@ class Frames:
             return  # "there are concerns that ...": a mood, not a judgement of someone
         bad = self.lex.cls("DISAPPROVE_ADJ")
         words = {pred.lower_, pred.lemma_.lower()}
+        if pred.pos_ == "NOUN":
+            words |= set(self.forms(pred))  # "an act of aggression", "a blatant violation"
         good = words & self.lex.cls("APPROVE_ADJ") or (pred.pos_ == "NOUN" and any(
             c.dep_ == "amod" and c.lower_ in self.lex.cls("APPROVE_ADJ") for c in pred.children))
         denied_good = self.local_cues(v)["neg"] and not hedged and (

@@ -188,6 +188,10 @@ class Senses:
                                                    "provocations|aggression|violation|violations|threat|threats|chaos|"
                                                    "unrest|riot|riots|violence|terrorism|meddling"):
             return True
+        if obj.lemma_.lower() in ("attempt", "effort", "move", "plot", "bid", "act", "action") and any(
+                c.dep_ in ("acl", "relcl") and any(l in self.lex.cls("HOSTILE_AIM") for l in self.lemmas(c)[:2])
+                for c in obj.children):
+            return True  # "will not tolerate any attempt to destabilize the country"
         m = self.match_noun(obj) if obj.pos_ == "NOUN" else None
         return m is not None and self.lex.quad(m[0].type).endswith("conflict")
 
