@@ -210,3 +210,28 @@ def test_refusing_to_tolerate_a_hostile_attempt_is_a_threat(text):
 
 def test_refusing_to_allow_cheating_is_no_threat():
     assert asserted_types("The school will not allow any attempt to cheat on exams.") == []
+
+
+# ------------------------------------------------------------------ more idioms of criticism and blame
+@pytest.mark.parametrize("text", [
+    "Trump took a swipe at Canada.",
+    "Trump ripped into the Fed chair on Friday.",
+    "Republicans bashed the president's plan.",
+    "The minister lamented the decision by Washington.",
+    "Beijing scoffed at the accusations.",
+])
+def test_idioms_of_criticism_are_accuse(text):
+    assert asserted_types(text) == ["ACCUSE"]
+
+
+def test_holding_a_state_responsible_is_accuse_and_the_attack_stays_its_content():
+    assert asserted_types("Germany held China responsible for the attack.") == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "He held the baby in his arms.",
+    "The company holds the patent.",
+    "He lamented the loss of his father.",
+])
+def test_the_same_verbs_with_no_target_of_criticism_are_no_event(text):
+    assert asserted_types(text) == []
