@@ -235,3 +235,24 @@ def test_holding_a_state_responsible_is_accuse_and_the_attack_stays_its_content(
 ])
 def test_the_same_verbs_with_no_target_of_criticism_are_no_event(text):
     assert asserted_types(text) == []
+
+
+# ------------------------------------------------------------------ drills near a state are a mobilisation
+@pytest.mark.parametrize("text, kind", [
+    ("China held military drills near Taiwan on Monday.", "MOBILIZE"),
+    ("Russia staged naval exercises off the coast of Japan.", "MOBILIZE"),
+    ("North Korea conducted artillery drills near the border with South Korea.", "MOBILIZE"),
+    ("China and Russia held joint naval drills in the Sea of Japan.", "COOPERATE"),
+    ("The U.S. Navy held exercises with the Philippine navy.", "COOPERATE"),
+    ("India and France held naval exercises in the Indian Ocean.", "COOPERATE"),
+])
+def test_drills_are_cooperation_only_with_a_partner(text, kind):
+    assert asserted_types(text) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Germany offered condolences to Kenya.",
+    "Officials offered little explanation for the delay.",
+])
+def test_offering_words_or_sympathy_is_no_agreement(text):
+    assert asserted_types(text) == []

@@ -287,8 +287,11 @@ class Frames:
     def rule_joint(self, c: "Coding") -> bool:
         """"joint exercises", drills with a partner: cooperation among all parties."""
         if "joint" in c.rule.frames:
-            countries = {self.country(a) for a in c.sources + c.targets if self.country(a)}
-            with_partner = any(x.dep_ == "prep" and x.lower_ == "with" for h in (c.tok, c.anchor) for x in h.children)
+            # the parties are the doers and a "with" partner; a state the drills are held near or off is their
+            # target, no partner ("China held drills near Taiwan" is a mobilisation)
+            countries = {self.country(a) for a in c.sources if self.country(a)}
+            with_partner = any(x.dep_ == "prep" and x.lower_ in ("with", "alongside") for h in (c.tok, c.anchor)
+                               for x in h.children)
             if any(x.lower_ == "joint" for x in c.tok.children) or len(countries) >= 2 or with_partner:
                 c.type_, c.mode = "COOPERATE", None
                 c.sources, c.targets = c.sources + [a for a in c.targets if a not in c.sources], []
