@@ -256,3 +256,25 @@ def test_drills_are_cooperation_only_with_a_partner(text, kind):
 ])
 def test_offering_words_or_sympathy_is_no_agreement(text):
     assert asserted_types(text) == []
+
+
+# ------------------------------------------------------------------ warnings of consequences, punishment, locking up
+@pytest.mark.parametrize("text", [
+    "Germany warned of consequences for Kenya.",
+    "Iran warned of a harsh response if attacked.",
+])
+def test_warning_of_consequences_is_a_threat(text):
+    assert "THREATEN" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors warned of a measles outbreak.",
+    "Economists warned of a recession.",
+])
+def test_warning_of_a_danger_is_no_threat(text):
+    assert asserted_types(text) == []
+
+
+def test_a_vow_to_punish_is_a_threat_and_locking_up_is_coercion():
+    assert asserted_types("Germany vowed to punish Kenya.") == ["THREATEN"]
+    assert asserted_types("The regime locked up dozens of dissidents.") == ["COERCE"]
