@@ -278,3 +278,28 @@ def test_warning_of_a_danger_is_no_threat(text):
 def test_a_vow_to_punish_is_a_threat_and_locking_up_is_coercion():
     assert asserted_types("Germany vowed to punish Kenya.") == ["THREATEN"]
     assert asserted_types("The regime locked up dozens of dissidents.") == ["COERCE"]
+
+
+# ------------------------------------------------------------------ vague event nouns made specific by their parties
+@pytest.mark.parametrize("text, expected", [
+    ("The killing of a protester by police angered residents.", ["ASSAULT"]),
+    ("The killings of three journalists by gunmen drew condemnation.", ["ACCUSE", "ASSAULT"]),
+    ("Torture of detainees is common in the prison, the report said.", ["ASSAULT"]),
+    ("The killing sparked riots in Nairobi.", ["PROTEST"]),
+    ("The arrest of the opposition leader sparked protests.", ["COERCE", "PROTEST"]),
+])
+def test_a_vague_event_noun_with_its_victim_or_doer_is_an_event(text, expected):
+    assert asserted_types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The war has changed the region.",
+    "The killing shocked the nation.",
+    "Officials said he played a key role in the group's external operations.",
+])
+def test_a_vague_event_noun_alone_is_no_event(text):
+    assert asserted_types(text) == []
+
+
+def test_an_event_noun_after_following_is_background():
+    assert "ASSAULT" not in asserted_types("Settlers set fire to the offices following the killing of an Israeli man.")

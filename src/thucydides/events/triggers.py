@@ -231,6 +231,18 @@ class Triggers:
                 return True
         return False
 
+    def specific_event_noun(self, n) -> bool:
+        """A vague event noun made specific by its parties: a doer ("by police") or a victim named as people or
+        an actor ("the killing of a protester", "torture of detainees"); an owner alone ("the group's
+        operations") is not enough."""
+        for c in n.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by", "against"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (self.np_actors(p) or any(self.in_class(p, k) for k in (
+                            "@PEOPLE", "@CROWD", "@PERSONNOUN", "@ARMED", "@PRISONERS"))):
+                        return True
+        return False
+
     def bare_nominal(self, n) -> bool:
         """A named attack or condemnation that no other event governs: "Tuesday's attack marked ...", "claimed
         responsibility for the attack", "the arrest drew international condemnation", "attacks on police".
@@ -256,9 +268,11 @@ class Triggers:
                     c.dep_ in ("acomp", "advmod") and c.lower_ in self.lex.cls("UNDERWAY") for c in n.head.children)):
             kind = "legal"  # "the trial opened on Monday", "his trial has been ongoing since December"
         if kind is None and rule.type in ("COERCE", "SANCTION", "RETREAT") and (any(
-                c.dep_ == "poss" and self.tok_actor[c.i] for c in n.children) or any(
+                c.dep_ == "poss" and (self.tok_actor[c.i] or (c.pos_ == "PRON" and self.np_actors(c)))
+                for c in n.children) or any(
                 c.dep_ == "prep" and c.lower_ in ("against", "on", "of") and any(
-                    p.dep_ == "pobj" and (self.np_actors(p) or self.in_class(p, "@CROWD") or self.in_class(p, "@PEOPLE"))
+                    p.dep_ == "pobj" and (self.np_actors(p) or self.in_class(p, "@CROWD") or self.in_class(p, "@PEOPLE")
+                                          or self.in_class(p, "@PERSONNOUN"))
                     for p in c.children) for c in n.children)):
             kind = "material"  # "Iran's crackdown on protesters", "the arrest of two journalists", "his release"
         if kind is None and rule.type == "MOBILIZE" and any(
@@ -275,8 +289,13 @@ class Triggers:
         if kind is None and rule.type in ("THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE") and any(
                 c.dep_ == "poss" and (self.tok_actor[c.i] or self.in_class(c, "@PERSONNOUN")) for c in n.children):
             kind = "owned"  # "the minister's threat to expel ...", "Iran's demand for ..."
-        if kind is None or rule.head in self.lex.cls("VAGUE_EVENT_NOUN"):  # "war", but "sexual violence"
+        if kind is None and rule.type == "PROTEST" and n.dep_ == "dobj" and any(
+                l in self.lex.cls("PROVOKE_VERB") for l in self.lemmas(n.head)[:2]):
+            kind = "condemn"  # "the killing sparked riots", "the verdict triggered demonstrations"
+        if kind is None:
             return False
+        if rule.head in self.lex.cls("VAGUE_EVENT_NOUN") and not self.specific_event_noun(n):
+            return False  # "war", "the killing"; but "sexual violence", "the killing of a protester by police"
         if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every", "each") for c in n.children):
             return False
         # walk up to the predicate: no event word may govern the noun on the way, and no background
@@ -285,7 +304,7 @@ class Triggers:
         while h.head.i != h.i and steps < 6:
             h = h.head
             steps += 1
-            if h.dep_ == "prep" and h.lower_ in self.lex.cls("BACKGROUND_PREP") and not (
+            if (h.dep_ == "prep" or h.tag_ == "VBG") and h.lower_ in self.lex.cls("BACKGROUND_PREP") and not (
                     kind == "meeting" and h.lower_ in ("after", "following", "during")):
                 return False  # but "following talks with X, both leaders ...": the talks are the news
             if h.pos_ in ("NOUN", "PROPN") and self.match_noun(h) is not None and h.lemma_.lower() not in (
