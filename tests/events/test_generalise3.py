@@ -303,3 +303,28 @@ def test_a_vague_event_noun_alone_is_no_event(text):
 
 def test_an_event_noun_after_following_is_background():
     assert "ASSAULT" not in asserted_types("Settlers set fire to the offices following the killing of an Israeli man.")
+
+
+# ------------------------------------------------------------------ military moves short of force
+@pytest.mark.parametrize("text", [
+    "ECOWAS activated its standby force.",
+    "Russian warplanes flew over the Baltic Sea.",
+    "Chinese warships sailed through the Taiwan Strait.",
+    "U.S. bombers flew near the Korean Peninsula.",
+    "Foreign military helicopters landed near the crash site.",
+    "Armed men patrolled the streets of the town.",
+    "The navy dispatched two destroyers to the Red Sea.",
+    "Iran unveiled a new hypersonic missile.",
+])
+def test_military_moves_are_mobilize(text):
+    assert asserted_types(text) == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize("text", [
+    "A plane carrying 60 passengers landed in Kabul.",
+    "The ship sailed from Rotterdam to Lagos.",
+    "The helicopter landed on the roof of the hospital.",
+    "The company unveiled a new phone.",
+])
+def test_civilian_craft_and_products_are_no_mobilisation(text):
+    assert asserted_types(text) == []
