@@ -328,3 +328,17 @@ def test_military_moves_are_mobilize(text):
 ])
 def test_civilian_craft_and_products_are_no_mobilisation(text):
     assert asserted_types(text) == []
+
+
+# ------------------------------------------------------------------ announced force is a threat
+@pytest.mark.parametrize("text", [
+    '"We will respond with force," the minister said.',
+    "Iran said it would react with missile strikes to any attack.",
+    "Ethiopia's prime minister said the rebels will be crushed by Ethiopian troops.",
+])
+def test_announced_force_is_a_threat(text):
+    assert "THREATEN" in asserted_types(text)
+
+
+def test_responding_with_words_is_no_threat():
+    assert asserted_types("The ministry said it would respond with a statement.") == []
