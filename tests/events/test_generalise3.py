@@ -342,3 +342,25 @@ def test_announced_force_is_a_threat(text):
 
 def test_responding_with_words_is_no_threat():
     assert asserted_types("The ministry said it would respond with a statement.") == []
+
+
+# ------------------------------------------------------------------ coups, weapons tests, activations, overtures, designations
+@pytest.mark.parametrize("text, kind", [
+    ("Rebels seized power in the capital in 2013.", "ASSAULT"),
+    ("The military took power in a coup in July.", "ASSAULT"),
+    ("North Korea conducted two missile tests this week.", "MOBILIZE"),
+    ("The activation of the standby force was announced by ECOWAS.", "MOBILIZE"),
+    ("The leaders concluded a two-day summit in Brussels.", "CONSULT"),
+    ("The Treasury made several designations of Iranian entities.", "SANCTION"),
+])
+def test_more_nouns_and_light_verbs(text, kind):
+    assert kind in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The party took power after the election.",
+    "The hospital conducted tests on the patients.",
+    "He made a speech in parliament.",
+])
+def test_power_won_by_vote_tests_and_speeches_are_no_event(text):
+    assert asserted_types(text) == []
