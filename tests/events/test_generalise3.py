@@ -364,3 +364,21 @@ def test_more_nouns_and_light_verbs(text, kind):
 ])
 def test_power_won_by_vote_tests_and_speeches_are_no_event(text):
     assert asserted_types(text) == []
+
+
+# ------------------------------------------------------------------ approval needs someone's act or party to approve
+@pytest.mark.parametrize("text", [
+    "Tourists say the mood in Lisbon toward visitors is positive.",
+    "Analysts say the economic outlook is good.",
+])
+def test_a_good_mood_or_outlook_is_no_support(text):
+    assert asserted_types(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the agreement was positive.",
+    "Blinken said the talks were constructive.",
+    "Trump said Putin's response was positive.",
+])
+def test_approving_an_act_or_a_partys_response_is_support(text):
+    assert asserted_types(text) == ["SUPPORT"]

@@ -477,6 +477,13 @@ class Frames:
             bad = bad | denied_good  # "it wasn't good", "the elections were not free or fair": a judgement against
             words = words | denied_good
         elif good:
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is not None and subj.pos_ == "NOUN" and not (
+                    self.tok_actor[subj.i] or any(c.dep_ == "poss" and self.np_actors(c) for c in subj.children)
+                    or self.match_noun(subj) is not None or any(
+                        self.in_class(subj, c) for c in ("@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@PERSONNOUN",
+                                                         "@CONDUCT", "@PROPOSAL", "@AGREEMENT", "@RELATIONS"))):
+                return  # "public sentiment is positive", "the outlook is good": no one's act is approved
             self.approval(sent, v, pred, scope)
             return
         if pred.pos_ == "NOUN":
