@@ -382,3 +382,19 @@ def test_a_good_mood_or_outlook_is_no_support(text):
 ])
 def test_approving_an_act_or_a_partys_response_is_support(text):
     assert asserted_types(text) == ["SUPPORT"]
+
+
+# ------------------------------------------------------------------ a speaker stating misconduct accuses its doer
+@pytest.mark.parametrize("text", [
+    "Hong Kong prosecutors said Lai had conspired to collude with foreign forces.",
+    "Pakistan says Afghanistan harbors militants who attack Pakistani targets.",
+    "White House officials said Canada has been ripping off American farmers.",
+    "Beijing said Washington was weaponizing trade.",
+    "Kyiv said Moscow was stoking tensions in the region.",
+])
+def test_stated_misconduct_is_accuse(text):
+    assert asserted_types(text) == ["ACCUSE"]
+
+
+def test_denying_ones_own_misconduct_is_no_accusation():
+    assert asserted_types('"We have never lied to our partners," the minister said.') == []
