@@ -398,3 +398,16 @@ def test_stated_misconduct_is_accuse(text):
 
 def test_denying_ones_own_misconduct_is_no_accusation():
     assert asserted_types('"We have never lied to our partners," the minister said.') == []
+
+
+# ------------------------------------------------------------------ captions: a pose, or a news verb dated like a photo
+@pytest.mark.parametrize("text", [
+    "Secretary of State Marco Rubio meets Saudi Crown Prince Mohammed bin Salman in Jeddah, Saudi Arabia, March 11, 2025.",
+    "Ukrainian President Volodymyr Zelenskyy gestures as he speaks in Kyiv.",
+])
+def test_captions_are_no_event(text):
+    assert asserted_types(text) == []
+
+
+def test_a_headline_style_present_with_no_photo_date_is_news():
+    assert asserted_types("Trump meets Putin in Alaska.") == ["CONSULT"]

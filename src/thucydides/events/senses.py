@@ -152,7 +152,14 @@ class Senses:
         if any(c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") and c.tag_ == "VBN" for c in root.children):
             return False  # "stands accused of", "sits detained": a state told of someone, not a photo
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        return subj is not None and subj.pos_ in ("PROPN", "NOUN") and not sent.text.rstrip().endswith(("?", '"', "”"))
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or sent.text.rstrip().endswith(("?", '"', "”")):
+            return False
+        if any(l in self.lex.cls("CAPTION_POSE") for l in self.lemmas(root)[:2]):
+            return True  # "the minister gestures as she speaks": only a photo shows a pose
+        # a verb that can also report news ("Trump meets Putin in Alaska") is a caption when it is dated like one
+        # ("..., in Jeddah, Saudi Arabia, March 11, 2025") or filed as one ("FILE - ...")
+        return sent.text.lstrip().upper().startswith("FILE") or any(
+            t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) for t in sent[-6:])
 
     def endangered_value(self, tok, type_: str) -> bool:
         """"threatening the territorial integrity of the country", "threatens peace": a thing in danger, with no
