@@ -92,6 +92,8 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
         if not past:
             return False
         n = c.head
+        if n.pos_ not in ("NOUN", "PROPN"):
+            return False  # a relative clause parsed onto a verb: its antecedent is unknown
         if n.tag_ in ("NNS", "NNPS") and not any(d.dep_ in ("det", "poss", "nummod") for d in n.children):
             return False  # "Syrians who resisted the regime": a kind of people, not an act told in passing
         if any(d.dep_ == "nsubj" and d.tag_ in ("WP", "WDT") for d in c.children):
