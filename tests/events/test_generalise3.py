@@ -411,3 +411,29 @@ def test_captions_are_no_event(text):
 
 def test_a_headline_style_present_with_no_photo_date_is_news():
     assert asserted_types("Trump meets Putin in Alaska.") == ["CONSULT"]
+
+
+# ------------------------------------------------------------------ aid secured from a donor; labels of political abuse
+@pytest.mark.parametrize("text", [
+    "Pakistan secured a $7 billion loan from the International Monetary Fund.",
+    "Egypt obtained new funding from the World Bank.",
+])
+def test_aid_secured_from_a_donor_is_the_donors_aid(text):
+    assert asserted_types(text) == ["AID"]
+
+
+@pytest.mark.parametrize("text", [
+    "The team won a grant from the foundation.",
+    "He got a loan from the bank to buy a house.",
+])
+def test_private_loans_and_grants_are_no_event(text):
+    assert asserted_types(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Serbian president called the verdict a political attack on his country.",
+    "Trump called the investigation a witch hunt.",
+    "Beijing described the sanctions as economic coercion.",
+])
+def test_labelling_an_act_as_political_abuse_is_accuse(text):
+    assert asserted_types(text) == ["ACCUSE"]

@@ -581,7 +581,8 @@ class Frames:
             if forms([pred] + mods) & good:
                 return 1, obj, pred  # "a positive step", "constructive"
             act = pred.lemma_.lower() in ("act", "move", "step", "decision", "action") or self.match_noun(pred) is not None
-            if forms(heads) & (bad | self.lex.cls("CONCERN_NOUN")) or (forms(mods) & bad and act):
+            concern = bad | self.lex.cls("CONCERN_NOUN")
+            if forms(heads) & concern or set(self.forms(pred)) & concern or (forms(mods) & bad and act):
                 return -1, obj, pred  # "unacceptable", "an act of aggression", "an illegal move"
         return None
 
