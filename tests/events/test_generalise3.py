@@ -437,3 +437,21 @@ def test_private_loans_and_grants_are_no_event(text):
 ])
 def test_labelling_an_act_as_political_abuse_is_accuse(text):
     assert asserted_types(text) == ["ACCUSE"]
+
+
+# ------------------------------------------------------------------ deaths by accident or by animals
+@pytest.mark.parametrize("text", [
+    "Ten people were killed when a building collapsed in Lagos.",
+    "Twelve migrants died when their boat capsized off Libya.",
+    "Two children were killed by an elephant in Botswana.",
+])
+def test_deaths_by_accident_or_animals_are_no_attack(text):
+    assert asserted_types(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers were killed when their vehicle hit a landmine.",
+    "Two people were killed when the building collapsed after an Israeli airstrike.",
+])
+def test_deaths_by_a_weapon_stay_attacks(text):
+    assert "ASSAULT" in asserted_types(text)

@@ -20,6 +20,8 @@ class Senses:
             return False
         members = self.lex.cls("NONVIOLENT")
         words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        if self.in_class(tok, "@ANIMAL"):
+            return True  # "killed by an elephant": no one attacked
         return any(w.lemma_.lower() in members or w.lower_ in members for w in words) or \
             any(f in members for f in self.forms(tok))
 
@@ -41,6 +43,10 @@ class Senses:
                 cs = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
                 if cs is not None and self.natural(cs):
                     return True  # "killed when a flood swept through the village"
+                if any(l in self.lex.cls("KILL_VERB") for l in self.lemmas(v)[:2]) and any(
+                        l in self.lex.cls("ACCIDENT_VERB") for l in self.lemmas(c)[:2]) and not any(
+                        self.violent_word(t) for t in c.subtree if t.pos_ == "NOUN"):
+                    return True  # "killed when a building collapsed", "died when their boat capsized"
             if c.dep_ == "prep" and c.lower_ in ("in", "by", "from", "during", "after", "amid"):
                 for p in c.children:
                     if p.dep_ == "pobj" and self.natural(p) and not self.violent_word(p):
