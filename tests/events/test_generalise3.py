@@ -455,3 +455,30 @@ def test_deaths_by_accident_or_animals_are_no_attack(text):
 ])
 def test_deaths_by_a_weapon_stay_attacks(text):
     assert "ASSAULT" in asserted_types(text)
+
+
+# ------------------------------------------------------------------ word-sense traps of conflict verbs
+@pytest.mark.parametrize("text", [
+    "The two sides struck a balance between growth and stability.",
+    "The government is battling high inflation.",
+    "He suffered a heart attack in 2019.",
+    "The director shot the film in Morocco.",
+    "The government seized the opportunity to reform the economy.",
+    "The student was expelled from school for cheating.",
+    "He protested his innocence.",
+    "The central bank moved to support the currency.",
+    "Prices exploded after the announcement.",
+])
+def test_figurative_and_economic_senses_are_no_event(text):
+    assert asserted_types(text) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Government troops battled rebels near the airport.", "ASSAULT"),
+    ("Soldiers shot three protesters in the capital.", "ASSAULT"),
+    ("Rebels seized the town on Monday.", "ASSAULT"),
+    ("A bomb exploded near the police station.", "ASSAULT"),
+    ("France expelled two Russian diplomats.", "SANCTION"),
+])
+def test_the_conflict_senses_still_code(text, kind):
+    assert kind in asserted_types(text)
