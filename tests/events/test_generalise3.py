@@ -482,3 +482,23 @@ def test_figurative_and_economic_senses_are_no_event(text):
 ])
 def test_the_conflict_senses_still_code(text, kind):
     assert kind in asserted_types(text)
+
+
+# ------------------------------------------------------------------ press events, festivals and releases are no meeting
+@pytest.mark.parametrize("text", [
+    "The city hosted a music festival in June.",
+    "The ministry issued a press release on Monday.",
+    "The team held a press conference after the match.",
+])
+def test_public_events_and_press_work_are_no_event(text):
+    assert asserted_types(text) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Kenya hosted talks between the two sides.", "CONSULT"),
+    ("Macron hosted the German chancellor in Paris.", "CONSULT"),
+    ("Thousands of people held a rally in the capital.", "PROTEST"),
+    ("The two leaders held talks in Beijing.", "CONSULT"),
+])
+def test_hosting_and_holding_political_events_still_code(text, kind):
+    assert asserted_types(text) == [kind]
