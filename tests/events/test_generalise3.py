@@ -502,3 +502,22 @@ def test_public_events_and_press_work_are_no_event(text):
 ])
 def test_hosting_and_holding_political_events_still_code(text, kind):
     assert asserted_types(text) == [kind]
+
+
+# ------------------------------------------------------------------ second events: caused acts and acts done by a named doer
+@pytest.mark.parametrize("text, expected", [
+    ("North Korea fired a missile over Japan, prompting Tokyo to lodge a protest.", "ACCUSE"),
+    ("The shelling prompted France to recall its ambassador.", "SANCTION"),
+    ("Hamas released three hostages in exchange for 90 Palestinian prisoners freed by Israel.", "RETREAT"),
+])
+def test_a_caused_act_or_an_act_by_a_named_doer_is_a_second_event(text, expected):
+    assert expected in asserted_types(text)
+
+
+def test_a_possible_cause_asserts_nothing():
+    assert asserted_types("The crisis could prompt Japan to impose sanctions.") == []
+
+
+def test_released_and_freed_are_two_releases():
+    assert asserted_types("Hamas released three hostages in exchange for 90 Palestinian prisoners freed by Israel.") == [
+        "RETREAT", "RETREAT"]

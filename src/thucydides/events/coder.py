@@ -118,8 +118,9 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
         if not self.people(c.head):  # done to people ("a journalist arrested"), not to things ("a curfew imposed")
             return False
         m = self.match(c)
-        if m is not None and m[2] == "verb" and m[0].type == "AID" and any(d.dep_ == "agent" for d in c.children):
-            return True  # "Somali forces, backed by U.S. airstrikes, ...": the helper named, a material act
+        if m is not None and m[2] == "verb" and self.lex.quad(m[0].type).startswith("material") and any(
+                d.dep_ == "agent" and any(self.np_actors(p) for p in d.children if p.dep_ == "pobj") for d in c.children):
+            return True  # "Somali forces, backed by U.S. airstrikes", "prisoners freed by Israel": the doer named
         return m is not None and m[2] == "verb" and self.lex.quad(m[0].type) == "material_conflict"
 
     def back_reference(self, sent, tok, type_: str) -> bool:
