@@ -521,3 +521,23 @@ def test_a_possible_cause_asserts_nothing():
 def test_released_and_freed_are_two_releases():
     assert asserted_types("Hamas released three hostages in exchange for 90 Palestinian prisoners freed by Israel.") == [
         "RETREAT", "RETREAT"]
+
+
+# ------------------------------------------------------------------ a warning of one's own future act is a threat
+@pytest.mark.parametrize("text", [
+    "North Korea warned it would respond to the drills.",
+    "Iran warned that it could strike U.S. bases in the region.",
+    "China warned it would take countermeasures against the United States.",
+])
+def test_a_warning_of_the_speakers_own_act_is_a_threat(text):
+    assert asserted_types(text) == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "NATO warned that Russia could attack the Baltic states.",
+    "Economists warned that the economy would slow.",
+    "The minister warned that prices would rise.",
+    "Germany warned it would help Ukraine.",
+])
+def test_a_warning_of_others_acts_or_of_help_is_no_threat(text):
+    assert asserted_types(text) == []

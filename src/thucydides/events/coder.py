@@ -242,6 +242,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
         if comp is not None:
             if is_say:
                 self.statement_events(sent, comp, replace(scope, speaker=speakers, say=tok.i))
+                self.warning_statement(sent, tok, comp, speakers, scope)
             self.misconduct_statement(sent, tok, comp, speakers, scope)
 
 

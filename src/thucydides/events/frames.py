@@ -789,6 +789,38 @@ class Frames:
             bool(self.np_actors(subj)) or any(self.in_class(subj, c) for c in (
                 "@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@CONDUCT", "@PERSONNOUN", "@MEASURE")) or subj.lower_ == "it")
 
+    def warning_statement(self, sent, say, content, speakers, scope: Scope) -> None:
+        """"X warned (that) it would respond / could strike": a warning of the speaker's own future act is a
+        THREATEN of the speaker (the manual's "warn"), also when the act has no trigger of its own. A warning
+        of someone else's act ("NATO warned Russia could attack") or of a cooperative act is none."""
+        if say.lemma_.lower() not in self.lex.cls("WARN_VERB") or scope.background or content.pos_ not in ("VERB", "AUX"):
+            return
+        cues = self.local_cues(content)
+        if cues["neg"] or not (cues["would"] or cues["fut"] or cues["hyp"] or any(
+                c.tag_ == "MD" for c in content.children)):
+            return
+        lo, hi = content.left_edge.idx, content.right_edge.idx + len(content.right_edge.text)
+        if any(e.trigger is not None and lo <= e.trigger[0] < hi and not e.hypothetical for e in self.events):
+            return  # an act in the warning is coded already (a committed threat)
+        m = self.match(content)
+        if (m is not None and self.lex.quad(m[0].type).endswith("cooperation")) or any(
+                l in self.lex.cls("COOP_VERB") for l in self.lemmas(content)[:2]):
+            return  # "warned it would cut aid" is coded by its own rule; "would help" is no threat
+        if not self.speaks_for(content, replace(scope, speaker=tuple(speakers))):
+            return
+        subj = self.subject(content)
+        if subj is not None and (self.in_class(subj, "@CROWD") or self.in_class(subj, "@PEOPLE")):
+            return  # "aid agencies warned that thousands of people could go hungry": a danger, not a threat
+        if any(c.dep_ == "advcl" and (any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark") or (
+                c.i < content.i and any(a.dep_ == "aux" and a.i < c.i and a.lower_ in ("should", "were", "had")
+                                        for a in c.children))) for c in content.children):
+            return  # a conditional warning ("should the talks fail, Israel could resume strikes") stays unasserted
+        flags = self.resolve_flags(scope, {**self.local_cues(say)})
+        _, q = self.speaker_of(scope, say)
+        obj = self.direct_object(content)
+        targets = [a for a in (self.np_actors(obj) if obj is not None else []) if a not in speakers]
+        self.make(sent, say, "THREATEN", None, (), list(speakers), targets, flags, anchor=say, quote=q)
+
     def statement_events(self, sent, content, scope: Scope) -> None:
         """"Y must X", said by a speaker, is a REQUEST of Y."""
         speakers, q = self.speaker_of(scope, content)
