@@ -166,7 +166,9 @@ class Syntax:
             return None
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return self.antecedent(c)
+                if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+                    return v.head  # "Ruto, who hosted the summit": the noun the relative pronoun stands for
+                return c
         for c in v.children:
             if c.dep_ in ("aux", "auxpass"):
                 for d in c.children:
