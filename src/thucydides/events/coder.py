@@ -80,8 +80,28 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
     def finite_relative(c) -> bool:
         """An object relative clause with a finite verb and a named subject of its own ("a charge New Delhi
         rejected", "which Moscow denied"): the subject's act on the noun, stated in passing."""
-        return c.dep_ == "relcl" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP") and any(
-            d.dep_ == "nsubj" and d.pos_ in ("PROPN", "NOUN") for d in c.children)
+        if c.dep_ != "relcl" or c.pos_ != "VERB":
+            return False
+        if c.tag_ in ("VBD", "VBZ", "VBP") and any(d.dep_ == "nsubj" and d.pos_ in ("PROPN", "NOUN") for d in c.children):
+            return True
+        # "a politician who criticized the president", "the decision, which was criticized by rights groups",
+        # "a general who has been arrested": a past act stated in passing by a relative pronoun's clause (the
+        # present "groups that attack civilians" is a habit, not an event)
+        past = c.tag_ == "VBD" or (c.tag_ == "VBN" and any(
+            d.dep_ in ("aux", "auxpass") and d.lower_ in ("has", "have", "had", "was", "were") for d in c.children))
+        if not past:
+            return False
+        n = c.head
+        if n.pos_ not in ("NOUN", "PROPN"):
+            return False  # a relative clause parsed onto a verb: its antecedent is unknown
+        if n.tag_ in ("NNS", "NNPS") and not any(d.dep_ in ("det", "poss", "nummod") for d in n.children):
+            return False  # "Syrians who resisted the regime": a kind of people, not an act told in passing
+        if any(d.dep_ == "nsubj" and d.tag_ in ("WP", "WDT") for d in c.children):
+            return True
+        # a passive one only with its doer named ("which was criticized by rights groups"); "a curfew that was
+        # imposed six months ago" is background to the news
+        return any(d.dep_ == "nsubjpass" and (d.tag_ == "WP" or (d.tag_ == "WDT" and any(
+            a.dep_ == "agent" for a in c.children))) for d in c.children)  # "who was arrested" is news
 
     def people(self, h) -> bool:
         """Whether a noun names people or a political actor ("a journalist", "schoolgirls", "Kenya")."""
@@ -98,6 +118,9 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
         if not self.people(c.head):  # done to people ("a journalist arrested"), not to things ("a curfew imposed")
             return False
         m = self.match(c)
+        if m is not None and m[2] == "verb" and self.lex.quad(m[0].type).startswith("material") and any(
+                d.dep_ == "agent" and any(self.np_actors(p) for p in d.children if p.dep_ == "pobj") for d in c.children):
+            return True  # "Somali forces, backed by U.S. airstrikes", "prisoners freed by Israel": the doer named
         return m is not None and m[2] == "verb" and self.lex.quad(m[0].type) == "material_conflict"
 
     def back_reference(self, sent, tok, type_: str) -> bool:
@@ -219,6 +242,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
         if comp is not None:
             if is_say:
                 self.statement_events(sent, comp, replace(scope, speaker=speakers, say=tok.i))
+                self.warning_statement(sent, tok, comp, speakers, scope)
             self.misconduct_statement(sent, tok, comp, speakers, scope)
 
 

@@ -287,8 +287,11 @@ class Frames:
     def rule_joint(self, c: "Coding") -> bool:
         """"joint exercises", drills with a partner: cooperation among all parties."""
         if "joint" in c.rule.frames:
-            countries = {self.country(a) for a in c.sources + c.targets if self.country(a)}
-            with_partner = any(x.dep_ == "prep" and x.lower_ == "with" for h in (c.tok, c.anchor) for x in h.children)
+            # the parties are the doers and a "with" partner; a state the drills are held near or off is their
+            # target, no partner ("China held drills near Taiwan" is a mobilisation)
+            countries = {self.country(a) for a in c.sources if self.country(a)}
+            with_partner = any(x.dep_ == "prep" and x.lower_ in ("with", "alongside") for h in (c.tok, c.anchor)
+                               for x in h.children)
             if any(x.lower_ == "joint" for x in c.tok.children) or len(countries) >= 2 or with_partner:
                 c.type_, c.mode = "COOPERATE", None
                 c.sources, c.targets = c.sources + [a for a in c.targets if a not in c.sources], []
@@ -488,6 +491,8 @@ class Frames:
             return  # "there are concerns that ...": a mood, not a judgement of someone
         bad = self.lex.cls("DISAPPROVE_ADJ")
         words = {pred.lower_, pred.lemma_.lower()}
+        if pred.pos_ == "NOUN":
+            words |= set(self.forms(pred))  # "an act of aggression", "a blatant violation"
         good = words & self.lex.cls("APPROVE_ADJ") or (pred.pos_ == "NOUN" and any(
             c.dep_ == "amod" and c.lower_ in self.lex.cls("APPROVE_ADJ") for c in pred.children))
         denied_good = self.local_cues(v)["neg"] and not hedged and (
@@ -496,6 +501,13 @@ class Frames:
             bad = bad | denied_good  # "it wasn't good", "the elections were not free or fair": a judgement against
             words = words | denied_good
         elif good:
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is not None and subj.pos_ == "NOUN" and not (
+                    self.tok_actor[subj.i] or any(c.dep_ == "poss" and self.np_actors(c) for c in subj.children)
+                    or self.match_noun(subj) is not None or any(
+                        self.in_class(subj, c) for c in ("@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@PERSONNOUN",
+                                                         "@CONDUCT", "@PROPOSAL", "@AGREEMENT", "@RELATIONS"))):
+                return  # "public sentiment is positive", "the outlook is good": no one's act is approved
             self.approval(sent, v, pred, scope)
             return
         if pred.pos_ == "NOUN":
@@ -593,7 +605,8 @@ class Frames:
             if forms([pred] + mods) & good:
                 return 1, obj, pred  # "a positive step", "constructive"
             act = pred.lemma_.lower() in ("act", "move", "step", "decision", "action") or self.match_noun(pred) is not None
-            if forms(heads) & (bad | self.lex.cls("CONCERN_NOUN")) or (forms(mods) & bad and act):
+            concern = bad | self.lex.cls("CONCERN_NOUN")
+            if forms(heads) & concern or set(self.forms(pred)) & concern or (forms(mods) & bad and act):
                 return -1, obj, pred  # "unacceptable", "an act of aggression", "an illegal move"
         return None
 
@@ -799,6 +812,38 @@ class Frames:
         return subj is not None and subj.lower_ not in ("i", "we") and (
             bool(self.np_actors(subj)) or any(self.in_class(subj, c) for c in (
                 "@AGENT_NOUN", "@DECISION", "@DOCUMENT", "@CONDUCT", "@PERSONNOUN", "@MEASURE")) or subj.lower_ == "it")
+
+    def warning_statement(self, sent, say, content, speakers, scope: Scope) -> None:
+        """"X warned (that) it would respond / could strike": a warning of the speaker's own future act is a
+        THREATEN of the speaker (the manual's "warn"), also when the act has no trigger of its own. A warning
+        of someone else's act ("NATO warned Russia could attack") or of a cooperative act is none."""
+        if say.lemma_.lower() not in self.lex.cls("WARN_VERB") or scope.background or content.pos_ not in ("VERB", "AUX"):
+            return
+        cues = self.local_cues(content)
+        if cues["neg"] or not (cues["would"] or cues["fut"] or cues["hyp"] or any(
+                c.tag_ == "MD" for c in content.children)):
+            return
+        lo, hi = content.left_edge.idx, content.right_edge.idx + len(content.right_edge.text)
+        if any(e.trigger is not None and lo <= e.trigger[0] < hi and not e.hypothetical for e in self.events):
+            return  # an act in the warning is coded already (a committed threat)
+        m = self.match(content)
+        if (m is not None and self.lex.quad(m[0].type).endswith("cooperation")) or any(
+                l in self.lex.cls("COOP_VERB") for l in self.lemmas(content)[:2]):
+            return  # "warned it would cut aid" is coded by its own rule; "would help" is no threat
+        if not self.speaks_for(content, replace(scope, speaker=tuple(speakers))):
+            return
+        subj = self.subject(content)
+        if subj is not None and (self.in_class(subj, "@CROWD") or self.in_class(subj, "@PEOPLE")):
+            return  # "aid agencies warned that thousands of people could go hungry": a danger, not a threat
+        if any(c.dep_ == "advcl" and (any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark") or (
+                c.i < content.i and any(a.dep_ == "aux" and a.i < c.i and a.lower_ in ("should", "were", "had")
+                                        for a in c.children))) for c in content.children):
+            return  # a conditional warning ("should the talks fail, Israel could resume strikes") stays unasserted
+        flags = self.resolve_flags(scope, {**self.local_cues(say)})
+        _, q = self.speaker_of(scope, say)
+        obj = self.direct_object(content)
+        targets = [a for a in (self.np_actors(obj) if obj is not None else []) if a not in speakers]
+        self.make(sent, say, "THREATEN", None, (), list(speakers), targets, flags, anchor=say, quote=q)
 
     def statement_events(self, sent, content, scope: Scope) -> None:
         """"Y must X", said by a speaker, is a REQUEST of Y."""

@@ -20,6 +20,8 @@ class Senses:
             return False
         members = self.lex.cls("NONVIOLENT")
         words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        if self.in_class(tok, "@ANIMAL"):
+            return True  # "killed by an elephant": no one attacked
         return any(w.lemma_.lower() in members or w.lower_ in members for w in words) or \
             any(f in members for f in self.forms(tok))
 
@@ -41,6 +43,10 @@ class Senses:
                 cs = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
                 if cs is not None and self.natural(cs):
                     return True  # "killed when a flood swept through the village"
+                if any(l in self.lex.cls("KILL_VERB") for l in self.lemmas(v)[:2]) and any(
+                        l in self.lex.cls("ACCIDENT_VERB") for l in self.lemmas(c)[:2]) and not any(
+                        self.violent_word(t) for t in c.subtree if t.pos_ == "NOUN"):
+                    return True  # "killed when a building collapsed", "died when their boat capsized"
             if c.dep_ == "prep" and c.lower_ in ("in", "by", "from", "during", "after", "amid"):
                 for p in c.children:
                     if p.dep_ == "pobj" and self.natural(p) and not self.violent_word(p):
@@ -96,8 +102,10 @@ class Senses:
             p.dep_ == "pobj" and self.in_class(p, "@DECISION|@PROPOSAL|@DOCUMENT|@VERBAL_TARGET|remarks|comments|"
                                                "handling|stance|position|record|rules|policy|policies")
             for p in c.children) for c in tok.children)
+        institution = actor is not None and actor.type not in ("COUNTRY", "PERSON") and actor.sector not in (
+            "military", "police", "rebels", "armed", "criminal", "intelligence")  # "attacked the Federal Reserve"
         if not (person or self.in_class(target, "@VERBAL_TARGET") or (
-                politician and (self.in_class(target, "@PERSONNOUN") or over_words))):
+                politician and (self.in_class(target, "@PERSONNOUN") or over_words or institution))):
             return False  # "Senator Warren attacked the Treasury secretary over the new rules": criticism
         if self.in_class(target, "@ARMED") or self.in_class(target, "@FORCES"):
             return False
@@ -150,7 +158,14 @@ class Senses:
         if any(c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") and c.tag_ == "VBN" for c in root.children):
             return False  # "stands accused of", "sits detained": a state told of someone, not a photo
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        return subj is not None and subj.pos_ in ("PROPN", "NOUN") and not sent.text.rstrip().endswith(("?", '"', "”"))
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or sent.text.rstrip().endswith(("?", '"', "”")):
+            return False
+        if any(l in self.lex.cls("CAPTION_POSE") for l in self.lemmas(root)[:2]):
+            return True  # "the minister gestures as she speaks": only a photo shows a pose
+        # a verb that can also report news ("Trump meets Putin in Alaska") is a caption when it is dated like one
+        # ("..., in Jeddah, Saudi Arabia, March 11, 2025") or filed as one ("FILE - ...")
+        return sent.text.lstrip().upper().startswith("FILE") or any(
+            t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) for t in sent[-6:])
 
     def endangered_value(self, tok, type_: str) -> bool:
         """"threatening the territorial integrity of the country", "threatens peace": a thing in danger, with no
@@ -186,6 +201,10 @@ class Senses:
                                                    "provocations|aggression|violation|violations|threat|threats|chaos|"
                                                    "unrest|riot|riots|violence|terrorism|meddling"):
             return True
+        if obj.lemma_.lower() in ("attempt", "effort", "move", "plot", "bid", "act", "action") and any(
+                c.dep_ in ("acl", "relcl") and any(l in self.lex.cls("HOSTILE_AIM") for l in self.lemmas(c)[:2])
+                for c in obj.children):
+            return True  # "will not tolerate any attempt to destabilize the country"
         m = self.match_noun(obj) if obj.pos_ == "NOUN" else None
         return m is not None and self.lex.quad(m[0].type).endswith("conflict")
 

@@ -68,8 +68,17 @@ class Syntax:
         words = set(w.strip().lower() for w in spec.split("|"))
         return any(f in words for f in self.forms(tok))
 
+    @staticmethod
+    def antecedent(tok):
+        """A relative pronoun stands for the noun its clause modifies: "the decision, which was criticized"."""
+        if tok is not None and tok.tag_ in ("WP", "WDT") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+                tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head.head
+        return tok
+
     def see_through(self, tok):
         """'a series of bombs' -> bombs; 'this kind of union' -> union; '700 kg of medicine' -> medicine."""
+        tok = self.antecedent(tok)
         for _ in range(3):
             if tok is not None and (tok.lemma_.lower() in self.lex.cls("QUANTITY") or tok.lower_ in self.lex.cls("QUANTITY")):
                 pobj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"

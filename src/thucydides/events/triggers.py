@@ -87,6 +87,10 @@ class Triggers:
         if any(m.ent_type_ in ("NORP", "GPE") or m.lemma_.lower() in self.lex.cls("MATERIAL_NOUN_MOD")
                or self.in_class(m, "@FORCES") for m in mods):
             return True
+        hurt = self.lex.cls("MATERIAL_NOUN_VERB")  # "the strikes killed 12 people", "strikes, which hit a market"
+        if (n.dep_ == "nsubj" and any(l in hurt for l in self.lemmas(n.head)[:2])) or any(
+                c.dep_ == "relcl" and any(l in hurt for l in self.lemmas(c)[:2]) for c in n.children):
+            return True
         return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
             p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children) for c in n.children)
 
@@ -94,13 +98,14 @@ class Triggers:
         rules = self.lex.adjs.get(a.lemma_.lower()) or self.lex.adjs.get(a.lower_)
         if not rules:
             return None
-        parts = {c.lower_ for c in a.children if c.dep_ == "prep"}
+        parts = {c.lower_ for c in a.children if c.dep_ in ("prep", "agent")}  # "concerned by": an agent's "by"
         for r in rules:
             if any(p not in parts for p in r.particles):
                 continue
             obj = None
             if r.obj:
-                objs = [self.see_through(p) for c in a.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+                objs = [self.see_through(p) for c in a.children if c.dep_ in ("prep", "agent") and (
+                    not r.particles or c.lower_ in r.particles) for p in c.children if p.dep_ == "pobj"]
                 obj = next((o for o in objs if self.in_class(o, r.obj)), None)
                 if obj is None:
                     continue
@@ -197,6 +202,8 @@ class Triggers:
 
     def noun_event_position(self, n) -> bool:
         """Nouns code events only where they are the event: 'there was a clash', 'clashes erupted', 'plans for X'."""
+        if any(c.dep_ == "relcl" and self.finite_relative(c) and self.match(c) is not None for c in n.children):
+            return False  # "the strikes, which killed 12 people": the relative clause codes the attack
         if self.bare_nominal(n):
             return True
         h = n.head
@@ -224,6 +231,18 @@ class Triggers:
                 return True
         return False
 
+    def specific_event_noun(self, n) -> bool:
+        """A vague event noun made specific by its parties: a doer ("by police") or a victim named as people or
+        an actor ("the killing of a protester", "torture of detainees"); an owner alone ("the group's
+        operations") is not enough."""
+        for c in n.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by", "against"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (self.np_actors(p) or any(self.in_class(p, k) for k in (
+                            "@PEOPLE", "@CROWD", "@PERSONNOUN", "@ARMED", "@PRISONERS"))):
+                        return True
+        return False
+
     def bare_nominal(self, n) -> bool:
         """A named attack or condemnation that no other event governs: "Tuesday's attack marked ...", "claimed
         responsibility for the attack", "the arrest drew international condemnation", "attacks on police".
@@ -236,14 +255,24 @@ class Triggers:
         rule = nm[0]
         lem = n.lemma_.lower()
         kind = "material" if rule.type == "ASSAULT" else "condemn" if lem in self.lex.cls("CONDEMN_NOUN") else None
+        if kind == "condemn" and rule.type == "ACCUSE" and any(
+                c.dep_ == "poss" and (self.tok_actor[c.i] or self.in_class(c, "@PERSONNOUN")) for c in n.children):
+            kind = "owned"  # "China's condemnation of the visit", "the minister's criticism of the plan"
+        if kind is None and rule.type == "ACCUSE" and lem in self.lex.cls("LEGAL_PROCEEDING") | {"charge", "charges"} and any(
+                c.dep_ == "prep" and c.lower_ in ("of", "against", "into") and any(
+                    p.dep_ == "pobj" and (self.np_actors(p) or self.in_class(p, "@PERSONNOUN") or self.in_class(p, "@PEOPLE"))
+                    for p in c.children) for c in n.children):
+            kind = "legal"  # "the indictment of the mayor", "charges against the journalist", "a probe into the minister"
         if kind is None and rule.type == "ACCUSE" and lem in self.lex.cls("LEGAL_PROCEEDING") and n.dep_ == "nsubj" and (
                 any(l in self.lex.cls("PROCEED") for l in self.lemmas(n.head)[:2]) or any(
                     c.dep_ in ("acomp", "advmod") and c.lower_ in self.lex.cls("UNDERWAY") for c in n.head.children)):
             kind = "legal"  # "the trial opened on Monday", "his trial has been ongoing since December"
         if kind is None and rule.type in ("COERCE", "SANCTION", "RETREAT") and (any(
-                c.dep_ == "poss" and self.tok_actor[c.i] for c in n.children) or any(
+                c.dep_ == "poss" and (self.tok_actor[c.i] or (c.pos_ == "PRON" and self.np_actors(c)))
+                for c in n.children) or any(
                 c.dep_ == "prep" and c.lower_ in ("against", "on", "of") and any(
-                    p.dep_ == "pobj" and (self.np_actors(p) or self.in_class(p, "@CROWD") or self.in_class(p, "@PEOPLE"))
+                    p.dep_ == "pobj" and (self.np_actors(p) or self.in_class(p, "@CROWD") or self.in_class(p, "@PEOPLE")
+                                          or self.in_class(p, "@PERSONNOUN"))
                     for p in c.children) for c in n.children)):
             kind = "material"  # "Iran's crackdown on protesters", "the arrest of two journalists", "his release"
         if kind is None and rule.type == "MOBILIZE" and any(
@@ -260,8 +289,13 @@ class Triggers:
         if kind is None and rule.type in ("THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE") and any(
                 c.dep_ == "poss" and (self.tok_actor[c.i] or self.in_class(c, "@PERSONNOUN")) for c in n.children):
             kind = "owned"  # "the minister's threat to expel ...", "Iran's demand for ..."
-        if kind is None or rule.head in self.lex.cls("VAGUE_EVENT_NOUN"):  # "war", but "sexual violence"
+        if kind is None and rule.type == "PROTEST" and n.dep_ == "dobj" and any(
+                l in self.lex.cls("PROVOKE_VERB") for l in self.lemmas(n.head)[:2]):
+            kind = "condemn"  # "the killing sparked riots", "the verdict triggered demonstrations"
+        if kind is None:
             return False
+        if rule.head in self.lex.cls("VAGUE_EVENT_NOUN") and not self.specific_event_noun(n):
+            return False  # "war", "the killing"; but "sexual violence", "the killing of a protester by police"
         if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every", "each") for c in n.children):
             return False
         # walk up to the predicate: no event word may govern the noun on the way, and no background
@@ -270,7 +304,7 @@ class Triggers:
         while h.head.i != h.i and steps < 6:
             h = h.head
             steps += 1
-            if h.dep_ == "prep" and h.lower_ in self.lex.cls("BACKGROUND_PREP") and not (
+            if (h.dep_ == "prep" or h.tag_ == "VBG") and h.lower_ in self.lex.cls("BACKGROUND_PREP") and not (
                     kind == "meeting" and h.lower_ in ("after", "following", "during")):
                 return False  # but "following talks with X, both leaders ...": the talks are the news
             if h.pos_ in ("NOUN", "PROPN") and self.match_noun(h) is not None and h.lemma_.lower() not in (
