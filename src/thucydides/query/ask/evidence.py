@@ -147,8 +147,11 @@ def gather(store, q: Question) -> list[dict]:
         titled = {a.key for a, _, _ in find_actors(d["title"] or "", cased=True, prefer=frozenset(p.key for p in pair))}
         about = _about(titled, sents)
         topical = any(x["topic_hits"] for x in sents)
+        roots = [stem(w)[:4] for w in q.topic]  # "fisheries", "fishing": a loose match, for a gate only
         for n, it in enumerate(sents):
             it["doc_topic"] = topical
+            # the question's topic in this sentence or the one before it ("a minerals deal ... that deal")
+            it["near_topic"] = any(t.startswith(r) for x in sents[max(0, n - 1):n + 1] for t in x["toks"] for r in roots)
             it["titled"] = titled
             it["about"] = about
             if _concerns(q, pair, it, sents[max(0, n - 2):n], text):
@@ -295,10 +298,21 @@ def _opposite(q: Question, it: dict) -> list[dict]:
 
 
 def _coded_act(q: Question, it: dict, named: set) -> bool:
-    """Whether an event of the relation (or its opposite) in the sentence has the named side as its source."""
+    """Whether an event of the relation (or its opposite) in the sentence has the named side as its source and is
+    not coded as falling on someone else: its recipient, when coded, is the other side ("U.S. officials held talks
+    with Russian officials" is no evidence of talks with Ukraine; "Afghan officials accused the Taliban", its side
+    named twice, is an act within one side, not one on the United States)."""
     for ev in _direct(q, it) + _opposite(q, it):
-        if any(a.key in named and a.code in (ev["source"] or []) for a in q.actors):
-            return True
+        src, tgt = ev["source"] or [], ev["target"] or []
+        me = [a for a in q.actors if a.key in named and a.code in src]
+        if not me:
+            continue
+        others = {a.code for a in q.actors if a not in me and a.code}
+        if set(tgt) <= set(src) and len(set(it["where"].get(me[0].key, []))) < 2:
+            tgt = []  # the actor's own side as recipient, named once: a default, not a recipient the text names
+        if tgt and not (others & set(tgt)):
+            continue
+        return True
     return False
 
 
@@ -336,6 +350,17 @@ def _terms_at(q: Question, toks: list[str]) -> list[str]:
         if typ in types and len(phrase[0]) > 2 and _match(phrase, toks) is not None:
             found.append(" ".join(phrase))
     return found
+
+
+def _cue_governs(kind: str, clause: str, rel_words: list[str], reach: int = 4) -> Optional[str]:
+    """A cue of ``kind`` followed within ``reach`` words by one of the relation's words: the cue governs that act
+    ("seeking to finalize a deal"), not another one further on ("hopes to resolve the pause ... during talks")."""
+    for p in cues()[kind]:
+        for m in p.finditer(clause):
+            after = WORD.findall(clause[m.end():])[:reach]
+            if any(_word_ok(r, t) for r in rel_words for t in after):
+                return m.group(0)
+    return None
 
 
 def _cue(kind: str, window: str, rel_words: list[str]) -> Optional[str]:
@@ -471,6 +496,9 @@ def _stance(q: Question, it: dict) -> None:
         if not said:
             it.update(reason=f"general {rel.type.lower()}, not the {formal[0]} asked about")
             return
+        # the question names which tie ("a minerals deal", "the Chagos deal"): another deal of the pair, with nothing
+        # of that topic in the sentence or the one before it, is no evidence for it (a refusal of any deal still is)
+        it["off_topic"] = bool(q.topic) and not it.get("near_topic", True)
         words = said
     elif rel.type in FORMING and words and len(_formal(words)) == len(words):
         it["formal_only"] = _formal(words)[0]  # only a formal tie named, general cooperation asked (see _stance)
@@ -510,13 +538,14 @@ def _stance(q: Question, it: dict) -> None:
     cancel = _cue("cancel", before + " " + clause[first:first + 60], rel_words)  # "talks between A and B broke down"
     reluct = _cue("reluctance", clause, rel_words)
     unconfirmed = _cue("unconfirmed", before, rel_words)
+    undone = _cue_governs("undone", clause, rel_words)  # "is seeking to finalize", "the deal is yet to be finalized"
     said = [m.start() for t in terms for m in re.finditer(r"\b" + re.escape(t.split()[0]), clause)]
     if rel.type in VERBAL and said:
         # a verbal act (a warning, an accusation) was made whatever its content's modality: "warning that Moscow
         # could face further sanctions if ..." is a threat; only its own negation or a request for it counts
         vhead = clause[:min(said)]
         vbefore = " ".join(vhead.split()[-12:])
-        cond = modal = pending = intent = cancel = reluct = unconfirmed = None
+        cond = modal = pending = intent = cancel = reluct = unconfirmed = undone = None
         request = _cue("request", vbefore.rsplit(",", 1)[-1], rel_words)
         denial = _cue("denial", vbefore, rel_words)
         if denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", vbefore):
@@ -535,7 +564,7 @@ def _stance(q: Question, it: dict) -> None:
             doer = None  # the recipient rejecting a warning or an accusation: the act is still the speaker's
         if doer is not None:
             _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
-                   cancel, pending, reluct, intent, rel_words, words, unconfirmed)
+                   cancel, pending, reluct, intent, rel_words, words, unconfirmed, undone)
             # the other side's act is no evidence that the question's actor did it, nor is its refusal, unless the
             # act takes both sides (talks, cooperation: "Pyongyang has not responded to offers of talks")
             partner = doer in {a.key for a in q.actors[1:]}
@@ -544,11 +573,11 @@ def _stance(q: Question, it: dict) -> None:
                 it.update(stance="neutral", weight=0.0, reason=f"the act of {who}, not of {q.actors[0].label}")
             return
     _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
-           cancel, pending, reluct, intent, rel_words, words, unconfirmed)
+           cancel, pending, reluct, intent, rel_words, words, unconfirmed, undone)
 
 
 def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond,
-           denial, modal, cancel, pending, reluct, intent, rel_words, words, unconfirmed=None) -> None:
+           denial, modal, cancel, pending, reluct, intent, rel_words, words, unconfirmed=None, undone=None) -> None:
     """The stance from the clause's cues and events (see ``_stance``)."""
     label = uncommitted = None
     keep = _cue("maintain", clause, rel_words) if rel.type == "CONCEDE" else None
@@ -595,6 +624,11 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(reason=f"{what} asked for ('{request}')")
     elif cond and (not intent or cond == "whether"):  # "asked whether they intend to": a question, not a plan
         it.update(reason=f"{what} only on a condition ('{cond}')")
+    elif undone and not negated:  # sought, attempted, still to come: intended but not done
+        if done:
+            it.update(stance="against", weight=w * 0.8, reason=f"{what} sought or still to come, not done ('{undone}')")
+        else:
+            it.update(stance="for", weight=w * 0.5, reason=f"{what} sought or intended ('{undone}')")
     elif unconfirmed:  # "has not confirmed the deployment": no one says it did not happen
         it.update(reason=f"{what} not confirmed, not denied ('{unconfirmed}')")
     elif negated or denial:
@@ -624,6 +658,9 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
         if objects and not any(re.search(r"\b" + re.escape(stem(o)), clause) for o in objects):
             it.update(stance="neutral", weight=0.0, reason=f"eases something other than the {objects[0]} asked about")
             return
+    if it.get("off_topic") and it["stance"] == "for":
+        it.update(stance="neutral", weight=0.0, reason=f"{it['reason']}, but not on the {q.topic[0]} asked about")
+        return
     if not direct and uncommitted and it["stance"] == "for":
         # a commitment is the act of agreeing, accepting or signing; the deal or the truce named is only what it
         # would be about ("overturning the ceasefire agreement" is no acceptance of it); its refusal still counts

@@ -1,0 +1,102 @@
+"""Ask's rules from questions written in shapes the dev sets do not use (issue 13, round 5), on text written for
+these tests and analysed by the real pipeline: analyst verbs for the PLOVER types (rebuke, ink, send a delegation,
+sanctions relief, pressure, arming, apologise, snub); acts sought or still to come as evidence against "has it
+been done"; a request for an act is no act; a deal on another topic does not answer a question about a named deal;
+an act of one side on a third party, in an article about the pair, is not evidence about the pair."""
+import pytest
+
+from conftest import evidence_item as _item
+from conftest import store_texts
+from thucydides.query.ask import ask, parse_question
+from thucydides.storage import Store
+
+FISHERIES = """Peru and Chile edge toward a fisheries deal
+
+Published: 2025-07-02
+
+LIMA — Peru is seeking to finalize a deal with Chile on fishing rights in the Pacific, officials said on Tuesday.
+
+However, neither Peru nor Chile has confirmed any details, and the agreement is yet to be finalized.
+
+Peru and Chile reached an agreement on a border crossing last year.
+
+Peruvian officials held talks with Bolivian officials in La Paz on Monday.
+
+Chile hopes to settle a dispute over tariffs during talks with Peru next week.
+"""
+
+RELIEF = """Ecuador turns down Colombia on sanctions
+
+Published: 2025-07-03
+
+QUITO — Colombian President Mateo Ruiz asked Ecuadorian President Ana Vera for sanctions relief at a summit in May.
+
+Ecuador refused the request, officials in Quito said.
+"""
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return store_texts(tmp_path_factory.mktemp("askpara"), {"fisheries": FISHERIES, "relief": RELIEF}, "para.duckdb")
+
+
+@pytest.mark.parametrize("question, rtype, mode", [
+    ("Did France rebuke Italy over migrants?", "ACCUSE", "disapprove"),
+    ("Did India and the UAE ink a trade deal?", "AGREE", None),
+    ("Did the White House send a delegation to Taiwan?", "CONSULT", "visit"),
+    ("Did Trump grant North Korea sanctions relief?", "CONCEDE", None),
+    ("Is Iran arming the Houthis?", "AID", "military"),
+    ("Did Ethiopia apologise to Eritrea?", "CONCEDE", None),
+    ("Did China snub the summit?", "REJECT", "meet"),
+    ("Did Saudi Arabia broker the talks?", "CONSULT", "third-party"),
+])
+def test_analyst_verbs_reach_their_plover_type(question, rtype, mode):
+    r = parse_question(question).relation
+    assert r is not None and (r.type, r.mode) == (rtype, mode), (question, r and r.as_dict())
+
+
+def test_pressure_is_coercion_or_a_threat():
+    r = parse_question("Is Washington stepping up pressure on Caracas?").relation
+    assert {r.type, *r.related} >= {"COERCE", "THREATEN"}, r.as_dict()
+
+
+def test_a_deal_sought_or_yet_to_be_finalised_is_not_done(db):
+    with Store(db, read_only=True) as s:
+        done = ask(s, "Has Peru finalised the fisheries deal with Chile?", limit=50)
+        will = ask(s, "Will Peru finalise a fisheries deal with Chile?", limit=50)
+    assert _item(done, "seeking to finalize")["stance"] == "against", done["evidence"]
+    assert _item(done, "yet to be finalized")["stance"] == "against", done["evidence"]
+    assert done["verdict"] == "no", done["explanation"]
+    # for a question about what is to come, seeking it is evidence for
+    assert _item(will, "seeking to finalize")["stance"] == "for", will["evidence"]
+
+
+def test_a_deal_on_another_topic_does_not_answer_a_named_deal(db):
+    with Store(db, read_only=True) as s:
+        brief = ask(s, "Did Peru and Chile ink a fisheries deal?", limit=50)
+    other = [e for e in brief["evidence"] if "border crossing" in e["text"]]
+    assert not other or other[0]["stance"] == "neutral", other
+
+
+def test_a_hope_for_one_act_does_not_govern_another(db):
+    with Store(db, read_only=True) as s:
+        brief = ask(s, "Will Chile and Peru hold talks?", limit=50)
+    # "hopes to settle a dispute during talks": the hope is for a settlement; the talks are planned
+    assert _item(brief, "hopes to settle")["stance"] == "for", brief["evidence"]
+
+
+def test_talks_with_a_third_country_are_not_evidence_about_the_pair(db):
+    with Store(db, read_only=True) as s:
+        brief = ask(s, "Did Peru hold talks with Chile?", limit=50)
+    third = [e for e in brief["evidence"] if "Bolivian officials" in e["text"]]
+    assert not third or third[0]["stance"] == "neutral", third
+
+
+def test_asking_for_relief_is_no_relief_and_refusing_a_request_is_a_rejection(db):
+    with Store(db, read_only=True) as s:
+        granted = ask(s, "Did Ecuador grant Colombia sanctions relief?", limit=50)
+        rejected = ask(s, "Did Ecuador reject Colombia's request for sanctions relief?", limit=50)
+    assert _item(granted, "asked Ecuadorian President")["stance"] != "for", granted["evidence"]
+    assert granted["verdict"] != "yes", granted["explanation"]
+    assert _item(rejected, "refused the request")["stance"] == "for", rejected["evidence"]
+    assert rejected["verdict"] == "yes", rejected["explanation"]
