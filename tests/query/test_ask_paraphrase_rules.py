@@ -2,7 +2,8 @@
 these tests and analysed by the real pipeline: analyst verbs for the PLOVER types (rebuke, ink, send a delegation,
 sanctions relief, pressure, arming, apologise, snub); acts sought or still to come as evidence against "has it
 been done"; a request for an act is no act; a deal on another topic does not answer a question about a named deal;
-an act of one side on a third party, in an article about the pair, is not evidence about the pair."""
+an act of one side on a third party, in an article about the pair, is not evidence about the pair; the words naming
+a speaker ("Chile's foreign ministry") are not what its statement must be about."""
 import pytest
 
 from conftest import evidence_item as _item
@@ -34,10 +35,21 @@ QUITO — Colombian President Mateo Ruiz asked Ecuadorian President Ana Vera for
 Ecuador refused the request, officials in Quito said.
 """
 
+BRIEFING = """Chile's foreign ministry briefs reporters
+
+Published: 2025-07-04
+
+SANTIAGO — Chilean Foreign Ministry spokesperson Rosa Lagos said on Friday that the copper harvest had been the
+largest in a decade.
+
+Foreign Ministry spokesperson Rosa Lagos also said that Peru must respect the maritime border.
+"""
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    return store_texts(tmp_path_factory.mktemp("askpara"), {"fisheries": FISHERIES, "relief": RELIEF}, "para.duckdb")
+    return store_texts(tmp_path_factory.mktemp("askpara"), {"fisheries": FISHERIES, "relief": RELIEF,
+                                                             "briefing": BRIEFING}, "para.duckdb")
 
 
 @pytest.mark.parametrize("question, rtype, mode", [
@@ -100,3 +112,13 @@ def test_asking_for_relief_is_no_relief_and_refusing_a_request_is_a_rejection(db
     assert granted["verdict"] != "yes", granted["explanation"]
     assert _item(rejected, "refused the request")["stance"] == "for", rejected["evidence"]
     assert rejected["verdict"] == "yes", rejected["explanation"]
+
+
+def test_the_words_naming_the_speaker_are_not_the_topic(db):
+    q = parse_question("What did Chile's foreign ministry say about Peru?")
+    assert "ministry" not in q.topic and "foreign" not in q.topic, q.topic
+    with Store(db, read_only=True) as s:
+        said = ask(s, "What did Chile's foreign ministry say about Peru?", limit=50)
+    texts = [e["text"] for e in said["evidence"]]
+    assert any("maritime border" in t for t in texts), texts
+    assert not any("copper harvest" in t for t in texts), texts  # the ministry on something else

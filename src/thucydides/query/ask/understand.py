@@ -474,6 +474,13 @@ def parse_question(text: str, as_of: Optional[str] = None,
             q.speaker, q.about = actors[:1], actors[1:]
         q.actors = q.speaker + q.about
         q.future = False
+        # the words naming the speaker ("China's foreign ministry", "Iran's defence minister") are who speaks, not
+        # what it is about: what the statement must be about comes after the verb of saying
+        said_words = {t.lower() for t in toks[cut:]}
+        speaker_words = {w for w in q.topic if w not in said_words}
+        q.topic = [w for w in q.topic if w in said_words]
+        if relation:
+            relation.asked = [w for w in relation.asked if w not in speaker_words]
     return q
 
 
