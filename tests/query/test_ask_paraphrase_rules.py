@@ -122,3 +122,38 @@ def test_the_words_naming_the_speaker_are_not_the_topic(db):
     texts = [e["text"] for e in said["evidence"]]
     assert any("maritime border" in t for t in texts), texts
     assert not any("copper harvest" in t for t in texts), texts  # the ministry on something else
+
+
+@pytest.mark.parametrize("question, rtype, mode", [
+    ("Is Hamas holding hostages?", "ASSAULT", "abduct"),
+    ("Has the US cut military aid to Ukraine?", "SANCTION", "discontinue"),
+    ("Did Kenya send police to Haiti?", "AID", "military"),
+    ("Is the EU lifting sanctions on Syria?", "CONCEDE", None),
+])
+def test_a_verb_phrase_heads_the_words_it_governs(question, rtype, mode):
+    # "military aid" inside "cut military aid", "hostage" inside "holding hostages": the longer phrase decides
+    r = parse_question(question).relation
+    assert (r.type, r.mode) == (rtype, mode), (question, r.as_dict())
+
+
+def test_a_month_bounds_the_question_and_is_no_topic_or_relation():
+    q = parse_question("did russia attack ukraine's energy grid in march?", as_of="2025-03-20")
+    assert (q.since, q.until) == ("2025-03-01", "2025-03-31"), q.understood()
+    assert q.relation.type == "ASSAULT" and "march" not in q.topic, q.as_dict()
+    q = parse_question("Did Washington and Beijing hold trade talks in December 2024?")
+    assert (q.since, q.until) == ("2024-12-01", "2024-12-31") and "2024" not in q.topic, q.as_dict()
+    q = parse_question("Did Colombia march troops into Ecuador in January?", as_of="2025-03-01")
+    assert q.since == "2025-01-01" and q.until == "2025-01-31", q.understood()
+    # a month after the question's date is last year's
+    assert parse_question("Did Chile and Peru meet in November?", as_of="2025-03-01").since == "2024-11-01"
+    # no year and no date to place it: no bound rather than a wrong one
+    assert parse_question("Did Chile and Peru meet in November?").since is None
+
+
+def test_the_role_after_a_possessive_is_not_the_topic():
+    for question in ("Did Britain's foreign secretary visit China?", "Did the EU's foreign policy chief condemn Russia?",
+                     "Did the US sanction Albania's former prime minister?"):
+        q = parse_question(question)
+        assert not {"foreign", "secretary", "policy", "chief", "minister", "prime"} & set(q.topic), (question, q.topic)
+    # a thing after a possessive stays the topic
+    assert "grid" in parse_question("Did Russia attack Ukraine's energy grid?").topic
