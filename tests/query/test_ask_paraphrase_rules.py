@@ -45,11 +45,23 @@ largest in a decade.
 Foreign Ministry spokesperson Rosa Lagos also said that Peru must respect the maritime border.
 """
 
+STATEMENT = """Peru protests Chilean naval drills
+
+Published: 2025-07-05
+
+LIMA — Chile began naval drills off its northern coast on Monday.
+
+Shortly before the drills began, Peru's Foreign Ministry issued a statement. A spokesperson for the ministry said:
+
+"These naval drills near our waters are a provocation that could trigger a clash at sea."
+"""
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     return store_texts(tmp_path_factory.mktemp("askpara"), {"fisheries": FISHERIES, "relief": RELIEF,
-                                                             "briefing": BRIEFING}, "para.duckdb")
+                                                             "briefing": BRIEFING, "statement": STATEMENT},
+                        "para.duckdb")
 
 
 @pytest.mark.parametrize("question, rtype, mode", [
@@ -157,3 +169,15 @@ def test_the_role_after_a_possessive_is_not_the_topic():
         assert not {"foreign", "secretary", "policy", "chief", "minister", "prime"} & set(q.topic), (question, q.topic)
     # a thing after a possessive stays the topic
     assert "grid" in parse_question("Did Russia attack Ukraine's energy grid?").topic
+
+
+def test_welcoming_is_support():
+    assert parse_question("Did Erdogan welcome the Damascus deal?").relation.type == "SUPPORT"
+
+
+def test_a_spokesperson_for_the_ministry_speaks_for_the_ministry_named_before(db):
+    with Store(db, read_only=True) as s:
+        said = ask(s, "What did Lima say about the naval drills?", limit=50)
+    item = _item(said, "are a provocation")
+    assert item["speaker_country"] == "PER", item
+    assert said["verdict"] == "yes", said["explanation"]

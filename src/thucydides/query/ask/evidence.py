@@ -196,6 +196,10 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
             for a, _, _ in find_actors(lead, cased=True):
                 if a.kind == "org" and any(a.key == p.key for p in pair):
                     speaker_key = a.key
+        if speaker_key is None and not quote["speaker_country"] and quote.get("speaker_start") is not None:
+            speaker_key = _body_named_before(pair, text, quote)
+            if speaker_key and any(a.key == speaker_key and a.kind == "country" for a in pair):
+                quote = {**quote, "speaker_country": speaker_key}  # the body's country speaks
     evs = [ev for ev in got["e"] if s <= (ev["trigger_start"] if ev["trigger_start"] is not None else ev["sentence_start"]) < e]
     coded = set()
     for ev in evs:
@@ -219,6 +223,29 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
         "topic_hits": [w for w in q.topic if any(t.startswith(stem(w)) for t in toks)],
         "para": text.rfind("\n", 0, s),
     }
+
+
+BODY_BEFORE = 400  # characters before a quotation's speaker read for the body "the ministry" refers back to
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in table("sector_words.tsv") if r.get("sector") == "government")
+
+
+def _body_named_before(pair: list[Actor], text: str, quote: dict) -> Optional[str]:
+    """The pair actor whose government body a speaker refers back to ("A spokesperson for the ministry said" after
+    "North Korea's Foreign Ministry issued a statement"): the body's head word is named with the actor just before."""
+    name = (quote["speaker_name"] or "").lower()
+    heads = [w for w in WORD.findall(name) if w in _body_heads()]
+    if not heads or not re.search(r"\bthe\s+(?:\w+\s+)?" + re.escape(heads[0]) + r"\b", name):
+        return None
+    window = text[max(0, quote["speaker_start"] - BODY_BEFORE):quote["speaker_start"]]
+    found = []
+    for m in re.finditer(r"\b" + re.escape(heads[0]) + r"\b", window, re.I):
+        near = window[max(0, m.start() - 40):m.start()]
+        found += [a.key for a, _, _ in find_actors(near, cased=True) if any(a.key == p.key for p in pair)]
+    return found[-1] if found else None
 
 
 def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text: str) -> bool:
