@@ -56,11 +56,21 @@ Shortly before the drills began, Peru's Foreign Ministry issued a statement. A s
 "These naval drills near our waters are a provocation that could trigger a clash at sea."
 """
 
+KEEPS = """Bolivia holds firm on Paraguay
+
+Published: 2025-07-06
+
+LA PAZ — Bolivia on Monday extended its sanctions on Paraguay for another six months.
+
+Argentina warned that Bolivia could face sanctions of its own if it keeps stalling on talks with Paraguay.
+"""
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     return store_texts(tmp_path_factory.mktemp("askpara"), {"fisheries": FISHERIES, "relief": RELIEF,
-                                                             "briefing": BRIEFING, "statement": STATEMENT},
+                                                             "briefing": BRIEFING, "statement": STATEMENT,
+                                                             "keeps": KEEPS},
                         "para.duckdb")
 
 
@@ -181,3 +191,11 @@ def test_a_spokesperson_for_the_ministry_speaks_for_the_ministry_named_before(db
     item = _item(said, "are a provocation")
     assert item["speaker_country"] == "PER", item
     assert said["verdict"] == "yes", said["explanation"]
+
+
+def test_keeping_up_counts_against_easing_only_when_it_governs_the_sanctions(db):
+    with Store(db, read_only=True) as s:
+        brief = ask(s, "Is Bolivia easing its sanctions on Paraguay?", limit=50)
+    assert _item(brief, "extended its sanctions")["stance"] == "against", brief["evidence"]
+    stalling = [e for e in brief["evidence"] if "keeps stalling" in e["text"]]
+    assert not stalling or stalling[0]["stance"] != "against", stalling  # "keeps" governs the stalling

@@ -387,6 +387,11 @@ def _cue_governs(kind: str, clause: str, rel_words: list[str], reach: int = 4) -
             after = WORD.findall(clause[m.end():])[:reach]
             if any(_word_ok(r, t) for r in rel_words for t in after):
                 return m.group(0)
+            # the act named before a passive cue: "sanctions ... were extended"
+            head = WORD.findall(clause[:m.start()])
+            if head and head[-1] in ("was", "were", "been", "be", "is", "are") and \
+                    any(_word_ok(r, t) or t.startswith(r) for r in rel_words for t in head[-reach - 1:]):
+                return m.group(0)
     return None
 
 
@@ -607,7 +612,7 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
            denial, modal, cancel, pending, reluct, intent, rel_words, words, unconfirmed=None, undone=None) -> None:
     """The stance from the clause's cues and events (see ``_stance``)."""
     label = uncommitted = None
-    keep = _cue("maintain", clause, rel_words) if rel.type == "CONCEDE" else None
+    keep = _cue_governs("maintain", clause, rel_words + words) if rel.type == "CONCEDE" else None
     if keep and asked:
         it.update(stance="against", weight=0.6, reason=f"kept up, not eased ('{keep}')")
         return
