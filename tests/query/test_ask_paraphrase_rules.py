@@ -83,6 +83,9 @@ def db(tmp_path_factory):
     ("Did Ethiopia apologise to Eritrea?", "CONCEDE", None),
     ("Did China snub the summit?", "REJECT", "meet"),
     ("Did Saudi Arabia broker the talks?", "CONSULT", "third-party"),
+    ("Is Beijing at odds with Kuala Lumpur over the South China Sea?", "ACCUSE", "disapprove"),
+    ("Did China's UN mission oppose Malaysia's submission?", "ACCUSE", "disapprove"),
+    ("Has Turkey bought the S-400 from Russia?", "COOPERATE", None),
 ])
 def test_analyst_verbs_reach_their_plover_type(question, rtype, mode):
     r = parse_question(question).relation
