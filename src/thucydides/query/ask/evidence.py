@@ -483,37 +483,47 @@ def _clause_agent(it: dict, a: int, b: int, words: list[str]) -> Optional[str]:
     return best
 
 
+def _say_weight(q: Question, it: dict) -> None:
+    """"What did X say about Y": no side taken; the speaker's own words naming what is asked about first, reported
+    speech and words whose subject is only named in the sentence before come after."""
+    w = 1.0 if {a.key for a in q.about} & it["named"] or not q.about else 0.8
+    if q.speaker and it["speaker_is"] == q.speaker[0].key:
+        it.update(weight=w, reason="what the speaker said")
+    else:
+        it.update(weight=w * 0.7, reason="what the speaker said, reported")
+
+
+def _attribution_stance(q: Question, it: dict) -> None:
+    """Who is behind it ("Is X behind ...?"): the accusations are evidence for, the denials against. Only
+    attributions to the actor asked about and its own denials count; the act reported without saying who is behind
+    it is no evidence either way."""
+    low = it["low"]
+    me = q.actors[0].key if q.actors else None
+    # named by name (not a pronoun resolved to it) and not as the one who makes the claim ("allegations by X")
+    offs = [o for o in it["where"].get(me, []) if it["text"][o:o + 1].isupper()
+            and not re.match(r"(?:he|she|it|they|we|i)\b", it["low"][o:]) and not it["low"][:o].endswith("by ")]
+    dis, claim = _has_at("disclaim", low), _has_at("claim", low)
+    if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?|allegations?)\b", low)) \
+            and (it["speaker_is"] == me or any(o < dis[1] for o in offs)):
+        it.update(stance="against", weight=0.6, reason=f"denied ('{dis[0]}')")
+        return
+    if claim and any(o > claim[1] for o in offs):
+        it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim[0]}')")
+        return
+    it.update(reason="does not say that it is behind it")
+
+
 def _stance(q: Question, it: dict) -> None:
     rel = q.relation
     it.update(stance="neutral", weight=0.0, reason="names the pair but not the relation")
     if q.kind == "say":
-        # the speaker's own words naming what is asked about first; reported speech and words whose subject is only
-        # named in the sentence before come after
-        w = 1.0 if {a.key for a in q.about} & it["named"] or not q.about else 0.8
-        if q.speaker and it["speaker_is"] == q.speaker[0].key:
-            it.update(weight=w, reason="what the speaker said")
-        else:
-            it.update(weight=w * 0.7, reason="what the speaker said, reported")
+        _say_weight(q, it)
         return
     if rel is None:
         return
     low = it["low"]
-    if q.attribution:  # who is behind it: the accusations are evidence for, the denials against
-        # only attributions to the actor asked about and its own denials; the act reported without saying who is
-        # behind it is no evidence either way
-        me = q.actors[0].key if q.actors else None
-        # named by name (not a pronoun resolved to it) and not as the one who makes the claim ("allegations by X")
-        offs = [o for o in it["where"].get(me, []) if it["text"][o:o + 1].isupper()
-                and not re.match(r"(?:he|she|it|they|we|i)\b", it["low"][o:]) and not it["low"][:o].endswith("by ")]
-        dis, claim = _has_at("disclaim", low), _has_at("claim", low)
-        if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?|allegations?)\b", low)) \
-                and (it["speaker_is"] == me or any(o < dis[1] for o in offs)):
-            it.update(stance="against", weight=0.6, reason=f"denied ('{dis[0]}')")
-            return
-        if claim and any(o > claim[1] for o in offs):
-            it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim[0]}')")
-            return
-        it.update(reason="does not say that it is behind it")
+    if q.attribution:
+        _attribution_stance(q, it)
         return
     terms = _terms_at(q, it["toks"])
     asked = [w for w in _asked(q, it) if not _only_in_names(w, it["text"])]
