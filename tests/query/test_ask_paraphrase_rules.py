@@ -65,12 +65,19 @@ LA PAZ — Bolivia on Monday extended its sanctions on Paraguay for another six 
 Argentina warned that Bolivia could face sanctions of its own if it keeps stalling on talks with Paraguay.
 """
 
+VISIT = """Uruguay reaches out to Paraguay
+
+Published: 2025-07-07
+
+MONTEVIDEO — Uruguay sent a trade delegation to Paraguay on Tuesday, officials in Montevideo said.
+"""
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     return store_texts(tmp_path_factory.mktemp("askpara"), {"fisheries": FISHERIES, "relief": RELIEF,
                                                              "briefing": BRIEFING, "statement": STATEMENT,
-                                                             "keeps": KEEPS},
+                                                             "keeps": KEEPS, "visit": VISIT},
                         "para.duckdb")
 
 
@@ -202,3 +209,10 @@ def test_keeping_up_counts_against_easing_only_when_it_governs_the_sanctions(db)
     assert _item(brief, "extended its sanctions")["stance"] == "against", brief["evidence"]
     stalling = [e for e in brief["evidence"] if "keeps stalling" in e["text"]]
     assert not stalling or stalling[0]["stance"] != "against", stalling  # "keeps" governs the stalling
+
+
+def test_an_irregular_past_matches_its_verb(db):
+    with Store(db, read_only=True) as s:
+        brief = ask(s, "Did Uruguay send a delegation to Paraguay?", limit=50)
+    assert _item(brief, "sent a trade delegation")["stance"] == "for", brief["evidence"]
+    assert brief["verdict"] == "yes", brief["explanation"]

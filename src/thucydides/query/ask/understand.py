@@ -277,9 +277,17 @@ def _definitions() -> tuple[dict[str, set[str]], dict[tuple[str, str], set[str]]
     return types, modes, contexts
 
 
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, frozenset[str]]:
+    return {r["verb"]: frozenset(multi(r["forms"])) for r in table("ask_irregular.tsv")}
+
+
 def _word_ok(w: str, tok: str) -> bool:
     """A phrase word matches a token it begins; words of four letters or fewer only as themselves or inflected
-    ("ban", "bans", "banned", "banning"; "ease", "easing"), never inside a longer word ("war" in "warned")."""
+    ("ban", "bans", "banned", "banning"; "ease", "easing"), never inside a longer word ("war" in "warned"); irregular
+    past forms from ``data/ask_irregular.tsv`` ("sent" for "send")."""
+    if tok in _irregular().get(w, ()):
+        return True
     if len(w) > 4:
         return tok.startswith(w) or (w.endswith("e") and tok.startswith(w[:-1] + "ing"))  # "strike": "striking"
     forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
