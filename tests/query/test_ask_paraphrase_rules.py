@@ -72,12 +72,19 @@ Published: 2025-07-07
 MONTEVIDEO — Uruguay sent a trade delegation to Paraguay on Tuesday, officials in Montevideo said.
 """
 
+WATER = """Chile and Bolivia settle water dispute
+
+Published: 2025-07-08
+
+SANTIAGO — Chile accepted a Bolivian proposal on the Silala river after eight hours of talks in La Paz, a deal that Peru welcomed.
+"""
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     return store_texts(tmp_path_factory.mktemp("askpara"), {"fisheries": FISHERIES, "relief": RELIEF,
                                                              "briefing": BRIEFING, "statement": STATEMENT,
-                                                             "keeps": KEEPS, "visit": VISIT},
+                                                             "keeps": KEEPS, "visit": VISIT, "water": WATER},
                         "para.duckdb")
 
 
@@ -216,3 +223,10 @@ def test_an_irregular_past_matches_its_verb(db):
         brief = ask(s, "Did Uruguay send a delegation to Paraguay?", limit=50)
     assert _item(brief, "sent a trade delegation")["stance"] == "for", brief["evidence"]
     assert brief["verdict"] == "yes", brief["explanation"]
+
+
+def test_talks_tied_by_the_sentences_acts_to_a_third_country_are_not_the_pairs(db):
+    with Store(db, read_only=True) as s:
+        brief = ask(s, "Did Chile and Peru hold talks?", limit=50)
+    water = [e for e in brief["evidence"] if "Silala" in e["text"]]
+    assert not water or water[0]["stance"] != "for", water

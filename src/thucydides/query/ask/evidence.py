@@ -647,6 +647,12 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             # the question's topic without the act itself ("force" in a question about ruling out force)
             it.update(reason="touches the relation without taking a side")
             return
+        if rel.type in JOINT and _with_third_party(q, it):
+            # the sentence's coded acts tie one side to a third country and none ties the pair: the talks or the
+            # cooperation named are most likely with that country ("Ukraine said it was ready to accept a U.S.
+            # proposal ..., after eight hours of talks")
+            it.update(reason=f"'{asked[0]}' named, but the sentence's acts are with a third country")
+            return
         verbs = [t for t in cw if not t.endswith(("ment", "ments"))]  # "agreement" names the deal, not agreeing
         if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), verbs):
             uncommitted = asked[0]
@@ -708,6 +714,21 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
         # would be about ("overturning the ceasefire agreement" is no acceptance of it); its refusal still counts
         it.update(stance="neutral", weight=0.0, reason="names what would be agreed, but not that it was agreed, "
                                                           "accepted or signed")
+
+
+def _with_third_party(q: Question, it: dict) -> bool:
+    """Whether the sentence's coded events tie a side of the pair to a third country, and none ties the two sides."""
+    codes = {a.code for a in q.actors[:2] if a.code}
+    if len(codes) < 2:
+        return False
+    third = False
+    for ev in it["events"]:
+        parties = set(ev["source"] or []) | set(ev["target"] or [])
+        if codes <= parties:
+            return False
+        if parties & codes and parties - codes:
+            third = True
+    return third
 
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$")
