@@ -230,3 +230,11 @@ def test_talks_tied_by_the_sentences_acts_to_a_third_country_are_not_the_pairs(d
         brief = ask(s, "Did Chile and Peru hold talks?", limit=50)
     water = [e for e in brief["evidence"] if "Silala" in e["text"]]
     assert not water or water[0]["stance"] != "for", water
+
+
+def test_talks_next_week_are_not_yet_held(db):
+    with Store(db, read_only=True) as s:
+        held = ask(s, "Did Chile and Peru hold talks?", limit=50)
+        will = ask(s, "Will Chile and Peru hold talks?", limit=50)
+    assert _item(held, "talks with Peru next week")["stance"] == "against", held["evidence"]
+    assert _item(will, "talks with Peru next week")["stance"] == "for", will["evidence"]

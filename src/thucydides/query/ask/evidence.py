@@ -395,6 +395,17 @@ def _cue_governs(kind: str, clause: str, rel_words: list[str], reach: int = 4) -
     return None
 
 
+def _cue_follows(kind: str, clause: str, rel_words: list[str], reach: int = 4) -> Optional[str]:
+    """A cue of ``kind`` within ``reach`` words after one of the relation's words ("talks with Peru next week"), not
+    after something else ("a report to be released next month")."""
+    for p in cues()[kind]:
+        for m in p.finditer(clause):
+            head = WORD.findall(clause[:m.start()])[-reach:]
+            if any(_word_ok(r, t) for r in rel_words for t in head):
+                return m.group(0)
+    return None
+
+
 def _cue(kind: str, window: str, rel_words: list[str]) -> Optional[str]:
     """A cue of ``kind`` in ``window`` that is not itself one of the relation's words ("suspend" asked about)."""
     for p in cues()[kind]:
@@ -573,7 +584,7 @@ def _stance(q: Question, it: dict) -> None:
     intent = _cue("intent", head, rel_words)
     # a request governs the act it is followed by, not one after a comma ("called on X to accept ..., warning ...")
     request = _cue("request", before.rsplit(",", 1)[-1], rel_words)
-    pending = _cue("pending", clause, rel_words)
+    pending = _cue("pending", clause, rel_words) or _cue_follows("later", clause, rel_words)
     denial = _cue("denial", before, rel_words)
     if rel.type in SPEECH_ACTS and denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", before):
         denial = None  # rejecting an accusation, a warning or a demand confirms it was made
