@@ -147,8 +147,11 @@ def gather(store, q: Question) -> list[dict]:
         titled = {a.key for a, _, _ in find_actors(d["title"] or "", cased=True, prefer=frozenset(p.key for p in pair))}
         about = _about(titled, sents)
         topical = any(x["topic_hits"] for x in sents)
+        roots = [stem(w)[:4] for w in q.topic]  # "fisheries", "fishing": a loose match, for a gate only
         for n, it in enumerate(sents):
             it["doc_topic"] = topical
+            # the question's topic in this sentence or the one before it ("a minerals deal ... that deal")
+            it["near_topic"] = any(t.startswith(r) for x in sents[max(0, n - 1):n + 1] for t in x["toks"] for r in roots)
             it["titled"] = titled
             it["about"] = about
             if _concerns(q, pair, it, sents[max(0, n - 2):n], text):
@@ -193,6 +196,10 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
             for a, _, _ in find_actors(lead, cased=True):
                 if a.kind == "org" and any(a.key == p.key for p in pair):
                     speaker_key = a.key
+        if speaker_key is None and not quote["speaker_country"] and quote.get("speaker_start") is not None:
+            speaker_key = _body_named_before(pair, text, quote)
+            if speaker_key and any(a.key == speaker_key and a.kind == "country" for a in pair):
+                quote = {**quote, "speaker_country": speaker_key}  # the body's country speaks
     evs = [ev for ev in got["e"] if s <= (ev["trigger_start"] if ev["trigger_start"] is not None else ev["sentence_start"]) < e]
     coded = set()
     for ev in evs:
@@ -216,6 +223,29 @@ def _read(q: Question, pair: list[Actor], d: dict, text: str, s: int, e: int, go
         "topic_hits": [w for w in q.topic if any(t.startswith(stem(w)) for t in toks)],
         "para": text.rfind("\n", 0, s),
     }
+
+
+BODY_BEFORE = 400  # characters before a quotation's speaker read for the body "the ministry" refers back to
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in table("sector_words.tsv") if r.get("sector") == "government")
+
+
+def _body_named_before(pair: list[Actor], text: str, quote: dict) -> Optional[str]:
+    """The pair actor whose government body a speaker refers back to ("A spokesperson for the ministry said" after
+    "North Korea's Foreign Ministry issued a statement"): the body's head word is named with the actor just before."""
+    name = (quote["speaker_name"] or "").lower()
+    heads = [w for w in WORD.findall(name) if w in _body_heads()]
+    if not heads or not re.search(r"\bthe\s+(?:\w+\s+)?" + re.escape(heads[0]) + r"\b", name):
+        return None
+    window = text[max(0, quote["speaker_start"] - BODY_BEFORE):quote["speaker_start"]]
+    found = []
+    for m in re.finditer(r"\b" + re.escape(heads[0]) + r"\b", window, re.I):
+        near = window[max(0, m.start() - 40):m.start()]
+        found += [a.key for a, _, _ in find_actors(near, cased=True) if any(a.key == p.key for p in pair)]
+    return found[-1] if found else None
 
 
 def _concerns(q: Question, pair: list[Actor], it: dict, before: list[dict], text: str) -> bool:
@@ -295,10 +325,21 @@ def _opposite(q: Question, it: dict) -> list[dict]:
 
 
 def _coded_act(q: Question, it: dict, named: set) -> bool:
-    """Whether an event of the relation (or its opposite) in the sentence has the named side as its source."""
+    """Whether an event of the relation (or its opposite) in the sentence has the named side as its source and is
+    not coded as falling on someone else: its recipient, when coded, is the other side ("U.S. officials held talks
+    with Russian officials" is no evidence of talks with Ukraine; "Afghan officials accused the Taliban", its side
+    named twice, is an act within one side, not one on the United States)."""
     for ev in _direct(q, it) + _opposite(q, it):
-        if any(a.key in named and a.code in (ev["source"] or []) for a in q.actors):
-            return True
+        src, tgt = ev["source"] or [], ev["target"] or []
+        me = [a for a in q.actors if a.key in named and a.code in src]
+        if not me:
+            continue
+        others = {a.code for a in q.actors if a not in me and a.code}
+        if set(tgt) <= set(src) and len(set(it["where"].get(me[0].key, []))) < 2:
+            tgt = []  # the actor's own side as recipient, named once: a default, not a recipient the text names
+        if tgt and not (others & set(tgt)):
+            continue
+        return True
     return False
 
 
@@ -336,6 +377,33 @@ def _terms_at(q: Question, toks: list[str]) -> list[str]:
         if typ in types and len(phrase[0]) > 2 and _match(phrase, toks) is not None:
             found.append(" ".join(phrase))
     return found
+
+
+def _cue_governs(kind: str, clause: str, rel_words: list[str], reach: int = 4) -> Optional[str]:
+    """A cue of ``kind`` followed within ``reach`` words by one of the relation's words: the cue governs that act
+    ("seeking to finalize a deal"), not another one further on ("hopes to resolve the pause ... during talks")."""
+    for p in cues()[kind]:
+        for m in p.finditer(clause):
+            after = WORD.findall(clause[m.end():])[:reach]
+            if any(_word_ok(r, t) for r in rel_words for t in after):
+                return m.group(0)
+            # the act named before a passive cue: "sanctions ... were extended"
+            head = WORD.findall(clause[:m.start()])
+            if head and head[-1] in ("was", "were", "been", "be", "is", "are") and \
+                    any(_word_ok(r, t) or t.startswith(r) for r in rel_words for t in head[-reach - 1:]):
+                return m.group(0)
+    return None
+
+
+def _cue_follows(kind: str, clause: str, rel_words: list[str], reach: int = 4) -> Optional[str]:
+    """A cue of ``kind`` within ``reach`` words after one of the relation's words ("talks with Peru next week"), not
+    after something else ("a report to be released next month")."""
+    for p in cues()[kind]:
+        for m in p.finditer(clause):
+            head = WORD.findall(clause[:m.start()])[-reach:]
+            if any(_word_ok(r, t) for r in rel_words for t in head):
+                return m.group(0)
+    return None
 
 
 def _cue(kind: str, window: str, rel_words: list[str]) -> Optional[str]:
@@ -426,37 +494,47 @@ def _clause_agent(it: dict, a: int, b: int, words: list[str]) -> Optional[str]:
     return best
 
 
+def _say_weight(q: Question, it: dict) -> None:
+    """"What did X say about Y": no side taken; the speaker's own words naming what is asked about first, reported
+    speech and words whose subject is only named in the sentence before come after."""
+    w = 1.0 if {a.key for a in q.about} & it["named"] or not q.about else 0.8
+    if q.speaker and it["speaker_is"] == q.speaker[0].key:
+        it.update(weight=w, reason="what the speaker said")
+    else:
+        it.update(weight=w * 0.7, reason="what the speaker said, reported")
+
+
+def _attribution_stance(q: Question, it: dict) -> None:
+    """Who is behind it ("Is X behind ...?"): the accusations are evidence for, the denials against. Only
+    attributions to the actor asked about and its own denials count; the act reported without saying who is behind
+    it is no evidence either way."""
+    low = it["low"]
+    me = q.actors[0].key if q.actors else None
+    # named by name (not a pronoun resolved to it) and not as the one who makes the claim ("allegations by X")
+    offs = [o for o in it["where"].get(me, []) if it["text"][o:o + 1].isupper()
+            and not re.match(r"(?:he|she|it|they|we|i)\b", it["low"][o:]) and not it["low"][:o].endswith("by ")]
+    dis, claim = _has_at("disclaim", low), _has_at("claim", low)
+    if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?|allegations?)\b", low)) \
+            and (it["speaker_is"] == me or any(o < dis[1] for o in offs)):
+        it.update(stance="against", weight=0.6, reason=f"denied ('{dis[0]}')")
+        return
+    if claim and any(o > claim[1] for o in offs):
+        it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim[0]}')")
+        return
+    it.update(reason="does not say that it is behind it")
+
+
 def _stance(q: Question, it: dict) -> None:
     rel = q.relation
     it.update(stance="neutral", weight=0.0, reason="names the pair but not the relation")
     if q.kind == "say":
-        # the speaker's own words naming what is asked about first; reported speech and words whose subject is only
-        # named in the sentence before come after
-        w = 1.0 if {a.key for a in q.about} & it["named"] or not q.about else 0.8
-        if q.speaker and it["speaker_is"] == q.speaker[0].key:
-            it.update(weight=w, reason="what the speaker said")
-        else:
-            it.update(weight=w * 0.7, reason="what the speaker said, reported")
+        _say_weight(q, it)
         return
     if rel is None:
         return
     low = it["low"]
-    if q.attribution:  # who is behind it: the accusations are evidence for, the denials against
-        # only attributions to the actor asked about and its own denials; the act reported without saying who is
-        # behind it is no evidence either way
-        me = q.actors[0].key if q.actors else None
-        # named by name (not a pronoun resolved to it) and not as the one who makes the claim ("allegations by X")
-        offs = [o for o in it["where"].get(me, []) if it["text"][o:o + 1].isupper()
-                and not re.match(r"(?:he|she|it|they|we|i)\b", it["low"][o:]) and not it["low"][:o].endswith("by ")]
-        dis, claim = _has_at("disclaim", low), _has_at("claim", low)
-        if dis and (claim or re.search(r"\b(?:involvement|role|claims?|charges?|allegations?)\b", low)) \
-                and (it["speaker_is"] == me or any(o < dis[1] for o in offs)):
-            it.update(stance="against", weight=0.6, reason=f"denied ('{dis[0]}')")
-            return
-        if claim and any(o > claim[1] for o in offs):
-            it.update(stance="for", weight=0.6, reason=f"said to be behind it ('{claim[0]}')")
-            return
-        it.update(reason="does not say that it is behind it")
+    if q.attribution:
+        _attribution_stance(q, it)
         return
     terms = _terms_at(q, it["toks"])
     asked = [w for w in _asked(q, it) if not _only_in_names(w, it["text"])]
@@ -471,6 +549,9 @@ def _stance(q: Question, it: dict) -> None:
         if not said:
             it.update(reason=f"general {rel.type.lower()}, not the {formal[0]} asked about")
             return
+        # the question names which tie ("a minerals deal", "the Chagos deal"): another deal of the pair, with nothing
+        # of that topic in the sentence or the one before it, is no evidence for it (a refusal of any deal still is)
+        it["off_topic"] = bool(q.topic) and not it.get("near_topic", True)
         words = said
     elif rel.type in FORMING and words and len(_formal(words)) == len(words):
         it["formal_only"] = _formal(words)[0]  # only a formal tie named, general cooperation asked (see _stance)
@@ -503,20 +584,21 @@ def _stance(q: Question, it: dict) -> None:
     intent = _cue("intent", head, rel_words)
     # a request governs the act it is followed by, not one after a comma ("called on X to accept ..., warning ...")
     request = _cue("request", before.rsplit(",", 1)[-1], rel_words)
-    pending = _cue("pending", clause, rel_words)
+    pending = _cue("pending", clause, rel_words) or _cue_follows("later", clause, rel_words)
     denial = _cue("denial", before, rel_words)
     if rel.type in SPEECH_ACTS and denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", before):
         denial = None  # rejecting an accusation, a warning or a demand confirms it was made
     cancel = _cue("cancel", before + " " + clause[first:first + 60], rel_words)  # "talks between A and B broke down"
     reluct = _cue("reluctance", clause, rel_words)
     unconfirmed = _cue("unconfirmed", before, rel_words)
+    undone = _cue_governs("undone", clause, rel_words)  # "is seeking to finalize", "the deal is yet to be finalized"
     said = [m.start() for t in terms for m in re.finditer(r"\b" + re.escape(t.split()[0]), clause)]
     if rel.type in VERBAL and said:
         # a verbal act (a warning, an accusation) was made whatever its content's modality: "warning that Moscow
         # could face further sanctions if ..." is a threat; only its own negation or a request for it counts
         vhead = clause[:min(said)]
         vbefore = " ".join(vhead.split()[-12:])
-        cond = modal = pending = intent = cancel = reluct = unconfirmed = None
+        cond = modal = pending = intent = cancel = reluct = unconfirmed = undone = None
         request = _cue("request", vbefore.rsplit(",", 1)[-1], rel_words)
         denial = _cue("denial", vbefore, rel_words)
         if denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", vbefore):
@@ -535,7 +617,7 @@ def _stance(q: Question, it: dict) -> None:
             doer = None  # the recipient rejecting a warning or an accusation: the act is still the speaker's
         if doer is not None:
             _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
-                   cancel, pending, reluct, intent, rel_words, words, unconfirmed)
+                   cancel, pending, reluct, intent, rel_words, words, unconfirmed, undone)
             # the other side's act is no evidence that the question's actor did it, nor is its refusal, unless the
             # act takes both sides (talks, cooperation: "Pyongyang has not responded to offers of talks")
             partner = doer in {a.key for a in q.actors[1:]}
@@ -544,14 +626,14 @@ def _stance(q: Question, it: dict) -> None:
                 it.update(stance="neutral", weight=0.0, reason=f"the act of {who}, not of {q.actors[0].label}")
             return
     _judge(q, it, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond, denial, modal,
-           cancel, pending, reluct, intent, rel_words, words, unconfirmed)
+           cancel, pending, reluct, intent, rel_words, words, unconfirmed, undone)
 
 
 def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direct, opposite, w, done, request, cond,
-           denial, modal, cancel, pending, reluct, intent, rel_words, words, unconfirmed=None) -> None:
+           denial, modal, cancel, pending, reluct, intent, rel_words, words, unconfirmed=None, undone=None) -> None:
     """The stance from the clause's cues and events (see ``_stance``)."""
     label = uncommitted = None
-    keep = _cue("maintain", clause, rel_words) if rel.type == "CONCEDE" else None
+    keep = _cue_governs("maintain", clause, rel_words + words) if rel.type == "CONCEDE" else None
     if keep and asked:
         it.update(stance="against", weight=0.6, reason=f"kept up, not eased ('{keep}')")
         return
@@ -576,6 +658,12 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             # the question's topic without the act itself ("force" in a question about ruling out force)
             it.update(reason="touches the relation without taking a side")
             return
+        if rel.type in JOINT and _with_third_party(q, it):
+            # the sentence's coded acts tie one side to a third country and none ties the pair: the talks or the
+            # cooperation named are most likely with that country ("Ukraine said it was ready to accept a U.S.
+            # proposal ..., after eight hours of talks")
+            it.update(reason=f"'{asked[0]}' named, but the sentence's acts are with a third country")
+            return
         verbs = [t for t in cw if not t.endswith(("ment", "ments"))]  # "agreement" names the deal, not agreeing
         if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), verbs):
             uncommitted = asked[0]
@@ -595,6 +683,11 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(reason=f"{what} asked for ('{request}')")
     elif cond and (not intent or cond == "whether"):  # "asked whether they intend to": a question, not a plan
         it.update(reason=f"{what} only on a condition ('{cond}')")
+    elif undone and not negated:  # sought, attempted, still to come: intended but not done
+        if done:
+            it.update(stance="against", weight=w * 0.8, reason=f"{what} sought or still to come, not done ('{undone}')")
+        else:
+            it.update(stance="for", weight=w * 0.5, reason=f"{what} sought or intended ('{undone}')")
     elif unconfirmed:  # "has not confirmed the deployment": no one says it did not happen
         it.update(reason=f"{what} not confirmed, not denied ('{unconfirmed}')")
     elif negated or denial:
@@ -624,11 +717,29 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
         if objects and not any(re.search(r"\b" + re.escape(stem(o)), clause) for o in objects):
             it.update(stance="neutral", weight=0.0, reason=f"eases something other than the {objects[0]} asked about")
             return
+    if it.get("off_topic") and it["stance"] == "for":
+        it.update(stance="neutral", weight=0.0, reason=f"{it['reason']}, but not on the {q.topic[0]} asked about")
+        return
     if not direct and uncommitted and it["stance"] == "for":
         # a commitment is the act of agreeing, accepting or signing; the deal or the truce named is only what it
         # would be about ("overturning the ceasefire agreement" is no acceptance of it); its refusal still counts
         it.update(stance="neutral", weight=0.0, reason="names what would be agreed, but not that it was agreed, "
                                                           "accepted or signed")
+
+
+def _with_third_party(q: Question, it: dict) -> bool:
+    """Whether the sentence's coded events tie a side of the pair to a third country, and none ties the two sides."""
+    codes = {a.code for a in q.actors[:2] if a.code}
+    if len(codes) < 2:
+        return False
+    third = False
+    for ev in it["events"]:
+        parties = set(ev["source"] or []) | set(ev["target"] or [])
+        if codes <= parties:
+            return False
+        if parties & codes and parties - codes:
+            third = True
+    return third
 
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$")

@@ -8,10 +8,11 @@ Y side). The relation is the PLOVER type with the best score over the whole ques
 """
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable, Optional
 
@@ -276,9 +277,17 @@ def _definitions() -> tuple[dict[str, set[str]], dict[tuple[str, str], set[str]]
     return types, modes, contexts
 
 
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, frozenset[str]]:
+    return {r["verb"]: frozenset(multi(r["forms"])) for r in table("ask_irregular.tsv")}
+
+
 def _word_ok(w: str, tok: str) -> bool:
     """A phrase word matches a token it begins; words of four letters or fewer only as themselves or inflected
-    ("ban", "bans", "banned", "banning"; "ease", "easing"), never inside a longer word ("war" in "warned")."""
+    ("ban", "bans", "banned", "banning"; "ease", "easing"), never inside a longer word ("war" in "warned"); irregular
+    past forms from ``data/ask_irregular.tsv`` ("sent" for "send")."""
+    if tok in _irregular().get(w, ()):
+        return True
     if len(w) > 4:
         return tok.startswith(w) or (w.endswith("e") and tok.startswith(w[:-1] + "ing"))  # "strike": "striking"
     forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
@@ -289,7 +298,13 @@ def _word_ok(w: str, tok: str) -> bool:
 
 def _match(words: list[str], toks: list[str]) -> Optional[int]:
     """Index of the last token of an in-order match of ``words`` (prefixes) with gaps of at most 3 tokens."""
-    pos = -1
+    span = _match_span(words, toks)
+    return span[1] if span else None
+
+
+def _match_span(words: list[str], toks: list[str]) -> Optional[tuple[int, int]]:
+    """Indexes of the first and the last token of an in-order match of ``words`` (see ``_match``)."""
+    pos, first = -1, None
     for n, w in enumerate(words):
         found = None
         lo = pos + 1
@@ -301,7 +316,8 @@ def _match(words: list[str], toks: list[str]) -> Optional[int]:
         if found is None:
             return None
         pos = found
-    return pos
+        first = found if first is None else first
+    return (first, pos) if first is not None else None
 
 
 def parse_relation(words: list[str]) -> Optional[Relation]:
@@ -324,12 +340,14 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
     for phrase, typ, mode, ctx in _phrases():
         if typ == "-":
             continue
-        end = _match(phrase, toks)
-        if end is not None:
-            found.append((end - len(phrase) + 1, phrase, typ, mode, ctx))
+        span = _match_span(phrase, toks)
+        if span is not None:
+            found.append((span[1] - len(phrase) + 1, phrase, typ, mode, ctx, span[1], span[0]))
     first = min((h[0] for h in found), default=None)
-    for start, phrase, typ, mode, ctx in found:
+    for start, phrase, typ, mode, ctx, end, begin in found:
         w = len(phrase) ** 1.5 * (1.5 if start == first else 1.0)
+        if any(g[2] != typ and g[6] < begin and end <= g[5] for g in found):
+            w *= 0.3  # the object of a longer phrase's verb ("military aid" in "cut military aid"): that phrase heads
         score[typ] = score.get(typ, 0.0) + w
         terms.setdefault(typ, []).append(" ".join(phrase))
         if mode:
@@ -351,7 +369,7 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
     best, top = ranked[0]
     if top < 0.5:
         return None
-    lead = min(found, key=lambda h: (h[0], -len(h[1])), default=None)
+    lead = min(found, key=lambda h: (h[0], -len(h[1])), default=None)  # (start, phrase, type, mode, context, end, first token)
     if lead and lead[2] in VERBAL + ("REJECT",) and lead[2] != best and score[lead[2]] >= 0.4 * top:
         # a verbal act heads the question and the other relation is its content ("threatening Russia with more
         # sanctions", "accused X of attacks", "called for talks"): the verbal act is what is asked
@@ -371,7 +389,7 @@ def parse_relation(words: list[str]) -> Optional[Relation]:
     ctx = [c for c, s in sorted(ctx_score.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
     q = quads().get(best)
     asked = sorted({t for ts in terms.values() for t in ts})
-    main = next((" ".join(p) for st, p, t, _, _ in sorted(found, key=lambda h: (h[0], -len(h[1]))) if t in [best] + related), None)
+    main = next((" ".join(h[1]) for h in sorted(found, key=lambda h: (h[0], -len(h[1]))) if h[2] in [best] + related), None)
     return Relation(best, mode, ctx, q[1] if q else 0, related, sorted(set(terms.get(best, []))), asked, round(top, 2),
                     main)
 
@@ -406,7 +424,63 @@ def _dates(low: str, as_of: Optional[str]) -> tuple[Optional[str], Optional[str]
     m = re.search(r"\bas of\s+(\d{4}-\d\d-\d\d)\b", low)
     if m and not as_of:
         as_of = m.group(1)
+    m = MONTH.search(low)
+    if m:
+        # "in March 2025", "since March": the month of the year given, else the last such month up to the question's
+        # date; with neither, the month cannot be placed and no bound is set
+        month = MONTHS.index(m.group(2)) + 1
+        year = int(m.group(3)) if m.group(3) else None
+        if year is None and as_of:
+            ref = date.fromisoformat(as_of)
+            year = ref.year if month <= ref.month else ref.year - 1
+        if year:
+            first = date(year, month, 1)
+            last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            since = first.isoformat()
+            until = None if m.group(1) == "since" else last.isoformat()
     return as_of, since, until
+
+
+MONTHS = [calendar.month_name[k].lower() for k in range(1, 13)]
+MONTH = re.compile(r"\b(in|during|since)\s+(?:early\s+|late\s+|mid-?)?(" + "|".join(MONTHS) + r")\b(?:,?\s+((?:19|20)\d\d)\b)?")
+
+
+def _date_tokens(toks: list[str]) -> set[int]:
+    """Indexes of the tokens that say when (a year, a month after in/during/since or before a year): not the topic
+    nor the relation ("in March" is no protest march)."""
+    low = [t.lower() for t in toks]
+    out = set()
+    for k, t in enumerate(low):
+        if re.fullmatch(r"(?:19|20)\d\d", t):
+            out.add(k)
+        elif t in MONTHS and ((k > 0 and low[k - 1] in ("in", "during", "since", "early", "late", "mid"))
+                              or (k + 1 < len(low) and re.fullmatch(r"(?:19|20)\d\d", low[k + 1]))):
+            out.add(k)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """Role phrases of the knowledge base ("foreign secretary") and head words of government bodies ("ministry")."""
+    return (frozenset(p.lower() for p in kbmod.load().roles),
+            frozenset(r["word"].lower() for r in table("sector_words.tsv") if r.get("sector") == "government"))
+
+
+def _roles_after(toks: list[str], found: list) -> set[int]:
+    """Indexes of the words naming a role or body after an actor's possessive ("Britain's foreign secretary", "China's
+    foreign ministry"): who acts or speaks, not what the question is about."""
+    roles, heads = _role_heads()
+    out: set[int] = set()
+    for _, i, j in found:
+        if not toks[j - 1].endswith(("'s", "’s")):
+            continue
+        best = 0
+        for n in range(1, 5):
+            run = " ".join(t.lower() for t in toks[j:j + n])
+            if j + n <= len(toks) and (run in roles or toks[j + n - 1].lower() in heads):
+                best = n
+        out.update(range(j, j + best))
+    return out
 
 
 def _names_left(toks: list[str], found: list) -> list[tuple[str, int, int]]:
@@ -440,14 +514,14 @@ def parse_question(text: str, as_of: Optional[str] = None,
                 keys.add(a.key)
                 found.append((a, i, j))
         found.sort(key=lambda x: x[1])
-    used = {k for _, i, j in found for k in range(i, j)}
+    used = {k for _, i, j in found for k in range(i, j)} | _date_tokens(toks)
     rest = [t for k, t in enumerate(toks) if k not in used]
     stop = _function_words()
     relation = parse_relation(rest)
     rel_words = {w for p in (relation.terms if relation else []) for w in p.split()}
     # the word right after an actor is most often the question's verb ("Will China forge ..."): not a topic
     verbs = {j for a, _, j in found if j < len(toks) and a.via != "adjective" and not toks[j - 1].endswith(("'s", "’s"))}
-    rest = [t for k, t in enumerate(toks) if k not in used and k not in verbs]
+    rest = [t for k, t in enumerate(toks) if k not in used and k not in verbs and k not in _roles_after(toks, found)]
     topic = [t.lower() for t in rest if len(t) > 3 and t.lower() not in stop and not re.search(r"(ing|ed)$", t.lower()) and not any(t.lower().startswith(w) for w in rel_words)
              and t.lower() not in _GENERIC]
     as_of, since, until = _dates(text.lower(), as_of)
@@ -474,6 +548,13 @@ def parse_question(text: str, as_of: Optional[str] = None,
             q.speaker, q.about = actors[:1], actors[1:]
         q.actors = q.speaker + q.about
         q.future = False
+        # the words naming the speaker ("China's foreign ministry", "Iran's defence minister") are who speaks, not
+        # what it is about: what the statement must be about comes after the verb of saying
+        said_words = {t.lower() for t in toks[cut:]}
+        speaker_words = {w for w in q.topic if w not in said_words}
+        q.topic = [w for w in q.topic if w in said_words]
+        if relation:
+            relation.asked = [w for w in relation.asked if w not in speaker_words]
     return q
 
 
