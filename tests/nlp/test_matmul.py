@@ -21,8 +21,8 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def pipelines():
-    if matmul._set_local_threads() is None:
-        pytest.skip("numpy here does not use an OpenBLAS that can pin a thread")
+    if matmul.why_not():
+        pytest.skip(matmul.why_not())
     model = load().model
     return load_pipeline(model), nlp(model)
 
@@ -65,3 +65,14 @@ def test_switched_off_keeps_thincs_own_ops():
     language = nlp(load().model, numpy_matmul=False)
     ops = language.get_pipe("ner").model.ops
     assert isinstance(ops, NumpyOps) and not isinstance(ops, matmul.ops_class()) and ops.use_blis
+
+
+def test_openblas_thread_count_is_given_back_after_each_product(pipelines):
+    set_threads = matmul._set_local_threads()
+    x = np.ones((2000, 96), dtype=np.float32)
+    original = set_threads(3)
+    try:
+        matmul.ops_class()().gemm(x, x, trans2=True)
+        assert set_threads(3) == 3  # the product ran on one thread and gave the count back
+    finally:
+        set_threads(original)

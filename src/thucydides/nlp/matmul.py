@@ -4,14 +4,16 @@ thinc's default CPU ops multiply matrices with its bundled ``blis``; on the mach
 (AMD EPYC, AVX-512) numpy's OpenBLAS does the same float32 products in about a third of the CPU
 time, and the tok2vec and NER layers spend most of the parse in them. :func:`install` gives every
 layer of a loaded pipeline :class:`OneThreadNumpyOps`: thinc's own ``NumpyOps`` with ``use_blis=False``
-(its products go to ``numpy.dot``), each product pinned to one OpenBLAS thread of the calling
-thread (``openblas_set_num_threads_local``), so the CPU cost does not grow with thread spin and
-``--jobs``/Dask workers do not fight over the cores. The parser's own transition loop keeps its
+(its products go to ``numpy.dot``), each product run on one OpenBLAS thread: OpenBLAS's thread
+count is set to 1 for the product and given back after (``openblas_set_num_threads_local``, which
+returns the previous count; the setting is the library's, so a product another thread of the
+process runs meanwhile also uses one thread). The CPU cost then does not grow with thread spin,
+and ``--jobs``/Dask workers do not fight over the cores. The parser's own transition loop keeps its
 compiled blis calls. Parses are the same (tags, heads, labels, entities, lemmas): ``tools/check_token_cache.py``
 compares the analysis pipeline with the model as it ships, token by token.
 
-When the process's numpy does not use an OpenBLAS that can pin the calling thread (another BLAS
-build), nothing changes and :func:`install` says why.
+When the process's numpy does not use an OpenBLAS with that function (another BLAS build), nothing
+changes and :func:`install` says why.
 """
 from __future__ import annotations
 
@@ -64,10 +66,18 @@ def ops_class():
     return OneThreadNumpyOps
 
 
+def why_not() -> Optional[str]:
+    """Why this process cannot use the one-thread numpy products (None when it can)."""
+    if _set_local_threads() is None:
+        return "numpy's BLAS is not an OpenBLAS with openblas_set_num_threads_local"
+    return None
+
+
 def install(language) -> Optional[str]:
     """Give the pipeline's models numpy products on one thread; the reason when it keeps thinc's default."""
-    if _set_local_threads() is None:
-        return "numpy's BLAS is not an OpenBLAS that can pin the calling thread to one thread"
+    reason = why_not()
+    if reason:
+        return reason
     ops = ops_class()()
     for _name, component in language.pipeline:
         model = getattr(component, "model", None)
