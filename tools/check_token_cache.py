@@ -1,7 +1,8 @@
 """Check that the token cache gives every token the same annotation as the model's own components.
 
 Parses the same texts twice, once with the pipeline as it ships (attribute_ruler + lemmatizer)
-and once as the analysis runs it (nlp.parse.get_nlp: the TokenCache in their place), and compares
+and once as the analysis runs it (nlp.parse.get_nlp: the TokenCache in their place, the models' matrix
+products through numpy on one thread instead of blis, nlp/matmul.py), and compares
 token by token: coarse POS, fine tag, morphology, lemma, dependency label and head, entity IOB
 and type. Prints the counts and every mismatch; exit status 1 if there is any.
 

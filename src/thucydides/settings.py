@@ -39,6 +39,9 @@ class Settings:
     extract_prior: float = 0.02
     # Score taken off a candidate per unit of link density (share of its text in lines that are link texts).
     extract_link_penalty: float = 0.2
+    # Multiply the spaCy models' matrices with numpy's OpenBLAS on one thread instead of thinc's blis (the same
+    # parses for about a quarter less parsing CPU; nlp/matmul.py). Off: the model's own ops, as spaCy ships them.
+    numpy_matmul: bool = True
     # spaCy components the analysis does not use.
     disable: tuple[str, ...] = field(default_factory=tuple)
     # Use the Phoenix/PETRARCH-2 knowledge base (data/phoenix_*.tsv) beside the project's own lists.

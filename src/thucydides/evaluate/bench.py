@@ -260,6 +260,7 @@ def _ratio(x: float, y: float) -> float:
 
 
 def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
+    from ..nlp.matmul import why_not as why_not_matmul
     from ..nlp.parse import why_no_cache
 
     settings = load()
@@ -268,6 +269,7 @@ def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
     j1, j2 = rows["s_jobs1"], rows["s_jobs2"]
     d1, d2 = rows["dask1"], rows["dask2"]
     cache = why_no_cache(settings.model)
+    matmul = why_not_matmul() if settings.numpy_matmul else "setting numpy_matmul off"
     lines = [
         "# Benchmark report",
         "",
@@ -320,8 +322,10 @@ def render(info: dict, rows: dict, rel: dict, quick: bool) -> str:
         f"| relations query over {rel['events']:,} events (best of 5 / median) | {rel['best_s']:.3f} s / {rel['median_s']:.3f} s | < 0.5 s |",
         "",
         "Notes: (a) runs the model as it ships; (b) runs it with "
-        + ("the token cache in place of its attribute_ruler and lemmatizer (same lemmas and POS; "
-           "`tools/check_token_cache.py` compares them token by token)" if not cache else f"its own components ({cache})")
+        + ("the token cache in place of its attribute_ruler and lemmatizer" if not cache else f"its own components ({cache})")
+        + (", and its layers' matrix products through numpy's OpenBLAS on one thread instead of thinc's blis "
+           "(setting numpy_matmul)" if not matmul else f", with thinc's blis products ({matmul})")
+        + " (the same tags, parses, entities, lemmas and POS: `tools/check_token_cache.py` compares them token by token)"
         + ". Peak RSS of --jobs 2 and Dask runs is the largest single process (parent or one worker), as reported by "
         "getrusage. CPU s per article counts the process and its workers (user + system): on a shared machine it shows "
         "the work done when wall-clock ratios are disturbed by other load. Words/s uses whitespace-separated words of the clean text. Scaling runs are end to end: worker "

@@ -7,6 +7,7 @@ correction (``corrected``) wins over inference and survives re-ingestion.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -163,6 +164,23 @@ class Registry:
         return rows
 
 
+def _covered(spans: list[tuple[int, int]]):
+    """A test whether an offset lies in one of ``spans`` (``s <= pos < e``): a bisect over the starts and the
+    running furthest end, instead of a scan of every span per offset."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach, furthest = [], -1
+    for _, e in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos)  # spans[:i] start at or before pos
+        return i > 0 and reach[i - 1] > pos
+
+    return inside
+
+
 def discover(reg: Registry, doc: Document) -> None:
     """Find people the registry knows but this text names only by surname ("Seitkali said ...").
 
@@ -173,10 +191,10 @@ def discover(reg: Registry, doc: Document) -> None:
     # such one-word, unknown "organisations" do not block the look-up
     forms = kbmod.load().forms
     weak = {a.id for a in doc.actors if a.type == "ORG" and " " not in a.name and a.name not in forms}
-    taken = [(s, e) for a in doc.actors if a.id not in weak for s, e in a.mentions]
+    inside = _covered([(s, e) for a in doc.actors if a.id not in weak for s, e in a.mentions])
     cands: dict[str, list] = {}
     for s0, e0 in doc.state.proper_nouns:
-        if not any(s <= s0 < e for s, e in taken):
+        if not inside(s0):
             cands.setdefault(doc.text[s0:e0].lower(), []).append((s0, e0))
     if not cands:
         return

@@ -60,6 +60,25 @@ class Lexicon:
     mark_re: object  # regex finding any top-level mark
 
 
+_hashes_of: dict = {}  # id(lexicon) -> (the lexicon, its hash arrays)
+
+
+def _cue_hashes(lex: Lexicon):
+    """(cue forms, VERBAL_DEPS, first words of source phrases) as arrays of spaCy string ids, once per lexicon."""
+    got = _hashes_of.get(id(lex))
+    if got is None or got[0] is not lex:
+        import numpy as np
+        from spacy.strings import StringStore
+
+        ids = StringStore()  # a string's id as the parse's arrays hold it: spaCy's symbol id (dep labels), else its hash
+
+        def hashes(words):
+            return np.array(sorted({ids[w] for w in words}), dtype=np.uint64)
+
+        got = _hashes_of[id(lex)] = (lex, (hashes(lex.forms), hashes(VERBAL_DEPS), hashes(p[0] for p in lex.sources)))
+    return got[1]
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     needs, forms = {}, {}
@@ -226,7 +245,7 @@ class _Extractor:
         self.para_starts = [p[0] for p in self.paras]
         self.qspans = quotation_spans(self.text, self.paras)
         self.q_starts = [q[0] for q in self.qspans]
-        self.tok_starts = [t.idx for t in self.sdoc]
+        self.tok_starts = self.sdoc.to_array("IDX").tolist() if len(self.sdoc) else []
         self.source_words = {p[0] for p in self.lex.sources}
         self.claimed: set[int] = set()  # indices into qspans attached to a cue
         self.found: list[dict] = []
@@ -533,8 +552,30 @@ class _Extractor:
         return rec
 
     # --------------------------------------------------------------------- run
+    def cue_candidates(self) -> list[int]:
+        """The tokens ``run`` may act on, in order: those ``cue_lemma`` can accept (a verb tag or POS, or a cue
+        form in a verbal position) and the first words of source phrases. The same tests as theirs, on the
+        parse's arrays, so that the other tokens cost no Token object and no attribute look-ups."""
+        import numpy as np
+        from spacy.attrs import DEP, LOWER, POS, TAG
+        from spacy.parts_of_speech import AUX, VERB
+
+        sdoc = self.sdoc
+        if not len(sdoc):
+            return []
+        tag, pos, dep, lower = sdoc.to_array([TAG, POS, DEP, LOWER]).T
+        strings = sdoc.vocab.strings
+        verb_tags = [h for h in np.unique(tag).tolist() if strings[h].startswith("VB")]
+        forms, verbal, sources = _cue_hashes(self.lex)
+        keep = np.isin(tag, np.array(verb_tags, dtype=np.uint64)) | np.isin(pos, np.array([VERB, AUX], dtype=np.uint64))
+        keep |= np.isin(dep, verbal) & np.isin(lower, forms)
+        keep |= np.isin(lower, sources)
+        return np.flatnonzero(keep).tolist()
+
     def run(self) -> None:
-        for t in self.sdoc:
+        sdoc = self.sdoc
+        for i in self.cue_candidates():
+            t = sdoc[i]
             if self.inside_quote(t.idx) is not None:
                 continue  # speech reported inside a quotation belongs to the quoted speaker
             lemma = self.cue_lemma(t)
