@@ -1619,6 +1619,17 @@ class _Resolver:
             nxt += 1  # "Pakistan's army chief, Gen. Asim Munir"
         title_or_modifier = title_or_modifier or (after is not None and after.text in (",", "—", "-") and nxt < len(sdoc)
                                                   and (sdoc[nxt].ent_type_ == "PERSON" or nxt in self.name_tokens))
+        former_desc = any(t.lower_ in ("former", "ex") for t in sdoc[i:rs])
+        if not fits and former_desc and not title_or_modifier:
+            # "Mark Rutte ... The former Dutch prime minister": a past office describes someone named with another
+            holder = self.former_holder(rs, start, role, code)
+            if holder is not None:
+                if code and holder.country is None:
+                    holder.country = code  # the nationality the past office writes (an international official's too)
+                end = sdoc[tail - 1].idx + len(sdoc[tail - 1].text)
+                self.add_mention(start, end, "role", holder)
+                self.consumed.update(range(i, tail))
+                return holder
         if not fits and written and not title_or_modifier:
             # no one named fits, but the description says who: "the Kenyan government spokesperson",
             # "Thailand's king" are a person of that country in that office, not the country
@@ -1652,6 +1663,33 @@ class _Resolver:
         self.add_mention(start, end, "role", actor)
         self.consumed.update(range(i, re_))
         return actor
+
+    def former_holder(self, rs: int, start: int, role: str, code: Optional[str]) -> Optional[Actor]:
+        """The person a description of a past office ("the former Dutch prime minister", "the ex-minister") stands
+        for: news names a person with the present office and describes him or her by a past one. The one person
+        named in the description's sentence or the two before who could have held it: of the country the
+        description writes (or none), not holding it now, and, when the knowledge base dates the person's offices,
+        one it says held that office ("the former foreign minister" after Macron is not Macron). None when no
+        person or more than one fits."""
+        sents = list(self.sdoc.sents)
+        k = bisect.bisect_right([st.start for st in sents], rs) - 1
+        lo = sents[max(0, k - 2)].start_char
+        pool: dict[str, Actor] = {}
+        for m in self.mentions:
+            a = m.actor
+            if a.type == "PERSON" and lo <= m.start and m.end <= start and a.id not in self.nameless:
+                pool.setdefault(a.id, a)
+        fits = []
+        for a in pool.values():
+            if self._same_office(a, role, False) or (code and a.country not in (None, code)):
+                continue
+            offices = self.kb.leader_offices.get(a.name)
+            if offices and not any(self._canon(e.role) == role and (code is None or e.country in (None, code))
+                                   and until and (self.date is None or until <= self.date)
+                                   for _, until, e in offices):
+                continue  # the knowledge base dates this person's offices and none of them is the one described
+            fits.append(a)
+        return fits[0] if len(fits) == 1 else None
 
     def _title_of_name_after(self, re_: int) -> bool:
         """The role ending before token re_ is the title or description of a name after it ("Foreign Minister
