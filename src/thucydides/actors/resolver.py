@@ -725,10 +725,32 @@ class _Resolver:
         return out
 
     # ------------------------------------------------------------------- people
+    def particle_surname_of(self, text: str) -> Optional[Actor]:
+        """The person met before whose name ends in ``text`` from a lower-case particle on ("De Gaulle" after "Charles
+        de Gaulle", "Bin Zayed" after "Mohamed bin Zayed", "Al-Jolani" after "Abu Mohammed al-Jolani", "Von der Leyen"):
+        a name's lower-case word starts the part a surname keeps, capitalised at the head of a sentence), or its last
+        word when the tagger splits it ("Mensah-Bonsu"). The name as written in the text counts as well as the
+        actor's ("al-Jolani" for Ahmed al-Sharaa). The one met last."""
+        want = _fold(text)
+        if not text[:1].isupper() or len(want) < 3:
+            return None
+        found = None
+        for m in self.mentions:
+            a = m.actor
+            if a.type != "PERSON" or m.kind == "pronoun" or a.id in self.nameless:
+                continue
+            for form in (a.name, self.doc.text[m.start:m.end]):
+                words = form.split()
+                if any((w[:1].islower() or k == len(words) - 1) and _fold(" ".join(words[k:])) == want
+                       for k, w in enumerate(words) if 0 < k):
+                    found = a
+        return found
+
     def known_surname(self, s: int, e: int) -> bool:
-        """A one-word span that is the surname (or, for names like "Wang Yi", the family name) of a person already met."""
+        """A one-word span that is the surname (or, for names like "Wang Yi", the family name) of a person already met,
+        or a surname from a particle on ("De Gaulle", "Al-Jolani": particle_surname_of)."""
         if e - s != 1:
-            return False
+            return e - s <= 4 and self.particle_surname_of(self.sdoc[s:e].text) is not None
         word = self.sdoc[s].text
         for a in self.actors:
             if a.type == "PERSON" and a.mentions and a.id not in self.nameless:
@@ -880,6 +902,9 @@ class _Resolver:
         if actor is not None:
             self.by_key.setdefault("P|" + _fold(name), actor)
         kind = "name"
+        if actor is None:
+            actor = self.particle_surname_of(name)
+            kind = "name" if actor is None else "surname"
         if actor is None and len(parts) == 1:
             surname = parts[0].lower()
             same = [a for a in self.actors if a.type == "PERSON" and len(a.name.split()) > 1 and a.id not in self.nameless
