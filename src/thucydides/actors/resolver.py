@@ -1914,6 +1914,55 @@ class _Resolver:
             self.add_mention(start, end, "role", actor)
             self.consumed.update(range(i, re_))
 
+    def age_descriptions(self) -> None:
+        """"The 70-year-old", "the 34-year-old man": a definite description by age stands for a person named in its
+        sentence or the two before: the one whose age the text wrote the same ("Peter Okello, 34,"), else the only
+        person named there (with two and no age written, "Kato sentenced Dunn. The 45-year-old ...", no one). Never
+        an indefinite one ("a 34-year-old man" is someone new), and never where another mention already stands."""
+        sdoc = self.sdoc
+        sents = list(sdoc.sents)
+        starts = [st.start for st in sents]
+        for t in sdoc:
+            j = t.i
+            if t.lower_ not in ("the", "this") or j + 6 > len(sdoc):
+                continue
+            num, d1, year, d2, old = sdoc[j + 1:j + 6]
+            if not (num.like_num and d1.text == "-" and year.lower_ in ("year", "years") and d2.text == "-"
+                    and old.lower_ == "old"):
+                continue
+            end_i = j + 6
+            if end_i < len(sdoc) and sdoc[end_i].pos_ == "NOUN":
+                if not names_a_person(sdoc[end_i].lower_):
+                    continue  # "the 50-year-old law", "the 20-year-old war"
+                end_i += 1
+            start, end = t.idx, sdoc[end_i - 1].idx + len(sdoc[end_i - 1].text)
+            if any(m.start < end and start < m.end for m in self.mentions):
+                continue
+            k = bisect.bisect_right(starts, j) - 1
+            lo = sents[max(0, k - 2)].start_char
+            near = [m for m in self.mentions if m.actor.type == "PERSON" and m.kind != "pronoun"
+                    and m.actor.id not in self.nameless and lo <= m.start and m.end <= start]
+            if not near:
+                continue
+            aged = [m.actor for m in near if self._written_age(m) == num.text]
+            pool = list(dict.fromkeys(m.actor.id for m in near))
+            actor = None
+            if aged:
+                actor = aged[-1]
+            elif len(pool) == 1:
+                actor = near[-1].actor
+            if actor is not None:
+                self.add_mention(start, end, "role", actor)
+                self.consumed.update(range(j, end_i))
+
+    def _written_age(self, m: Mention) -> Optional[str]:
+        """The age written in apposition after a name ("Peter Okello, 34,"), or None."""
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(self.sdoc):
+            return None
+        comma, num = self.sdoc[span.end], self.sdoc[span.end + 1]
+        return num.text if comma.text == "," and num.like_num else None
+
     def salient_unroled(self, i: int, start: int, sector: Optional[str], written: Optional[str],
                         role: Optional[str] = None) -> Optional[Actor]:
         """A description no office named in the text fits ("the gang leader", "the journalist", "the U.N. envoy")
@@ -2079,6 +2128,7 @@ class _Resolver:
         self.anaphors()
         self.agents()
         self.role_descriptions()
+        self.age_descriptions()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.defaults()
 
