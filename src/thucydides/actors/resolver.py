@@ -995,6 +995,11 @@ class _Resolver:
                 return "F|" + adjective.text
         if label == "E|ORG" and self.lone_name_acts_as_person(s, e):
             return "E|PERSON"
+        if label == "E|ORG" and len(toks) in (2, 3) and all(t.is_title for t in toks) and s > 0 \
+                and self.sdoc[s - 1].is_lower and self.sdoc[s - 1].pos_ == "NOUN" \
+                and (self.sdoc[s - 1].lower_ in self.kb.roles or names_a_person(self.sdoc[s - 1].lower_)) \
+                and not any(t.lower_ in _sector_words() for t in toks) and not self._org_in(s, e):
+            return "E|PERSON"  # "journalist Fisayo Soyombo": a name right after a word for a person is a person
         if label == "E|ORG" and len(toks) in (2, 3) and all(t.is_title for t in toks) and toks[0].text in _given_names() \
                 and not any(t.lower_ in _sector_words() for t in toks) and not self._org_in(s, e):
             return "E|PERSON"
@@ -1794,6 +1799,9 @@ class _Resolver:
             # "Judge Kato, who was asked to recuse him": a relative pronoun stands for the noun it qualifies
             subjects = [verb.head if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else c for c in subjects]
             own = {m.actor.id for m in fits for c in subjects if m.start <= c.idx < m.end}
+            # "raised the case of Navalny with him": nor a person named in another object of the same verb
+            others = [c for c in verb.children if c.dep_ in ("dobj", "dative") and tok not in list(c.subtree)]
+            own |= {m.actor.id for m in fits for c in others for g in c.subtree if m.start <= g.idx < m.end}
             fits = [m for m in fits if m.actor.id not in own]
         speakers = self.quoting(tok)
         if speakers:
