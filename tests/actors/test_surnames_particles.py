@@ -56,3 +56,14 @@ def test_a_particle_word_alone_is_no_surname():
     doc = analyse("Charles de Gaulle founded the Fifth Republic. Al said nothing.")
     a = phrase(doc, "Al")
     assert a is None or a.name != "Charles de Gaulle"
+
+
+def test_a_surname_two_people_share_is_the_one_with_an_office_else_the_one_named_first():
+    doc = analyse("Israeli Prime Minister Benjamin Netanyahu and his wife Sara Netanyahu arrived in Washington. "
+                  "Netanyahu said he would meet the president on Monday.")
+    assert phrase(doc, "Netanyahu", 2).name == "Benjamin Netanyahu"
+    doc = analyse("Hunter Biden was convicted on Tuesday. His father, President Joe Biden, said he would not "
+                  "pardon him. Biden left for Delaware.")
+    assert phrase(doc, "Biden", 2).name == "Joe Biden"
+    doc = analyse("Mary Okafor and her brother John Okafor were released on Friday. Okafor said they were tired.")
+    assert phrase(doc, "Okafor", 2).name == "Mary Okafor"

@@ -730,11 +730,11 @@ class _Resolver:
         de Gaulle", "Bin Zayed" after "Mohamed bin Zayed", "Al-Jolani" after "Abu Mohammed al-Jolani", "Von der Leyen"):
         a name's lower-case word starts the part a surname keeps, capitalised at the head of a sentence), or its last
         word when the tagger splits it ("Mensah-Bonsu"). The name as written in the text counts as well as the
-        actor's ("al-Jolani" for Ahmed al-Sharaa). The one met last."""
+        actor's ("al-Jolani" for Ahmed al-Sharaa)."""
         want = _fold(text)
         if not text[:1].isupper() or len(want) < 3:
             return None
-        found = None
+        found: dict[str, Actor] = {}
         for m in self.mentions:
             a = m.actor
             if a.type != "PERSON" or m.kind == "pronoun" or a.id in self.nameless:
@@ -743,8 +743,13 @@ class _Resolver:
                 words = form.split()
                 if any((w[:1].islower() or k == len(words) - 1) and _fold(" ".join(words[k:])) == want
                        for k, w in enumerate(words) if 0 < k):
-                    found = a
-        return found
+                    found.setdefault(a.id, a)
+        if len(found) > 1:
+            # two people of one surname ("Benjamin Netanyahu and his wife Sara Netanyahu"): the one the text gave
+            # an office, when only one has one; else the one named first, as news names the principal first
+            office = [a for a in found.values() if a.role]
+            return office[0] if len(office) == 1 else next(iter(found.values()))
+        return next(iter(found.values()), None)
 
     def known_surname(self, s: int, e: int) -> bool:
         """A one-word span that is the surname (or, for names like "Wang Yi", the family name) of a person already met,
