@@ -150,3 +150,12 @@ def test_a_name_the_tagger_calls_an_organisation_after_a_word_for_a_person_is_a_
     # an organisation after such a word stays an organisation
     doc = analyse("The lawyer Human Rights Watch hired said nothing.")
     assert word(doc, "Watch").type != "PERSON"
+
+
+def test_a_pronoun_left_without_anyone_is_the_one_a_pronoun_before_it_in_its_sentence_stands_for():
+    doc = analyse('"The water took everything," she says. She also says she tried to reach the roof with her children. '
+                  '"We waited all night." By morning the river had gone down. The village was empty. '
+                  'Grace Achieng says she later went back.')
+    first = word(doc, "She")
+    assert first is not None and first.name == "Grace Achieng"
+    assert word(doc, "she", 1) is first  # "She also says she tried": the second is the first

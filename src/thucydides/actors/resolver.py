@@ -2055,6 +2055,17 @@ class _Resolver:
             choice = next((m for m in close if self._is_subject(m)), close[0] if close else far[0] if far else None)
             if choice is not None:
                 self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
+        for tok in self.unresolved:
+            # "She also says she tried to duck": a pronoun still without anyone is the one a pronoun of its gender
+            # before it in its own sentence stands for
+            if any(m.start == tok.idx for m in self.mentions):
+                continue
+            gender = PRONOUN_GENDER[tok.lower_]
+            lo = tok.sent.start_char
+            before = [m for m in self.mentions if m.kind == "pronoun" and lo <= m.start < tok.idx
+                      and PRONOUN_GENDER.get(self.doc.text[m.start:m.end].lower()) == gender]
+            if before:
+                self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", max(before, key=lambda m: m.start).actor)
 
     def _speaks(self, m: Mention) -> bool:
         """The mention is the subject of a speech verb ("Zelenskyy said ...")."""
