@@ -133,3 +133,29 @@ def test_an_unnamed_ambassador_takes_no_country_from_the_article():
                   "The interior minister said the police would protect it.", dateline="LAGOS")
     assert word(doc, "ambassador").country == "FRA"
     assert word(doc, "minister").country == "NGA"
+
+
+def test_an_object_pronoun_is_not_a_person_named_in_another_object_of_its_verb():
+    doc = analyse("Angela Merkel met Vladimir Putin in Sochi. She said she had raised the case of Alexei Navalny with him.")
+    assert word(doc, "him").name == "Vladimir Putin"
+    assert word(doc, "She").name == "Angela Merkel"
+
+
+def test_a_name_the_tagger_calls_an_organisation_after_a_word_for_a_person_is_a_person():
+    doc = analyse("Police in Lagos arrested journalist Fisayo Soyombo on Monday. "
+                  "Officers accused him of spreading false news.")
+    a = word(doc, "Soyombo")
+    assert a is not None and a.type == "PERSON" and a.name == "Fisayo Soyombo"
+    assert word(doc, "him") is a
+    # an organisation after such a word stays an organisation
+    doc = analyse("The lawyer Human Rights Watch hired said nothing.")
+    assert word(doc, "Watch").type != "PERSON"
+
+
+def test_a_pronoun_left_without_anyone_is_the_one_a_pronoun_before_it_in_its_sentence_stands_for():
+    doc = analyse('"The water took everything," she says. She also says she tried to reach the roof with her children. '
+                  '"We waited all night." By morning the river had gone down. The village was empty. '
+                  'Grace Achieng says she later went back.')
+    first = word(doc, "She")
+    assert first is not None and first.name == "Grace Achieng"
+    assert word(doc, "she", 1) is first  # "She also says she tried": the second is the first

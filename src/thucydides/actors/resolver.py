@@ -727,10 +727,37 @@ class _Resolver:
         return out
 
     # ------------------------------------------------------------------- people
+    def particle_surname_of(self, text: str) -> Optional[Actor]:
+        """The person met before whose name ends in ``text`` from a lower-case particle on ("De Gaulle" after "Charles
+        de Gaulle", "Bin Zayed" after "Mohamed bin Zayed", "Al-Jolani" after "Abu Mohammed al-Jolani", "Von der Leyen"):
+        a name's lower-case word starts the part a surname keeps, capitalised at the head of a sentence), or its last
+        word when the tagger splits it ("Mensah-Bonsu"). The name as written in the text counts as well as the
+        actor's ("al-Jolani" for Ahmed al-Sharaa)."""
+        want = _fold(text)
+        if not text[:1].isupper() or len(want) < 3:
+            return None
+        found: dict[str, Actor] = {}
+        for m in self.mentions:
+            a = m.actor
+            if a.type != "PERSON" or m.kind == "pronoun" or a.id in self.nameless:
+                continue
+            for form in (a.name, self.doc.text[m.start:m.end]):
+                words = form.split()
+                if any((w[:1].islower() or k == len(words) - 1) and _fold(" ".join(words[k:])) == want
+                       for k, w in enumerate(words) if 0 < k):
+                    found.setdefault(a.id, a)
+        if len(found) > 1:
+            # two people of one surname ("Benjamin Netanyahu and his wife Sara Netanyahu"): the one the text gave
+            # an office, when only one has one; else the one named first, as news names the principal first
+            office = [a for a in found.values() if a.role]
+            return office[0] if len(office) == 1 else next(iter(found.values()))
+        return next(iter(found.values()), None)
+
     def known_surname(self, s: int, e: int) -> bool:
-        """A one-word span that is the surname (or, for names like "Wang Yi", the family name) of a person already met."""
+        """A one-word span that is the surname (or, for names like "Wang Yi", the family name) of a person already met,
+        or a surname from a particle on ("De Gaulle", "Al-Jolani": particle_surname_of)."""
         if e - s != 1:
-            return False
+            return e - s <= 4 and self.particle_surname_of(self.sdoc[s:e].text) is not None
         word = self.sdoc[s].text
         for a in self.actors:
             if a.type == "PERSON" and a.mentions and a.id not in self.nameless:
@@ -882,6 +909,9 @@ class _Resolver:
         if actor is not None:
             self.by_key.setdefault("P|" + _fold(name), actor)
         kind = "name"
+        if actor is None:
+            actor = self.particle_surname_of(name)
+            kind = "name" if actor is None else "surname"
         if actor is None and len(parts) == 1:
             surname = parts[0].lower()
             same = [a for a in self.actors if a.type == "PERSON" and len(a.name.split()) > 1 and a.id not in self.nameless
@@ -972,6 +1002,11 @@ class _Resolver:
                 return "F|" + adjective.text
         if label == "E|ORG" and self.lone_name_acts_as_person(s, e):
             return "E|PERSON"
+        if label == "E|ORG" and len(toks) in (2, 3) and all(t.is_title for t in toks) and s > 0 \
+                and self.sdoc[s - 1].is_lower and self.sdoc[s - 1].pos_ == "NOUN" \
+                and (self.sdoc[s - 1].lower_ in self.kb.roles or names_a_person(self.sdoc[s - 1].lower_)) \
+                and not any(t.lower_ in _sector_words() for t in toks) and not self._org_in(s, e):
+            return "E|PERSON"  # "journalist Fisayo Soyombo": a name right after a word for a person is a person
         if label == "E|ORG" and len(toks) in (2, 3) and all(t.is_title for t in toks) and toks[0].text in _given_names() \
                 and not any(t.lower_ in _sector_words() for t in toks) and not self._org_in(s, e):
             return "E|PERSON"
@@ -1621,6 +1656,17 @@ class _Resolver:
             nxt += 1  # "Pakistan's army chief, Gen. Asim Munir"
         title_or_modifier = title_or_modifier or (after is not None and after.text in (",", "—", "-") and nxt < len(sdoc)
                                                   and (sdoc[nxt].ent_type_ == "PERSON" or nxt in self.name_tokens))
+        former_desc = any(t.lower_ in ("former", "ex") for t in sdoc[i:rs])
+        if not fits and former_desc and not title_or_modifier:
+            # "Mark Rutte ... The former Dutch prime minister": a past office describes someone named with another
+            holder = self.former_holder(rs, start, role, code)
+            if holder is not None:
+                if code and holder.country is None:
+                    holder.country = code  # the nationality the past office writes (an international official's too)
+                end = sdoc[tail - 1].idx + len(sdoc[tail - 1].text)
+                self.add_mention(start, end, "role", holder)
+                self.consumed.update(range(i, tail))
+                return holder
         if not fits and written and not title_or_modifier:
             # no one named fits, but the description says who: "the Kenyan government spokesperson",
             # "Thailand's king" are a person of that country in that office, not the country
@@ -1654,6 +1700,33 @@ class _Resolver:
         self.add_mention(start, end, "role", actor)
         self.consumed.update(range(i, re_))
         return actor
+
+    def former_holder(self, rs: int, start: int, role: str, code: Optional[str]) -> Optional[Actor]:
+        """The person a description of a past office ("the former Dutch prime minister", "the ex-minister") stands
+        for: news names a person with the present office and describes him or her by a past one. The one person
+        named in the description's sentence or the two before who could have held it: of the country the
+        description writes (or none), not holding it now, and, when the knowledge base dates the person's offices,
+        one it says held that office ("the former foreign minister" after Macron is not Macron). None when no
+        person or more than one fits."""
+        sents = list(self.sdoc.sents)
+        k = bisect.bisect_right([st.start for st in sents], rs) - 1
+        lo = sents[max(0, k - 2)].start_char
+        pool: dict[str, Actor] = {}
+        for m in self.mentions:
+            a = m.actor
+            if a.type == "PERSON" and lo <= m.start and m.end <= start and a.id not in self.nameless:
+                pool.setdefault(a.id, a)
+        fits = []
+        for a in pool.values():
+            if self._same_office(a, role, False) or (code and a.country not in (None, code)):
+                continue
+            offices = self.kb.leader_offices.get(a.name)
+            if offices and not any(self._canon(e.role) == role and (code is None or e.country in (None, code))
+                                   and until and (self.date is None or until <= self.date)
+                                   for _, until, e in offices):
+                continue  # the knowledge base dates this person's offices and none of them is the one described
+            fits.append(a)
+        return fits[0] if len(fits) == 1 else None
 
     def _title_of_name_after(self, re_: int) -> bool:
         """The role ending before token re_ is the title or description of a name after it ("Foreign Minister
@@ -1733,6 +1806,9 @@ class _Resolver:
             # "Judge Kato, who was asked to recuse him": a relative pronoun stands for the noun it qualifies
             subjects = [verb.head if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else c for c in subjects]
             own = {m.actor.id for m in fits for c in subjects if m.start <= c.idx < m.end}
+            # "raised the case of Navalny with him": nor a person named in another object of the same verb
+            others = [c for c in verb.children if c.dep_ in ("dobj", "dative") and tok not in list(c.subtree)]
+            own |= {m.actor.id for m in fits for c in others for g in c.subtree if m.start <= g.idx < m.end}
             fits = [m for m in fits if m.actor.id not in own]
         speakers = self.quoting(tok)
         if speakers:
@@ -1853,6 +1929,55 @@ class _Resolver:
             self.add_mention(start, end, "role", actor)
             self.consumed.update(range(i, re_))
 
+    def age_descriptions(self) -> None:
+        """"The 70-year-old", "the 34-year-old man": a definite description by age stands for a person named in its
+        sentence or the two before: the one whose age the text wrote the same ("Peter Okello, 34,"), else the only
+        person named there (with two and no age written, "Kato sentenced Dunn. The 45-year-old ...", no one). Never
+        an indefinite one ("a 34-year-old man" is someone new), and never where another mention already stands."""
+        sdoc = self.sdoc
+        sents = list(sdoc.sents)
+        starts = [st.start for st in sents]
+        for t in sdoc:
+            j = t.i
+            if t.lower_ not in ("the", "this") or j + 6 > len(sdoc):
+                continue
+            num, d1, year, d2, old = sdoc[j + 1:j + 6]
+            if not (num.like_num and d1.text == "-" and year.lower_ in ("year", "years") and d2.text == "-"
+                    and old.lower_ == "old"):
+                continue
+            end_i = j + 6
+            if end_i < len(sdoc) and sdoc[end_i].pos_ == "NOUN":
+                if not names_a_person(sdoc[end_i].lower_):
+                    continue  # "the 50-year-old law", "the 20-year-old war"
+                end_i += 1
+            start, end = t.idx, sdoc[end_i - 1].idx + len(sdoc[end_i - 1].text)
+            if any(m.start < end and start < m.end for m in self.mentions):
+                continue
+            k = bisect.bisect_right(starts, j) - 1
+            lo = sents[max(0, k - 2)].start_char
+            near = [m for m in self.mentions if m.actor.type == "PERSON" and m.kind != "pronoun"
+                    and m.actor.id not in self.nameless and lo <= m.start and m.end <= start]
+            if not near:
+                continue
+            aged = [m.actor for m in near if self._written_age(m) == num.text]
+            pool = list(dict.fromkeys(m.actor.id for m in near))
+            actor = None
+            if aged:
+                actor = aged[-1]
+            elif len(pool) == 1:
+                actor = near[-1].actor
+            if actor is not None:
+                self.add_mention(start, end, "role", actor)
+                self.consumed.update(range(j, end_i))
+
+    def _written_age(self, m: Mention) -> Optional[str]:
+        """The age written in apposition after a name ("Peter Okello, 34,"), or None."""
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(self.sdoc):
+            return None
+        comma, num = self.sdoc[span.end], self.sdoc[span.end + 1]
+        return num.text if comma.text == "," and num.like_num else None
+
     def salient_unroled(self, i: int, start: int, sector: Optional[str], written: Optional[str],
                         role: Optional[str] = None) -> Optional[Actor]:
         """A description no office named in the text fits ("the gang leader", "the journalist", "the U.N. envoy")
@@ -1932,6 +2057,17 @@ class _Resolver:
             choice = next((m for m in close if self._is_subject(m)), close[0] if close else far[0] if far else None)
             if choice is not None:
                 self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", choice.actor)
+        for tok in self.unresolved:
+            # "She also says she tried to duck": a pronoun still without anyone is the one a pronoun of its gender
+            # before it in its own sentence stands for
+            if any(m.start == tok.idx for m in self.mentions):
+                continue
+            gender = PRONOUN_GENDER[tok.lower_]
+            lo = tok.sent.start_char
+            before = [m for m in self.mentions if m.kind == "pronoun" and lo <= m.start < tok.idx
+                      and PRONOUN_GENDER.get(self.doc.text[m.start:m.end].lower()) == gender]
+            if before:
+                self.add_mention(tok.idx, tok.idx + len(tok.text), "pronoun", max(before, key=lambda m: m.start).actor)
 
     def _speaks(self, m: Mention) -> bool:
         """The mention is the subject of a speech verb ("Zelenskyy said ...")."""
@@ -2018,6 +2154,7 @@ class _Resolver:
         self.anaphors()
         self.agents()
         self.role_descriptions()
+        self.age_descriptions()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.defaults()
 
