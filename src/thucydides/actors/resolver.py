@@ -135,6 +135,12 @@ def _perpetrator_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _attack_nouns() -> frozenset[str]:
+    """Nouns for an armed attack or its weapons ("strikes", "shelling", "drones"), data/attack_nouns.tsv."""
+    return frozenset(r["noun"].lower() for r in table("attack_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _communities() -> dict[str, Optional[str]]:
     """Ethnic and religious communities -> their home country or None (data/communities.tsv)."""
     return {r["name"]: (r.get("country") or None) for r in table("communities.tsv")}
@@ -233,6 +239,7 @@ class _Resolver:
         self._quote_spans: Optional[list[tuple[int, int]]] = None
         self.org_entry_of: dict[str, str] = {}  # organisation actor id -> its knowledge-base entry's code
         self.affiliated: dict[str, str] = {}  # person actor id -> the entry code of the organisation in his title
+        self.international: set[str] = set()  # people whose title names an international body ("judge of the ICJ")
 
     # ----------------------------------------------------------------- actors
     def new_actor(self, key: str, **kw) -> Actor:
@@ -445,6 +452,18 @@ class _Resolver:
             i += 1
         return i
 
+    def of_window(self, e: int):
+        """An of-phrase right after a titled name that names his body: "Judge X of the International Court of
+        Justice" (the tokens from "of" to the end of the organisation's name)."""
+        sdoc = self.sdoc
+        if e + 1 >= len(sdoc) or sdoc[e].lower_ != "of":
+            return None
+        first = e + 2 if sdoc[e + 1].lower_ == "the" else e + 1
+        for j in range(min(len(sdoc), first + 6), first, -1):
+            if any(x.kind == "org" for x in self.kb.forms.get(sdoc[first:j].text, ())):
+                return (e, j)
+        return None
+
     def pre_apposition(self, w: int):
         """A description set off by a comma before the name: "Saudi Arabia's defense minister, Prince Khalid"."""
         if w < 2 or self.sdoc[w - 1].text != ",":
@@ -580,8 +599,11 @@ class _Resolver:
         mandate = next((k for k in range(s + 1, e) if self.sdoc[k].lower_ in MANDATE
                         and any(rs <= k - 1 < re_ for rs, re_, _ in self.role_matches)), e)
         body = self._org_in(mandate + 1, e) if mandate < e else None
-        if mandate < e and (body or any(t.lower_ in _sector_words() for t in self.sdoc[mandate + 1:e])):
-            mandate = e  # "spokesperson for Kenya's ministry of health": a body he speaks for is his, with its country
+        if mandate < e and (body or any(t.lower_ in _sector_words() for t in self.sdoc[mandate + 1:e])
+                            or self._roles_in(mandate + 1, e)):
+            # "spokesperson for Kenya's ministry of health": a body he speaks for is his, with its country; so is
+            # the office he serves ("an adviser to the Czech president")
+            mandate = e
         code = self._country_in(s, mandate)
         of = next((k for k in range(s + 1, mandate) if self.sdoc[k].lower_ in AFFILIATION
                    and any(r[1] == k for r in self.role_matches)), None)
@@ -647,6 +669,8 @@ class _Resolver:
             org = None
         elif igo or actor.sector == "igo":
             code = None  # "the U.N. envoy for Syria": an international official has no country from the text
+            if igo:
+                self.international.add(actor.id)
             if igo and actor.country and actor.id not in self.known:
                 actor.country = None  # a guess from elsewhere gives way to the written affiliation
         if code:
@@ -921,6 +945,9 @@ class _Resolver:
         app = self.apposition_window(e)
         if app:
             self.describe(actor, *app)
+        of = self.of_window(e) if w < s and not app else None
+        if of:
+            self.describe(actor, *of)
         cop = self.copular_window(s, e) if actor.role is None else None  # a weaker word than a title: only for the undescribed
         if cop:
             self.describe(actor, *cop)
@@ -1280,7 +1307,28 @@ class _Resolver:
                         and m.actor.sector in STATE_SECTORS and sent.start_char <= m.start < sent.end_char]
             return speakers[0] if speakers else self.main_country()
 
-        return self.located_country(s) or self.main_country()
+        code = self.located_country(s) or self.main_country()
+        if sector == "civilians" and code in self._attacker_countries(s):
+            return None  # "Israeli strikes killed 30 people": the attacker's country is not the victims'
+        return code
+
+    def _attacker_countries(self, s: int) -> set[str]:
+        """The countries written as the nationality of an attack or its weapons in the sentence of token ``s``
+        ("Israeli strikes", "Turkish air strikes", "Russian shelling", "Saudi-led raids")."""
+        found = set()
+        for t in self.sdoc[s].sent:
+            if t.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") or t.i == t.head.i:
+                continue
+            head = t.head
+            while head.dep_ == "amod" and head.head.i != head.i and head.i < head.head.i:
+                head = head.head  # "Saudi-led air strikes", "Israeli-led"
+            compound = " ".join(c.lower_ for c in head.lefts if c.dep_ == "compound" and c.i > t.i)
+            if head.lower_ not in _attack_nouns() and f"{compound} {head.lower_}".strip() not in _attack_nouns():
+                continue
+            code = self.kb.country_of(t.text) or self.kb.country_of(re.split(r"-", t.text)[0])
+            if code:
+                found.add(code)
+        return found
 
     def _speaker_country(self, s: int) -> Optional[str]:
         """The country of the state body or official whose words token s stands in: the subject of the speech verb
@@ -1308,6 +1356,8 @@ class _Resolver:
 
         def located(i: int) -> bool:  # a place where something is: "in Quetta", "at the border of Chad"
             head = sdoc[i].head
+            if sdoc[i].dep_ in ("amod", "compound") and head.i != i and head.lower_ in _attack_nouns():
+                return False  # "died in Turkish air strikes": the attacker's nationality, not a place
             while head.dep_ in ("compound", "amod", "pobj", "conj") and head.i != head.head.i and head.pos_ != "ADP":
                 head = head.head
             return head.pos_ == "ADP" and head.lower_ in LOCATIVE
@@ -2126,8 +2176,8 @@ class _Resolver:
                 continue
             if a.type != "PERSON" and (a.id in self.org_codes or self.kb.forms.get(a.name) or a.name in self.kb.leaders):
                 continue
-            if a.type == "PERSON" and (a.name in self.kb.leaders or a.id in self.known):
-                continue
+            if a.type == "PERSON" and (a.name in self.kb.leaders or a.id in self.known or a.id in self.international):
+                continue  # "a judge of the International Court of Justice" takes no country from the case he hears
             body = self.body_of(a) if a.type == "PERSON" else None
             if body:
                 a.country = body  # "foreign ministry spokesperson X" after "Afghanistan's Ministry of Foreign Affairs"
