@@ -1325,8 +1325,12 @@ class _Resolver:
             compound = " ".join(c.lower_ for c in head.lefts if c.dep_ == "compound" and c.i > t.i)
             if head.lower_ not in _attack_nouns() and f"{compound} {head.lower_}".strip() not in _attack_nouns():
                 continue
-            code = self.kb.country_of(t.text) or self.kb.country_of(re.split(r"-", t.text)[0])
-            if code:
+            # a nationality ("Israeli strikes", "Saudi-led raids") or a country in the possessive ("Russia's
+            # missiles") is the attacker; a city or country as a plain modifier is where it was ("the Kabul attack")
+            word = t.text if "-" not in t.text or t.dep_ == "poss" else t.text.split("-")[0]
+            kinds = {x.kind for x in self.kb.forms.get(word, ())}
+            code = self.kb.country_of(t.text if t.dep_ == "poss" else word)
+            if code and ("adjective" in kinds or t.dep_ == "poss" and t.text not in ("its", "their")):
                 found.add(code)
         return found
 

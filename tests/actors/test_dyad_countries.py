@@ -1,0 +1,75 @@
+"""Countries that break event dyads (issue 12, for the type+dyad figure of issue 11).
+
+1. The people an attack hits never take the attacker's country: a nationality written on the attack or its weapons
+   ("Israeli strikes", "Turkish air strikes", "Russian shelling") names the attacker; the victims' country comes from
+   where it happened ("in northern Iraq", "residents of Kharkiv") or stays unknown, and "in Turkish air strikes" is no
+   place. People hit where no attacker is named keep the article's country.
+2. A person's country comes from evidence about him: the office he serves ("an adviser to the Czech president"),
+   the international body he belongs to ("Judge X of the International Court of Justice": none), not a country
+   merely named in his sentence. All texts are written for these tests."""
+from functools import partial
+
+import pytest
+
+from conftest import actor_for, analyse_article
+
+analyse = partial(analyse_article, published="2024-03-01")
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("Israeli strikes on the town killed 30 people, health officials said.", "people"),
+    ("Russian missiles killed three people overnight, the governor said.", "people"),
+    ("Turkish drones killed four civilians on Tuesday, a monitoring group said.", "civilians"),
+    ("American air strikes killed 12 people, a local official said.", "people"),
+])
+def test_the_attackers_nationality_is_not_the_victims(text, victims):
+    doc = analyse(text)
+    hit = actor_for(doc, victims)
+    assert hit is not None and hit.sector == "civilians"
+    assert hit.country is None
+
+
+@pytest.mark.parametrize("text, victims, country", [
+    ("Ten civilians died in Turkish air strikes in northern Iraq on Sunday.", "civilians", "IRQ"),
+    ("Russian shelling killed four residents of Kharkiv overnight.", "residents", "UKR"),
+    ("Saudi-led air strikes killed 20 civilians in Yemen.", "civilians", "YEM"),
+    ("American drones killed five people in Somalia, a local elder said.", "people", "SOM"),
+    ("Two people died in Israeli strikes in southern Lebanon, the health ministry said.", "people", "LBN"),
+])
+def test_the_victims_country_is_where_the_attack_happened(text, victims, country):
+    assert actor_for(analyse(text), victims).country == country
+
+
+def test_people_hit_with_no_attacker_nationality_keep_the_articles_country():
+    doc = analyse("Floods killed 30 people in Kenya this week.")
+    assert actor_for(doc, "people").country == "KEN"
+    doc = analyse("Kenyan police arrested 30 people after the protest, officials said.")
+    assert actor_for(doc, "people").country == "KEN"  # the police are no attack: the story stays Kenyan
+
+
+@pytest.mark.parametrize("text, person, country", [
+    ("Peter Novak, an adviser to the Czech president, met officials from Poland on Monday.", "Peter Novak", "CZE"),
+    ("Lina Haddad, an aide to the Jordanian king, said Syria had closed the border.", "Lina Haddad", "JOR"),
+    ("Mohammed Ali, a spokesman for the Somali government, said troops would stay until Ethiopia withdrew its "
+     "forces.", "Mohammed Ali", "SOM"),
+    ("Maria Lopez, a spokeswoman for the Spanish foreign ministry, said Madrid would not recognise Venezuela's vote.",
+     "Maria Lopez", "ESP"),
+    ("King Mohammed VI of Morocco welcomed the Palestinian delegation in Rabat.", "Mohammed VI", "MAR"),
+])
+def test_the_office_a_person_serves_gives_his_country(text, person, country):
+    assert actor_for(analyse(text), person).country == country
+
+
+@pytest.mark.parametrize("text, person, sector", [
+    ("Judge Hanna Berg of the International Court of Justice said Israel must allow aid into Gaza.", "Hanna Berg",
+     "judiciary"),
+    ("Spokesman Jens Olsen of the World Health Organization said Sudan needed vaccines.", "Jens Olsen", "igo"),
+])
+def test_a_titled_person_of_an_international_body_takes_no_country_from_the_case(text, person, sector):
+    actor = actor_for(analyse(text), person)
+    assert actor.country is None and actor.sector == sector
+
+
+def test_a_titled_person_of_an_organisation_takes_its_country():
+    doc = analyse("Commander Ali Musa of Hamas said Israel had broken the truce.")
+    assert actor_for(doc, "Ali Musa").country == "PSE"
