@@ -167,6 +167,8 @@ def _named_anaphors() -> frozenset[str]:
 
 AFFILIATION = {"of", "at", "for", "with"}
 MANDATE = {"for", "on", "to"}  # "envoy for Syria", "rapporteur on Afghanistan", "ambassador to the U.N."
+DIRECTIONS = {"the", "south", "north", "east", "west", "southern", "northern", "eastern", "western", "central",
+              "southeastern", "southwestern", "northeastern", "northwestern"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
 
 
@@ -1163,6 +1165,25 @@ class _Resolver:
         return entry.kind == "adjective" and last.text.endswith("s") and last.tag_ in ("NNPS", "NNS") \
             and not (s > 0 and self.sdoc[s - 1].lower_ in ("the", "those", "these"))
 
+    def residence(self, s: int, e: int, kin: str):
+        """Where a people named by a plural demonym [s, e) lives when it is not its kin state: a country after "of"
+        ("the Albanians of southern Serbia") or, for an ethnic group ("ethnic Turks"), after "in" or where the
+        sentence places things, else the article's country other than the kin state (None: not known). False
+        when nothing says the people is a community abroad."""
+        sdoc = self.sdoc
+        ethnic = s > 0 and sdoc[s - 1].lower_ == "ethnic"
+        if e < len(sdoc) and (sdoc[e].lower_ == "of" or ethnic and sdoc[e].lower_ in LOCATIVE):
+            k = e + 1
+            while k < len(sdoc) and sdoc[k].lower_ in DIRECTIONS:
+                k += 1
+            code = self._country_phrase(k, min(len(sdoc), k + 4))
+            if code and code != kin:
+                return code
+        if not ethnic:
+            return False
+        code = self.located_country(s) or self.main_country()
+        return code if code != kin else None
+
     # ------------------------------------------------------- context countries
     def dateline_country(self) -> Optional[str]:
         """The country of the dateline ("TAIPEI", "DENPASAR, Indonesia", "ISLAMABAD/PENTAGON")."""
@@ -1281,9 +1302,12 @@ class _Resolver:
         body of a known country says ("the Kenyan army said two soldiers died") is of that body's country
         before any place."""
         sdoc = self.sdoc
+        kin = None
         if left is not None and left < s:
             code = self._country_in(left, s)
-            if code:
+            if code and any(t.lower_ == "ethnic" for t in sdoc[max(0, left - 1):s]):
+                kin = code  # "ethnic Albanian guerrillas operating in Macedonia": where they are, not their kin state
+            elif code:
                 return code
         if e < len(sdoc) and sdoc[e].lower_ == "of":
             code = self._country_phrase(e + 1, min(len(sdoc), e + 5))
@@ -1291,7 +1315,7 @@ class _Resolver:
                 return code
         if e < len(sdoc) and sdoc[e].lower_ in LOCATIVE:
             k = e + 1
-            while k < len(sdoc) and sdoc[k].lower_ in ("the", "southern", "northern", "eastern", "western", "central"):
+            while k < len(sdoc) and sdoc[k].lower_ in DIRECTIONS:
                 k += 1
             code = self._country_phrase(k, min(len(sdoc), k + 4))
             if code:
@@ -1308,6 +1332,8 @@ class _Resolver:
             return speakers[0] if speakers else self.main_country()
 
         code = self.located_country(s) or self.main_country()
+        if code == kin:
+            return None
         if sector == "civilians" and code in self._attacker_countries(s):
             return None  # "Israeli strikes killed 30 people": the attacker's country is not the victims'
         return code
@@ -2082,6 +2108,7 @@ class _Resolver:
                     and sdoc[e + 2].text == ")" and sdoc[e + 1].is_upper and len(sdoc[e + 1].text) > 1
                     and not label.startswith(("E|PERSON", "L|"))}
         # countries and organisations, except words already used as a person's title or apposition
+        abroad: list[tuple[int, int, str]] = []
         for s, e, label in deferred:
             if all(i in self.consumed for i in range(s, e)):
                 continue
@@ -2123,7 +2150,10 @@ class _Resolver:
                     self.add_mention(span.start_char, span.end_char, "org", actor)
                     continue
                 ctry = next((x for x in entries if x.kind in ("country", "adjective", "capital", "seat")), None)
-                if ctry is not None and self.people_of(s, e, ctry):
+                if ctry is not None and ctry.kind == "adjective" and sdoc[e - 1].tag_ in ("NNPS", "NNS") and (
+                        (s > 0 and sdoc[s - 1].lower_ == "ethnic") or (e < len(sdoc) and sdoc[e].lower_ == "of")):
+                    abroad.append((s, e, ctry.code))  # decided below, once every country of the text is known
+                elif ctry is not None and self.people_of(s, e, ctry):
                     # "Haitians worldwide", "Malaysians voted": the people, not the state ("the Russians" is)
                     # one actor with the country's civilians ("Americans" and "American civilians" are one entry)
                     actor = self.new_actor(f"A|{ctry.code}|civilians|GROUP", type="GROUP", country=ctry.code,
@@ -2146,6 +2176,23 @@ class _Resolver:
                     self.add_mention(span.start_char, span.end_char, "country", self.country_actor(code))
                 else:
                     self._place(s, span.text)
+        for s, e, kin in abroad:
+            # "ethnic Albanians in Serbia", "the Albanians of southern Serbia": a community of the country it lives
+            # in, not its kin state (unknown when the text does not place it); "the Albanians of Albania" are its people
+            home = self.residence(s, e, kin)
+            span = sdoc[s:e]
+            if home is False and s > 0 and sdoc[s - 1].lower_ in ("the", "those", "these"):
+                self.places.append((s, kin))  # "the Albanians of all faiths": the state, as before
+                self.add_mention(span.start_char, span.end_char, "country", self.country_actor(kin))
+                continue
+            if home is False:
+                self.add_mention(span.start_char, span.end_char, "agent", self.new_actor(
+                    f"A|{kin}|civilians|GROUP", type="GROUP", country=kin, sector="civilians",
+                    name=f"{self.demonym(kin)} {agent_label('civilians', 'GROUP')}"))
+                continue
+            actor = self.new_actor(f"K|{home}|{kin}|ethnic", type="GROUP", country=home, sector="civilians",
+                                   name=f"ethnic {span.text}")
+            self.add_mention(span.start_char, span.end_char, "agent", actor)
 
     def local_country(self) -> Optional[str]:
         """The country of the cities and regions the text places things in most (first on a tie): where the story is
