@@ -73,3 +73,30 @@ def test_a_titled_person_of_an_international_body_takes_no_country_from_the_case
 def test_a_titled_person_of_an_organisation_takes_its_country():
     doc = analyse("Commander Ali Musa of Hamas said Israel had broken the truce.")
     assert actor_for(doc, "Ali Musa").country == "PSE"
+
+
+# 3. An ethnic group is a community of the country it lives in, not its kin state: "ethnic X" takes the place the
+#    text puts it in ("in Romania", "in southern Kyrgyzstan"), "the X of <country>" that country, an agent written
+#    "ethnic X" ("ethnic Armenian fighters") where it operates; with no place it stays unknown. A people at home or a
+#    plain plural demonym keeps its country.
+@pytest.mark.parametrize("text, group, country", [
+    ("Thousands of ethnic Hungarians rallied in Romania on Sunday to demand more schools in their language.",
+     "Hungarians", "ROU"),
+    ("The Hungarians of northern Serbia voted for the regional assembly.", "Hungarians", "SRB"),
+    ("Ethnic Russians in Latvia protested against the new language law.", "Russians", "LVA"),
+    ("Police arrested five ethnic Uzbeks after clashes in southern Kyrgyzstan.", "Uzbeks", "KGZ"),
+    ("Ethnic Armenian fighters operating in Azerbaijan laid down their arms.", "fighters", "AZE"),
+    ("Ethnic Serbs blocked roads to protest against the arrests, officials said.", "Serbs", None),
+])
+def test_an_ethnic_group_is_of_the_country_it_lives_in(text, group, country):
+    actor = actor_for(analyse(text), group)
+    assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize("text, group, country", [
+    ("Albanians voted on Sunday in a general election.", "Albanians", "ALB"),
+    ("Americans in Iraq were told to leave the country.", "Americans", "USA"),
+    ("Hungarian officials said the talks would continue.", "officials", "HUN"),
+])
+def test_a_people_at_home_keeps_its_country(text, group, country):
+    assert actor_for(analyse(text), group).country == country
