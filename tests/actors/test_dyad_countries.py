@@ -100,3 +100,18 @@ def test_an_ethnic_group_is_of_the_country_it_lives_in(text, group, country):
 ])
 def test_a_people_at_home_keeps_its_country(text, group, country):
     assert actor_for(analyse(text), group).country == country
+
+
+# 4. A place name several countries share ("Tripoli", "Hyderabad") is in the country the text names with it
+#    ("Tripoli, Lebanon") or elsewhere, when the text does not name the lists' country; else the lists' country.
+@pytest.mark.parametrize("text, surface, country", [
+    ("Clashes broke out in Tripoli, Lebanon, between rival militias on Monday.", "Tripoli", "LBN"),
+    ("Militias fought in Tripoli as shells hit the north Lebanese port.", "Tripoli", "LBN"),
+    ("The Libyan government in Tripoli rejected the plan.", "Tripoli", "LBY"),
+    ("Rival militias clashed in Tripoli overnight, residents said.", "Tripoli", "LBY"),
+    ("Police in Hyderabad, Pakistan, arrested three men.", "Police", "PAK"),
+    ("Police in Hyderabad arrested three men, Pakistani media said.", "Police", "PAK"),
+    ("Police in Hyderabad arrested three men, Indian media said.", "Police", "IND"),
+])
+def test_a_shared_place_name_is_in_the_country_the_text_names(text, surface, country):
+    assert actor_for(analyse(text), surface).country == country

@@ -141,6 +141,12 @@ def _attack_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _shared_place_names() -> dict[str, tuple[str, ...]]:
+    """Place names of cities in several countries -> their countries, the lists' first (data/shared_place_names.tsv)."""
+    return {r["name"]: tuple(r["countries"].split("|")) for r in table("shared_place_names.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _communities() -> dict[str, Optional[str]]:
     """Ethnic and religious communities -> their home country or None (data/communities.tsv)."""
     return {r["name"]: (r.get("country") or None) for r in table("communities.tsv")}
@@ -241,6 +247,7 @@ class _Resolver:
         self._quote_spans: Optional[list[tuple[int, int]]] = None
         self.org_entry_of: dict[str, str] = {}  # organisation actor id -> its knowledge-base entry's code
         self.affiliated: dict[str, str] = {}  # person actor id -> the entry code of the organisation in his title
+        self._named: Optional[set[str]] = None  # the countries the text names (named_countries)
         self.international: set[str] = set()  # people whose title names an international body ("judge of the ICJ")
 
     # ----------------------------------------------------------------- actors
@@ -861,8 +868,32 @@ class _Resolver:
                 return True
         return False
 
+    def named_countries(self) -> set[str]:
+        """The countries the text names by name or nationality (a word or two of the lists' forms)."""
+        if self._named is None:
+            toks = self.sdoc
+            self._named = {x.code for i in range(len(toks)) for j in (i + 1, i + 2, i + 3) if j <= len(toks)
+                           for x in self.kb.forms.get(toks[i:j].text, ()) if x.kind in ("country", "adjective")}
+        return self._named
+
+    def place_country(self, i: int, text: str, code: Optional[str]) -> Optional[str]:
+        """The country of a place name at token i that names cities in several countries ("Tripoli"): the one the
+        text names right after it ("Tripoli, Lebanon") or elsewhere, when it does not name the lists' country."""
+        others = _shared_place_names().get(text)
+        if not others or code not in others:
+            return code
+        k = i + len(text.split())
+        if k + 1 < len(self.sdoc) and self.sdoc[k].text == ",":
+            after = self._country_phrase(k + 1, min(len(self.sdoc), k + 3))
+            if after in others:
+                return after  # "Tripoli, Lebanon"
+        named = self.named_countries()
+        if code in named:
+            return code
+        return next((c for c in others if c in named), code)
+
     def _place(self, i: int, text: str) -> None:
-        code = self.kb.country_of(text) or kbmod.phoenix_place(text)
+        code = self.place_country(i, text, self.kb.country_of(text) or kbmod.phoenix_place(text))
         if code:
             self.places.append((i, code))
             k = i - 1
@@ -1291,7 +1322,7 @@ class _Resolver:
                 t = self.sdoc[a:b].text
                 code = self.kb.country_of(t) or kbmod.phoenix_place(t)
                 if code:
-                    return code
+                    return self.place_country(a, t, code)
         return None
 
     def context_country(self, s: int, e: int, left: Optional[int] = None, places: bool = True,
@@ -2161,8 +2192,9 @@ class _Resolver:
                                            sector="civilians")
                     self.add_mention(span.start_char, span.end_char, "agent", actor)
                 elif ctry is not None:
-                    actor = self.country_actor(ctry.code)
-                    self.places.append((s, ctry.code))
+                    code = self.place_country(s, span.text, ctry.code) if ctry.kind == "capital" else ctry.code
+                    actor = self.country_actor(code)
+                    self.places.append((s, code))
                     self.add_mention(span.start_char, span.end_char, "country", actor)
             elif label == "E|ORG":
                 if not self.is_place(s, e, self.known_actor_name(span.text)):
