@@ -115,3 +115,35 @@ def test_a_people_at_home_keeps_its_country(text, group, country):
 ])
 def test_a_shared_place_name_is_in_the_country_the_text_names(text, surface, country):
     assert actor_for(analyse(text), surface).country == country
+
+
+@pytest.mark.parametrize("text, victims, country", [
+    ("Israeli strikes on Gaza killed 30 people on Tuesday.", "people", "PSE"),
+    ("Six people were killed in Russian drone attacks on Ukraine.", "people", "UKR"),
+    ("Saudi air strikes on Yemen killed 14 people, a local official said.", "people", "YEM"),
+])
+def test_the_victims_of_an_attack_on_a_place_are_of_that_place(text, victims, country):
+    assert actor_for(analyse(text), victims).country == country
+
+
+# 5. A surname with its title the lists know as one ("President Bush", "Chancellor Kohl") is that person, of his
+#    country, not of the country he acts on.
+@pytest.mark.parametrize("text, person, country", [
+    ("President Bush has threatened further action against Russia in a television program.", "Bush", "USA"),
+    ("Chancellor Kohl met French officials in Bonn on Monday to discuss Poland.", "Kohl", "DEU"),
+])
+def test_a_titled_surname_the_lists_know(text, person, country):
+    assert actor_for(analyse_article(text), person).country == country
+
+
+# 6. A body whose name begins with an international organisation's is part of it: no country from the places
+#    around it.
+@pytest.mark.parametrize("text, body", [
+    ("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that parties to the conflict in Iraq "
+     "allow aid.", "United Nations Emergency Relief Coordinator"),
+    ("The UN Refugee Agency Regional Office in Nairobi said Sudan had closed the border.",
+     "UN Refugee Agency Regional Office"),
+])
+def test_a_body_of_an_international_organisation_has_no_country(text, body):
+    actor = actor_for(analyse(text), body)
+    assert actor.type == "IGO" and actor.country is None

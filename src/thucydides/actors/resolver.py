@@ -952,6 +952,11 @@ class _Resolver:
                     break
         if actor is None:
             known = self.known_person(name)
+            before = self.sdoc[toks[0].i - 1] if toks[0].i > 0 else None
+            if known is None and len(parts) == 1 and before is not None and before.is_title \
+                    and before.lower_ in self.kb.roles:
+                # "President Bush": a surname the lists know with the title written before it
+                known = self.known_person(f"{before.text} {name}")
             if known is not None:
                 actor = self.by_key.get("P|" + _fold(known.name))
                 if actor is None:
@@ -1088,6 +1093,11 @@ class _Resolver:
             # "VOA's Mandarin Service": the possessor named just before the name
             owner = next((x for j in range(max(0, s - 5), s - 1) for x in self.kb.forms.get(self.sdoc[j:s - 1].text, ())
                           if x.kind == "org"), None)
+        if owner is None:
+            # "United Nations Emergency Relief Coordinator", "UN Human Rights Council": a body whose name begins
+            # with an international organisation's is part of it
+            owner = next((x for k in range(e - 1, s, -1) for x in self.kb.forms.get(self.sdoc[s:k].text, ())
+                          if x.kind == "org" and (x.type == "IGO" or x.sector == "igo")), None)
         if owner is not None:
             # "VOA's Russian Service": a part of a known organisation is of its country, type and sector
             code = owner.country
@@ -1105,7 +1115,7 @@ class _Resolver:
             code = code or self._country_in(max(0, outlet - 3), outlet)
         if code is None and s >= 2 and self.sdoc[s - 1].text in POSSESSIVE:
             code = self.kb.country_of(self.sdoc[s - 2].text)  # "Afghanistan's Ministry of Foreign Affairs"
-        if code is None and e < len(self.sdoc) and self.sdoc[e].lower_ in ("in", "of") and ph is None:
+        if code is None and e < len(self.sdoc) and self.sdoc[e].lower_ in ("in", "of") and ph is None and typ != "IGO":
             # "International Christian University in Tokyo": an institution where it is
             code = self._country_phrase(e + 1, min(len(self.sdoc), e + 4))
         if code is None and sector in STATE_SECTORS and ph is None:
@@ -1366,8 +1376,22 @@ class _Resolver:
         if code == kin:
             return None
         if sector == "civilians" and code in self._attacker_countries(s):
-            return None  # "Israeli strikes killed 30 people": the attacker's country is not the victims'
+            # "Israeli strikes killed 30 people": the attacker's country is not the victims'; the place the attack
+            # fell on is ("Israeli strikes on Gaza", "Russian drone attacks on Ukraine")
+            return self._attacked_place(s)
         return code
+
+    def _attacked_place(self, s: int) -> Optional[str]:
+        """The country of what an attack in the sentence of token ``s`` was on ("strikes on Gaza")."""
+        for t in self.sdoc[s].sent:
+            if t.lower_ in _attack_nouns():
+                for p in t.children:
+                    if p.dep_ == "prep" and p.lower_ in ("on", "against"):
+                        obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+                        code = self._country_phrase(obj.left_edge.i, obj.i + 1) if obj is not None else None
+                        if code and code not in self._attacker_countries(s):
+                            return code
+        return None
 
     def _attacker_countries(self, s: int) -> set[str]:
         """The countries written as the nationality of an attack or its weapons in the sentence of token ``s``
