@@ -147,3 +147,16 @@ def test_a_titled_surname_the_lists_know(text, person, country):
 def test_a_body_of_an_international_organisation_has_no_country(text, body):
     actor = actor_for(analyse(text), body)
     assert actor.type == "IGO" and actor.country is None
+
+
+# 7. Two heads of state or government in one sentence lead two countries: the country written on one ("South African
+#    leader Y") is not the other's; a deputy or a minister beside his own head keeps the head's country.
+@pytest.mark.parametrize("text, person, country", [
+    ("President Marc Delorme gave a warm welcome on Thursday to South African leader Pieter Botha.", "Marc Delorme",
+     None),
+    ("President Ana Ruiz received Chilean President Pedro Soto on Monday.", "Ana Ruiz", None),
+    ("President Ana Ruiz received Chilean President Pedro Soto in Lima.", "Ana Ruiz", "PER"),
+    ("Kenyan Deputy President Rigobert Kamau and President Samuel Otieno visited Mombasa.", "Samuel Otieno", "KEN"),
+])
+def test_a_head_of_state_is_not_of_the_other_heads_country(text, person, country):
+    assert actor_for(analyse(text), person).country == country

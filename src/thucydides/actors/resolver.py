@@ -1244,9 +1244,22 @@ class _Resolver:
                 return code
         return None
 
-    def main_country(self, without: tuple[tuple[int, int], ...] = ()) -> Optional[str]:
+    def counterparts(self, person: Actor) -> set[str]:
+        """For a head of state or government, the countries written on the other heads ("South African leader X")
+        of the sentences that name him: two heads in one sentence lead two countries."""
+        if self._rank(person.role) < 3:
+            return set()
+        spans = self.sentences_of(person)
+        return {m.actor.country for m in self.mentions if m.actor.type == "PERSON" and m.actor is not person
+                and m.actor.country and m.actor.id in self.described
+                and (self._rank(m.actor.role) >= 3 or self._canon(m.actor.role) == "leader")
+                and any(a <= m.start < b for a, b in spans)}
+
+    def main_country(self, without: tuple[tuple[int, int], ...] = (), exclude: frozenset[str] | set[str] = frozenset()
+                     ) -> Optional[str]:
         """The article's country: the dateline's, else the country named most often (first named on a tie);
-        with ``without`` (character spans), only among the countries also named outside those spans."""
+        with ``without`` (character spans), only among the countries also named outside those spans; never one of
+        ``exclude``."""
         code = self.dateline_country()
         if code:
             return code
@@ -1263,6 +1276,7 @@ class _Resolver:
             elsewhere = {m.actor.country for m in self.mentions if out(m.start)} | \
                 {c for i, c in self.places if out(self.sdoc[i].idx)}
             counts = {c: n for c, n in counts.items() if c in elsewhere}
+        counts = {c: n for c, n in counts.items() if c not in exclude}
         if not counts:
             return None
         best = max(counts.values())
@@ -2305,6 +2319,11 @@ class _Resolver:
             else:
                 home = home or self.main_country()
                 a.country = (self.local_country() or home) if a.type == "PERSON" and not self.doc.dateline else home
+                if a.type == "PERSON" and a.country and not self.doc.dateline \
+                        and a.country in self.counterparts(a) and a.country != self.local_country():
+                    # "President X gave a warm welcome to South African leader Y": the country written on the
+                    # other office holder in his sentence is that one's, not his
+                    a.country = self.main_country(exclude=self.counterparts(a))
             if a.type == "PERSON" and a.sector is None and a.role is None and a.country:
                 a.sector = "civilians"
 
