@@ -160,3 +160,14 @@ def test_a_body_of_an_international_organisation_has_no_country(text, body):
 ])
 def test_a_head_of_state_is_not_of_the_other_heads_country(text, person, country):
     assert actor_for(analyse(text), person).country == country
+
+
+# 8. A place the lists know written before a generic agent gives its country ("Darfur rebels", "Quetta police"),
+#    before any country merely named elsewhere in the sentence.
+@pytest.mark.parametrize("text, agent, country", [
+    ("The Sudanese government has accused Darfur rebels of violating a ceasefire, a member of the Chadian team "
+     "said.", "rebels", "SDN"),
+    ("Quetta police arrested two men, Afghan officials said.", "police", "PAK"),
+])
+def test_a_place_before_an_agent_gives_its_country(text, agent, country):
+    assert actor_for(analyse(text), agent).country == country

@@ -1359,7 +1359,8 @@ class _Resolver:
         sdoc = self.sdoc
         kin = None
         if left is not None and left < s:
-            code = self._country_in(left, s)
+            # a nationality or country before it, or a place the lists know ("Darfur rebels", "Quetta police")
+            code = self._country_in(left, s) or self._country_phrase(left, s)
             if code and any(t.lower_ == "ethnic" for t in sdoc[max(0, left - 1):s]):
                 kin = code  # "ethnic Albanian guerrillas operating in Macedonia": where they are, not their kin state
             elif code:
