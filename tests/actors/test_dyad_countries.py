@@ -171,3 +171,12 @@ def test_a_head_of_state_is_not_of_the_other_heads_country(text, person, country
 ])
 def test_a_place_before_an_agent_gives_its_country(text, agent, country):
     assert actor_for(analyse(text), agent).country == country
+
+
+# 9. "on X soil", "on X territory" places what it says is there (only before a place word: "sanctions on X" does not).
+@pytest.mark.parametrize("text, agent, country", [
+    ("Islamabad has blamed several recent attacks on militants present on Afghan soil.", "militants", "AFG"),
+    ("Gunmen hiding on Syrian territory fired rockets into the valley, Lebanese officials said.", "Gunmen", "SYR"),
+])
+def test_on_a_countrys_soil_places_an_agent(text, agent, country):
+    assert actor_for(analyse(text), agent).country == country

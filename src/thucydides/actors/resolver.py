@@ -1458,9 +1458,12 @@ class _Resolver:
             head = sdoc[i].head
             if sdoc[i].dep_ in ("amod", "compound") and head.i != i and head.lower_ in _attack_nouns():
                 return False  # "died in Turkish air strikes": the attacker's nationality, not a place
+            below = sdoc[i]
             while head.dep_ in ("compound", "amod", "pobj", "conj") and head.i != head.head.i and head.pos_ != "ADP":
-                head = head.head
-            return head.pos_ == "ADP" and head.lower_ in LOCATIVE
+                below, head = head, head.head
+            # "on Afghan soil", "on Pakistani territory": "on" a place word is where something is too
+            return head.pos_ == "ADP" and (head.lower_ in LOCATIVE or (
+                head.lower_ == "on" and below.i != i and _not_actor_words().get(below.lower_) == "place"))
 
         near = [(abs(i - s), c) for i, c in self.places if sent.start <= i < sent.end and located(i)]
         for m in self.mentions:
