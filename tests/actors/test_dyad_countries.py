@@ -180,3 +180,18 @@ def test_a_place_before_an_agent_gives_its_country(text, agent, country):
 ])
 def test_on_a_countrys_soil_places_an_agent(text, agent, country):
     assert actor_for(analyse(text), agent).country == country
+
+
+def test_the_place_of_a_people_is_the_head_of_its_of_phrase():
+    # the place of the of-phrase is its head noun, not an adjective on it ("Israeli-occupied")
+    doc = analyse("Palestinians of the Israeli-occupied West Bank shunned work on Monday.")
+    assert actor_for(doc, "Palestinians").country == "PSE"
+
+
+@pytest.mark.parametrize("text, person, country", [
+    ("King Hamid of Morocco was quoted as saying he would host a meeting between Israeli and Palestinian "
+     "officials.", "Hamid", "MAR"),
+    ("President Ana Duarte of Portugal met Spanish officials in Madrid.", "Ana Duarte", "PRT"),
+])
+def test_a_titled_person_of_a_country(text, person, country):
+    assert actor_for(analyse(text), person).country == country

@@ -173,6 +173,8 @@ def _named_anaphors() -> frozenset[str]:
 
 AFFILIATION = {"of", "at", "for", "with"}
 MANDATE = {"for", "on", "to"}  # "envoy for Syria", "rapporteur on Afghanistan", "ambassador to the U.N."
+GROUND = {"soil", "territory", "territories"}  # "on Afghan soil": "on" these is where something is ("on the Thai
+# border" is not: it says which border, not which side)
 DIRECTIONS = {"the", "south", "north", "east", "west", "southern", "northern", "eastern", "western", "central",
               "southeastern", "southwestern", "northeastern", "northwestern"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
@@ -469,8 +471,8 @@ class _Resolver:
             return None
         first = e + 2 if sdoc[e + 1].lower_ == "the" else e + 1
         for j in range(min(len(sdoc), first + 6), first, -1):
-            if any(x.kind == "org" for x in self.kb.forms.get(sdoc[first:j].text, ())):
-                return (e, j)
+            if any(x.kind in ("org", "country") for x in self.kb.forms.get(sdoc[first:j].text, ())):
+                return (e, j)  # "Judge X of the International Court of Justice", "King Hassan of Morocco"
         return None
 
     def pre_apposition(self, w: int):
@@ -1214,11 +1216,13 @@ class _Resolver:
         sdoc = self.sdoc
         ethnic = s > 0 and sdoc[s - 1].lower_ == "ethnic"
         if e < len(sdoc) and (sdoc[e].lower_ == "of" or ethnic and sdoc[e].lower_ in LOCATIVE):
-            k = e + 1
-            while k < len(sdoc) and sdoc[k].lower_ in DIRECTIONS:
-                k += 1
-            code = self._country_phrase(k, min(len(sdoc), k + 4))
-            if code and code != kin:
+            obj = next((c for c in sdoc[e].children if c.dep_ == "pobj"), None)
+            # the place itself, not a word on it: "the Israeli-occupied West Bank" is the West Bank
+            words = sorted(t.i for t in obj.subtree if t.i == obj.i or t.dep_ == "compound") if obj is not None else []
+            code = self._country_phrase(words[0], words[-1] + 1) if words else None
+            if code == kin:
+                return False  # "the Palestinians of the West Bank": at home
+            if code:
                 return code
         if not ethnic:
             return False
@@ -1463,7 +1467,7 @@ class _Resolver:
                 below, head = head, head.head
             # "on Afghan soil", "on Pakistani territory": "on" a place word is where something is too
             return head.pos_ == "ADP" and (head.lower_ in LOCATIVE or (
-                head.lower_ == "on" and below.i != i and _not_actor_words().get(below.lower_) == "place"))
+                head.lower_ == "on" and below.i != i and below.lower_ in GROUND))
 
         near = [(abs(i - s), c) for i, c in self.places if sent.start <= i < sent.end and located(i)]
         for m in self.mentions:
