@@ -135,6 +135,18 @@ def _perpetrator_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _attack_nouns() -> frozenset[str]:
+    """Nouns for an armed attack or its weapons ("strikes", "shelling", "drones"), data/attack_nouns.tsv."""
+    return frozenset(r["noun"].lower() for r in table("attack_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _shared_place_names() -> dict[str, tuple[str, ...]]:
+    """Place names of cities in several countries -> their countries, the lists' first (data/shared_place_names.tsv)."""
+    return {r["name"]: tuple(r["countries"].split("|")) for r in table("shared_place_names.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _communities() -> dict[str, Optional[str]]:
     """Ethnic and religious communities -> their home country or None (data/communities.tsv)."""
     return {r["name"]: (r.get("country") or None) for r in table("communities.tsv")}
@@ -161,6 +173,10 @@ def _named_anaphors() -> frozenset[str]:
 
 AFFILIATION = {"of", "at", "for", "with"}
 MANDATE = {"for", "on", "to"}  # "envoy for Syria", "rapporteur on Afghanistan", "ambassador to the U.N."
+GROUND = {"soil", "territory", "territories"}  # "on Afghan soil": "on" these is where something is ("on the Thai
+# border" is not: it says which border, not which side)
+DIRECTIONS = {"the", "south", "north", "east", "west", "southern", "northern", "eastern", "western", "central",
+              "southeastern", "southwestern", "northeastern", "northwestern"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards", "toward"}
 
 
@@ -233,6 +249,8 @@ class _Resolver:
         self._quote_spans: Optional[list[tuple[int, int]]] = None
         self.org_entry_of: dict[str, str] = {}  # organisation actor id -> its knowledge-base entry's code
         self.affiliated: dict[str, str] = {}  # person actor id -> the entry code of the organisation in his title
+        self._named: Optional[set[str]] = None  # the countries the text names (named_countries)
+        self.international: set[str] = set()  # people whose title names an international body ("judge of the ICJ")
 
     # ----------------------------------------------------------------- actors
     def new_actor(self, key: str, **kw) -> Actor:
@@ -445,6 +463,18 @@ class _Resolver:
             i += 1
         return i
 
+    def of_window(self, e: int):
+        """An of-phrase right after a titled name that names his body: "Judge X of the International Court of
+        Justice" (the tokens from "of" to the end of the organisation's name)."""
+        sdoc = self.sdoc
+        if e + 1 >= len(sdoc) or sdoc[e].lower_ != "of":
+            return None
+        first = e + 2 if sdoc[e + 1].lower_ == "the" else e + 1
+        for j in range(min(len(sdoc), first + 6), first, -1):
+            if any(x.kind in ("org", "country") for x in self.kb.forms.get(sdoc[first:j].text, ())):
+                return (e, j)  # "Judge X of the International Court of Justice", "King Hassan of Morocco"
+        return None
+
     def pre_apposition(self, w: int):
         """A description set off by a comma before the name: "Saudi Arabia's defense minister, Prince Khalid"."""
         if w < 2 or self.sdoc[w - 1].text != ",":
@@ -580,8 +610,11 @@ class _Resolver:
         mandate = next((k for k in range(s + 1, e) if self.sdoc[k].lower_ in MANDATE
                         and any(rs <= k - 1 < re_ for rs, re_, _ in self.role_matches)), e)
         body = self._org_in(mandate + 1, e) if mandate < e else None
-        if mandate < e and (body or any(t.lower_ in _sector_words() for t in self.sdoc[mandate + 1:e])):
-            mandate = e  # "spokesperson for Kenya's ministry of health": a body he speaks for is his, with its country
+        if mandate < e and (body or any(t.lower_ in _sector_words() for t in self.sdoc[mandate + 1:e])
+                            or self._roles_in(mandate + 1, e)):
+            # "spokesperson for Kenya's ministry of health": a body he speaks for is his, with its country; so is
+            # the office he serves ("an adviser to the Czech president")
+            mandate = e
         code = self._country_in(s, mandate)
         of = next((k for k in range(s + 1, mandate) if self.sdoc[k].lower_ in AFFILIATION
                    and any(r[1] == k for r in self.role_matches)), None)
@@ -647,6 +680,8 @@ class _Resolver:
             org = None
         elif igo or actor.sector == "igo":
             code = None  # "the U.N. envoy for Syria": an international official has no country from the text
+            if igo:
+                self.international.add(actor.id)
             if igo and actor.country and actor.id not in self.known:
                 actor.country = None  # a guess from elsewhere gives way to the written affiliation
         if code:
@@ -864,8 +899,32 @@ class _Resolver:
                 return True
         return False
 
+    def named_countries(self) -> set[str]:
+        """The countries the text names by name or nationality (a word or two of the lists' forms)."""
+        if self._named is None:
+            toks = self.sdoc
+            self._named = {x.code for i in range(len(toks)) for j in (i + 1, i + 2, i + 3) if j <= len(toks)
+                           for x in self.kb.forms.get(toks[i:j].text, ()) if x.kind in ("country", "adjective")}
+        return self._named
+
+    def place_country(self, i: int, text: str, code: Optional[str]) -> Optional[str]:
+        """The country of a place name at token i that names cities in several countries ("Tripoli"): the one the
+        text names right after it ("Tripoli, Lebanon") or elsewhere, when it does not name the lists' country."""
+        others = _shared_place_names().get(text)
+        if not others or code not in others:
+            return code
+        k = i + len(text.split())
+        if k + 1 < len(self.sdoc) and self.sdoc[k].text == ",":
+            after = self._country_phrase(k + 1, min(len(self.sdoc), k + 3))
+            if after in others:
+                return after  # "Tripoli, Lebanon"
+        named = self.named_countries()
+        if code in named:
+            return code
+        return next((c for c in others if c in named), code)
+
     def _place(self, i: int, text: str) -> None:
-        code = self.kb.country_of(text) or kbmod.phoenix_place(text)
+        code = self.place_country(i, text, self.kb.country_of(text) or kbmod.phoenix_place(text))
         if code:
             self.places.append((i, code))
             k = i - 1
@@ -927,6 +986,11 @@ class _Resolver:
                     break
         if actor is None:
             known = self.known_person(name)
+            before = self.sdoc[toks[0].i - 1] if toks[0].i > 0 else None
+            if known is None and len(parts) == 1 and before is not None and before.is_title \
+                    and before.lower_ in self.kb.roles:
+                # "President Bush": a surname the lists know with the title written before it
+                known = self.known_person(f"{before.text} {name}")
             if known is not None:
                 actor = self.by_key.get("P|" + _fold(known.name))
                 if actor is None:
@@ -953,6 +1017,9 @@ class _Resolver:
         app = self.apposition_window(e)
         if app:
             self.describe(actor, *app)
+        of = self.of_window(e) if w < s and not app else None
+        if of:
+            self.describe(actor, *of)
         cop = self.copular_window(s, e) if actor.role is None else None  # a weaker word than a title: only for the undescribed
         if cop:
             self.describe(actor, *cop)
@@ -1065,6 +1132,11 @@ class _Resolver:
             # "VOA's Mandarin Service": the possessor named just before the name
             owner = next((x for j in range(max(0, s - 5), s - 1) for x in self.kb.forms.get(self.sdoc[j:s - 1].text, ())
                           if x.kind == "org"), None)
+        if owner is None:
+            # "United Nations Emergency Relief Coordinator", "UN Human Rights Council": a body whose name begins
+            # with an international organisation's is part of it
+            owner = next((x for k in range(e - 1, s, -1) for x in self.kb.forms.get(self.sdoc[s:k].text, ())
+                          if x.kind == "org" and (x.type == "IGO" or x.sector == "igo")), None)
         if owner is not None:
             # "VOA's Russian Service": a part of a known organisation is of its country, type and sector
             code = owner.country
@@ -1082,7 +1154,7 @@ class _Resolver:
             code = code or self._country_in(max(0, outlet - 3), outlet)
         if code is None and s >= 2 and self.sdoc[s - 1].text in POSSESSIVE:
             code = self.kb.country_of(self.sdoc[s - 2].text)  # "Afghanistan's Ministry of Foreign Affairs"
-        if code is None and e < len(self.sdoc) and self.sdoc[e].lower_ in ("in", "of") and ph is None:
+        if code is None and e < len(self.sdoc) and self.sdoc[e].lower_ in ("in", "of") and ph is None and typ != "IGO":
             # "International Christian University in Tokyo": an institution where it is
             code = self._country_phrase(e + 1, min(len(self.sdoc), e + 4))
         if code is None and sector in STATE_SECTORS and ph is None:
@@ -1173,6 +1245,27 @@ class _Resolver:
         return entry.kind == "adjective" and last.text.endswith("s") and last.tag_ in ("NNPS", "NNS") \
             and not (s > 0 and self.sdoc[s - 1].lower_ in ("the", "those", "these"))
 
+    def residence(self, s: int, e: int, kin: str):
+        """Where a people named by a plural demonym [s, e) lives when it is not its kin state: a country after "of"
+        ("the Albanians of southern Serbia") or, for an ethnic group ("ethnic Turks"), after "in" or where the
+        sentence places things, else the article's country other than the kin state (None: not known). False
+        when nothing says the people is a community abroad."""
+        sdoc = self.sdoc
+        ethnic = s > 0 and sdoc[s - 1].lower_ == "ethnic"
+        if e < len(sdoc) and (sdoc[e].lower_ == "of" or ethnic and sdoc[e].lower_ in LOCATIVE):
+            obj = next((c for c in sdoc[e].children if c.dep_ == "pobj"), None)
+            # the place itself, not a word on it: "the Israeli-occupied West Bank" is the West Bank
+            words = sorted(t.i for t in obj.subtree if t.i == obj.i or t.dep_ == "compound") if obj is not None else []
+            code = self._country_phrase(words[0], words[-1] + 1) if words else None
+            if code == kin:
+                return False  # "the Palestinians of the West Bank": at home
+            if code:
+                return code
+        if not ethnic:
+            return False
+        code = self.located_country(s) or self.main_country()
+        return code if code != kin else None
+
     # ------------------------------------------------------- context countries
     def dateline_country(self) -> Optional[str]:
         """The country of the dateline ("TAIPEI", "DENPASAR, Indonesia", "ISLAMABAD/PENTAGON")."""
@@ -1192,9 +1285,22 @@ class _Resolver:
                 return code
         return None
 
-    def main_country(self, without: tuple[tuple[int, int], ...] = ()) -> Optional[str]:
+    def counterparts(self, person: Actor) -> set[str]:
+        """For a head of state or government, the countries written on the other heads ("South African leader X")
+        of the sentences that name him: two heads in one sentence lead two countries."""
+        if self._rank(person.role) < 3:
+            return set()
+        spans = self.sentences_of(person)
+        return {m.actor.country for m in self.mentions if m.actor.type == "PERSON" and m.actor is not person
+                and m.actor.country and m.actor.id in self.described
+                and (self._rank(m.actor.role) >= 3 or self._canon(m.actor.role) == "leader")
+                and any(a <= m.start < b for a, b in spans)}
+
+    def main_country(self, without: tuple[tuple[int, int], ...] = (), exclude: frozenset[str] | set[str] = frozenset()
+                     ) -> Optional[str]:
         """The article's country: the dateline's, else the country named most often (first named on a tie);
-        with ``without`` (character spans), only among the countries also named outside those spans."""
+        with ``without`` (character spans), only among the countries also named outside those spans; never one of
+        ``exclude``."""
         code = self.dateline_country()
         if code:
             return code
@@ -1211,6 +1317,7 @@ class _Resolver:
             elsewhere = {m.actor.country for m in self.mentions if out(m.start)} | \
                 {c for i, c in self.places if out(self.sdoc[i].idx)}
             counts = {c: n for c, n in counts.items() if c in elsewhere}
+        counts = {c: n for c, n in counts.items() if c not in exclude}
         if not counts:
             return None
         best = max(counts.values())
@@ -1280,7 +1387,7 @@ class _Resolver:
                 t = self.sdoc[a:b].text
                 code = self.kb.country_of(t) or kbmod.phoenix_place(t)
                 if code:
-                    return code
+                    return self.place_country(a, t, code)
         return None
 
     def context_country(self, s: int, e: int, left: Optional[int] = None, places: bool = True,
@@ -1291,9 +1398,13 @@ class _Resolver:
         body of a known country says ("the Kenyan army said two soldiers died") is of that body's country
         before any place."""
         sdoc = self.sdoc
+        kin = None
         if left is not None and left < s:
-            code = self._country_in(left, s)
-            if code:
+            # a nationality or country before it, or a place the lists know ("Darfur rebels", "Quetta police")
+            code = self._country_in(left, s) or self._country_phrase(left, s)
+            if code and any(t.lower_ == "ethnic" for t in sdoc[max(0, left - 1):s]):
+                kin = code  # "ethnic Albanian guerrillas operating in Macedonia": where they are, not their kin state
+            elif code:
                 return code
         if e < len(sdoc) and sdoc[e].lower_ == "of":
             code = self._country_phrase(e + 1, min(len(sdoc), e + 5))
@@ -1301,7 +1412,7 @@ class _Resolver:
                 return code
         if e < len(sdoc) and sdoc[e].lower_ in LOCATIVE:
             k = e + 1
-            while k < len(sdoc) and sdoc[k].lower_ in ("the", "southern", "northern", "eastern", "western", "central"):
+            while k < len(sdoc) and sdoc[k].lower_ in DIRECTIONS:
                 k += 1
             code = self._country_phrase(k, min(len(sdoc), k + 4))
             if code:
@@ -1317,7 +1428,48 @@ class _Resolver:
                         and m.actor.sector in STATE_SECTORS and sent.start_char <= m.start < sent.end_char]
             return speakers[0] if speakers else self.main_country()
 
-        return self.located_country(s) or self.main_country()
+        code = self.located_country(s) or self.main_country()
+        if code == kin:
+            return None
+        if sector == "civilians" and code in self._attacker_countries(s):
+            # "Israeli strikes killed 30 people": the attacker's country is not the victims'; the place the attack
+            # fell on is ("Israeli strikes on Gaza", "Russian drone attacks on Ukraine")
+            return self._attacked_place(s)
+        return code
+
+    def _attacked_place(self, s: int) -> Optional[str]:
+        """The country of what an attack in the sentence of token ``s`` was on ("strikes on Gaza")."""
+        for t in self.sdoc[s].sent:
+            if t.lower_ in _attack_nouns():
+                for p in t.children:
+                    if p.dep_ == "prep" and p.lower_ in ("on", "against"):
+                        obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+                        code = self._country_phrase(obj.left_edge.i, obj.i + 1) if obj is not None else None
+                        if code and code not in self._attacker_countries(s):
+                            return code
+        return None
+
+    def _attacker_countries(self, s: int) -> set[str]:
+        """The countries written as the nationality of an attack or its weapons in the sentence of token ``s``
+        ("Israeli strikes", "Turkish air strikes", "Russian shelling", "Saudi-led raids")."""
+        found = set()
+        for t in self.sdoc[s].sent:
+            if t.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") or t.i == t.head.i:
+                continue
+            head = t.head
+            while head.dep_ == "amod" and head.head.i != head.i and head.i < head.head.i:
+                head = head.head  # "Saudi-led air strikes", "Israeli-led"
+            compound = " ".join(c.lower_ for c in head.lefts if c.dep_ == "compound" and c.i > t.i)
+            if head.lower_ not in _attack_nouns() and f"{compound} {head.lower_}".strip() not in _attack_nouns():
+                continue
+            # a nationality ("Israeli strikes", "Saudi-led raids") or a country in the possessive ("Russia's
+            # missiles") is the attacker; a city or country as a plain modifier is where it was ("the Kabul attack")
+            word = t.text if "-" not in t.text or t.dep_ == "poss" else t.text.split("-")[0]
+            kinds = {x.kind for x in self.kb.forms.get(word, ())}
+            code = self.kb.country_of(t.text if t.dep_ == "poss" else word)
+            if code and ("adjective" in kinds or t.dep_ == "poss" and t.text not in ("its", "their")):
+                found.add(code)
+        return found
 
     def _speaker_country(self, s: int) -> Optional[str]:
         """The country of the state body or official whose words token s stands in: the subject of the speech verb
@@ -1345,9 +1497,14 @@ class _Resolver:
 
         def located(i: int) -> bool:  # a place where something is: "in Quetta", "at the border of Chad"
             head = sdoc[i].head
+            if sdoc[i].dep_ in ("amod", "compound") and head.i != i and head.lower_ in _attack_nouns():
+                return False  # "died in Turkish air strikes": the attacker's nationality, not a place
+            below = sdoc[i]
             while head.dep_ in ("compound", "amod", "pobj", "conj") and head.i != head.head.i and head.pos_ != "ADP":
-                head = head.head
-            return head.pos_ == "ADP" and head.lower_ in LOCATIVE
+                below, head = head, head.head
+            # "on Afghan soil", "on Pakistani territory": "on" a place word is where something is too
+            return head.pos_ == "ADP" and (head.lower_ in LOCATIVE or (
+                head.lower_ == "on" and below.i != i and below.lower_ in GROUND))
 
         near = [(abs(i - s), c) for i, c in self.places if sent.start <= i < sent.end and located(i)]
         for m in self.mentions:
@@ -2167,6 +2324,7 @@ class _Resolver:
                     and sdoc[e + 2].text == ")" and sdoc[e + 1].is_upper and len(sdoc[e + 1].text) > 1
                     and not label.startswith(("E|PERSON", "L|"))}
         # countries and organisations, except words already used as a person's title or apposition
+        abroad: list[tuple[int, int, str]] = []
         for s, e, label in deferred:
             if all(i in self.consumed for i in range(s, e)):
                 continue
@@ -2208,7 +2366,10 @@ class _Resolver:
                     self.add_mention(span.start_char, span.end_char, "org", actor)
                     continue
                 ctry = next((x for x in entries if x.kind in ("country", "adjective", "capital", "seat")), None)
-                if ctry is not None and self.people_of(s, e, ctry):
+                if ctry is not None and ctry.kind == "adjective" and sdoc[e - 1].tag_ in ("NNPS", "NNS") and (
+                        (s > 0 and sdoc[s - 1].lower_ == "ethnic") or (e < len(sdoc) and sdoc[e].lower_ == "of")):
+                    abroad.append((s, e, ctry.code))  # decided below, once every country of the text is known
+                elif ctry is not None and self.people_of(s, e, ctry):
                     # "Haitians worldwide", "Malaysians voted": the people, not the state ("the Russians" is)
                     # one actor with the country's civilians ("Americans" and "American civilians" are one entry)
                     actor = self.new_actor(f"A|{ctry.code}|civilians|GROUP", type="GROUP", country=ctry.code,
@@ -2216,8 +2377,9 @@ class _Resolver:
                                            sector="civilians")
                     self.add_mention(span.start_char, span.end_char, "agent", actor)
                 elif ctry is not None:
-                    actor = self.country_actor(ctry.code)
-                    self.places.append((s, ctry.code))
+                    code = self.place_country(s, span.text, ctry.code) if ctry.kind == "capital" else ctry.code
+                    actor = self.country_actor(code)
+                    self.places.append((s, code))
                     self.add_mention(span.start_char, span.end_char, "country", actor)
             elif label == "E|ORG":
                 if not self.is_place(s, e, self.known_actor_name(span.text)):
@@ -2231,6 +2393,23 @@ class _Resolver:
                     self.add_mention(span.start_char, span.end_char, "country", self.country_actor(code))
                 else:
                     self._place(s, span.text)
+        for s, e, kin in abroad:
+            # "ethnic Albanians in Serbia", "the Albanians of southern Serbia": a community of the country it lives
+            # in, not its kin state (unknown when the text does not place it); "the Albanians of Albania" are its people
+            home = self.residence(s, e, kin)
+            span = sdoc[s:e]
+            if home is False and s > 0 and sdoc[s - 1].lower_ in ("the", "those", "these"):
+                self.places.append((s, kin))  # "the Albanians of all faiths": the state, as before
+                self.add_mention(span.start_char, span.end_char, "country", self.country_actor(kin))
+                continue
+            if home is False:
+                self.add_mention(span.start_char, span.end_char, "agent", self.new_actor(
+                    f"A|{kin}|civilians|GROUP", type="GROUP", country=kin, sector="civilians",
+                    name=f"{self.demonym(kin)} {agent_label('civilians', 'GROUP')}"))
+                continue
+            actor = self.new_actor(f"K|{home}|{kin}|ethnic", type="GROUP", country=home, sector="civilians",
+                                   name=f"ethnic {span.text}")
+            self.add_mention(span.start_char, span.end_char, "agent", actor)
 
     def local_country(self) -> Optional[str]:
         """The country of the cities and regions the text places things in most (first on a tie): where the story is
@@ -2265,8 +2444,8 @@ class _Resolver:
                 continue
             if a.type != "PERSON" and (a.id in self.org_codes or self.kb.forms.get(a.name) or a.name in self.kb.leaders):
                 continue
-            if a.type == "PERSON" and (a.name in self.kb.leaders or a.id in self.known):
-                continue
+            if a.type == "PERSON" and (a.name in self.kb.leaders or a.id in self.known or a.id in self.international):
+                continue  # "a judge of the International Court of Justice" takes no country from the case he hears
             body = self.body_of(a) if a.type == "PERSON" else None
             if body:
                 a.country = body  # "foreign ministry spokesperson X" after "Afghanistan's Ministry of Foreign Affairs"
@@ -2287,6 +2466,11 @@ class _Resolver:
             else:
                 home = home or self.main_country()
                 a.country = (self.local_country() or home) if a.type == "PERSON" and not self.doc.dateline else home
+                if a.type == "PERSON" and a.country and not self.doc.dateline \
+                        and a.country in self.counterparts(a) and a.country != self.local_country():
+                    # "President X gave a warm welcome to South African leader Y": the country written on the
+                    # other office holder in his sentence is that one's, not his
+                    a.country = self.main_country(exclude=self.counterparts(a))
             if a.type == "PERSON" and a.sector is None and a.role is None and a.country:
                 a.sector = "civilians"
 
