@@ -463,15 +463,17 @@ class _Resolver:
             i += 1
         return i
 
-    def of_window(self, e: int):
+    def of_window(self, e: int, titled: bool = True):
         """An of-phrase right after a titled name that names his body: "Judge X of the International Court of
-        Justice" (the tokens from "of" to the end of the organisation's name)."""
+        Justice" (the tokens from "of" to the end of the organisation's name). After a name with no title only an
+        organisation the lists know counts ("Peter Malone of the Lowy Institute"), not a country or a place."""
         sdoc = self.sdoc
         if e + 1 >= len(sdoc) or sdoc[e].lower_ != "of":
             return None
         first = e + 2 if sdoc[e + 1].lower_ == "the" else e + 1
+        kinds = ("org", "country") if titled else ("org",)
         for j in range(min(len(sdoc), first + 6), first, -1):
-            if any(x.kind in ("org", "country") for x in self.kb.forms.get(sdoc[first:j].text, ())):
+            if any(x.kind in kinds for x in self.kb.forms.get(sdoc[first:j].text, ())):
                 return (e, j)  # "Judge X of the International Court of Justice", "King Hassan of Morocco"
         return None
 
@@ -1017,7 +1019,7 @@ class _Resolver:
         app = self.apposition_window(e)
         if app:
             self.describe(actor, *app)
-        of = self.of_window(e) if w < s and not app else None
+        of = self.of_window(e, titled=w < s) if not app else None
         if of:
             self.describe(actor, *of)
         cop = self.copular_window(s, e) if actor.role is None else None  # a weaker word than a title: only for the undescribed
