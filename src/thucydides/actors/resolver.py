@@ -225,7 +225,13 @@ def _matchers(vocab):
         lower.add("G|" + surface, [tok.make_doc(surface)])
     roles = PhraseMatcher(vocab, attr="LOWER")
     for phrase in kb.roles:
-        roles.add("R|" + phrase, [tok.make_doc(phrase)])
+        patterns = [tok.make_doc(phrase)]
+        # an abbreviated title ("rep.", "lt. gen.") is one token only as written in text ("Rep.", "Lt. Gen."): the
+        # tokenizer splits the lower-case form, so the capitalised form is matched too
+        written = tok.make_doc(" ".join(w[:1].upper() + w[1:] for w in phrase.split()))
+        if [t.lower_ for t in written] != [t.lower_ for t in patterns[0]]:
+            patterns.append(written)
+        roles.add("R|" + phrase, patterns)
     return names, lower, roles
 
 

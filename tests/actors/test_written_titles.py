@@ -1,0 +1,39 @@
+"""Issue #12, sixth round: the title written before a name says the person's office even when it is an
+abbreviation ("Rep.", "Sen.", "Lt. Gen.", "Col."), a party-and-chamber title ("Republican Representative") or a
+director general of a national body (data/roles.tsv). Text written for these tests."""
+from functools import partial
+
+from conftest import actor_for, analyse_article
+
+analyse = partial(analyse_article, published="2025-06-01")
+
+
+def test_abbreviated_legislative_titles_make_lawmakers():
+    doc = analyse("The U.S. House voted on the farm bill on Thursday. Rep. Maria Delgado said she would vote no. "
+                  "Sen. Paul Whitaker said the Senate would take it up next week.")
+    for name, role in (("Maria Delgado", "lawmaker"), ("Paul Whitaker", "senator")):
+        a = actor_for(doc, name)
+        assert (a.role, a.sector, a.country) == (role, "legislature", "USA"), (name, a)
+
+
+def test_abbreviated_military_ranks_make_officers():
+    doc = analyse("Lt. Gen. Ibrahim Danjuma said troops had cleared the forest near Maiduguri. Col. Musa Bello "
+                  "led the operation.")
+    assert actor_for(doc, "Ibrahim Danjuma").sector == "military"
+    assert actor_for(doc, "Musa Bello").sector == "military"
+
+
+def test_a_party_and_chamber_title_makes_a_lawmaker():
+    doc = analyse("Democratic Representative Ellen Marsh said the tariffs would hurt farmers in Iowa.")
+    a = actor_for(doc, "Ellen Marsh")
+    assert a.sector == "legislature" and a.country == "USA"
+
+
+def test_a_national_director_general_is_a_state_official_and_an_international_one_stays_international():
+    doc = analyse("Dr. Grace Mwangi, director general of health services, said the clinics in Nairobi had enough "
+                  "vaccines.")
+    mwangi = actor_for(doc, "Grace Mwangi")
+    assert mwangi.sector == "government" and mwangi.country == "KEN"
+    doc = analyse("The WHO director-general praised Kenya's response to the outbreak.")
+    who = actor_for(doc, "WHO director-general")
+    assert who.sector == "igo" and who.country is None
