@@ -37,3 +37,17 @@ def test_a_national_director_general_is_a_state_official_and_an_international_on
     doc = analyse("The WHO director-general praised Kenya's response to the outbreak.")
     who = actor_for(doc, "WHO director-general")
     assert who.sector == "igo" and who.country is None
+
+
+def test_an_official_talking_to_a_foreign_counterpart_is_not_of_the_counterparts_country():
+    doc = analyse("Fighting in Gaza dominated the talks. The United States raised concern over the violence, with "
+                  "National Security Adviser Tom Reyes speaking by phone with his Israeli counterpart Avi Cohen, "
+                  "according to the White House. Israel said talks would continue.")
+    assert actor_for(doc, "Avi Cohen").country == "ISR"
+    assert actor_for(doc, "Tom Reyes").country != "ISR"
+
+
+def test_two_holders_of_one_office_in_a_sentence_may_serve_one_country():
+    doc = analyse("The Senate passed the defence bill on Friday. Senator Ann Kimura and Senator Bob Tate, both "
+                  "members of the armed services committee, voted for it in Washington.")
+    assert actor_for(doc, "Ann Kimura").country == actor_for(doc, "Bob Tate").country == "USA"

@@ -257,6 +257,7 @@ class _Resolver:
         self.affiliated: dict[str, str] = {}  # person actor id -> the entry code of the organisation in his title
         self._named: Optional[set[str]] = None  # the countries the text names (named_countries)
         self.international: set[str] = set()  # people whose title names an international body ("judge of the ICJ")
+        self.counterpart: set[str] = set()  # people introduced as another's counterpart ("his Israeli counterpart X")
 
     # ----------------------------------------------------------------- actors
     def new_actor(self, key: str, **kw) -> Actor:
@@ -651,6 +652,7 @@ class _Resolver:
                               and m.actor.id != actor.id and m.end <= self.sdoc[s].idx), None)
                 if other is not None:
                     role, sector, phrase = other.role, other.sector or sector, other.role
+                    self.counterpart.add(actor.id)
             current = self._rank(actor.role)
             # the text decides: a title or apposition replaces what a name match gave; within the text a
             # courtesy or lesser title ("Prince", "Sheikh") does not replace an office already stated
@@ -1295,13 +1297,19 @@ class _Resolver:
 
     def counterparts(self, person: Actor) -> set[str]:
         """For a head of state or government, the countries written on the other heads ("South African leader X")
-        of the sentences that name him: two heads in one sentence lead two countries."""
-        if self._rank(person.role) < 3:
+        of the sentences that name him: two heads in one sentence lead two countries. For any other office, the
+        countries written on his counterparts in his sentences ("National Security Adviser X spoke with his Israeli
+        counterpart Y"): a counterpart holds the same office in another country (two senators of one sentence may
+        well serve one)."""
+        if not person.role:
             return set()
+        head = self._rank(person.role) >= 3
+        office = self._canon(person.role)
         spans = self.sentences_of(person)
         return {m.actor.country for m in self.mentions if m.actor.type == "PERSON" and m.actor is not person
                 and m.actor.country and m.actor.id in self.described
-                and (self._rank(m.actor.role) >= 3 or self._canon(m.actor.role) == "leader")
+                and ((self._rank(m.actor.role) >= 3 or self._canon(m.actor.role) == "leader") if head
+                     else m.actor.id in self.counterpart and self._canon(m.actor.role) == office)
                 and any(a <= m.start < b for a, b in spans)}
 
     def main_country(self, without: tuple[tuple[int, int], ...] = (), exclude: frozenset[str] | set[str] = frozenset()
