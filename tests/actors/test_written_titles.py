@@ -51,3 +51,13 @@ def test_two_holders_of_one_office_in_a_sentence_may_serve_one_country():
     doc = analyse("The Senate passed the defence bill on Friday. Senator Ann Kimura and Senator Bob Tate, both "
                   "members of the armed services committee, voted for it in Washington.")
     assert actor_for(doc, "Ann Kimura").country == actor_for(doc, "Bob Tate").country == "USA"
+
+
+def test_the_group_noun_before_leader_says_what_kind_of_leader():
+    doc = analyse("Thousands marched in Dhaka on Sunday. Student leader Nahid Rahman told the crowd the protests "
+                  "would go on. In Sylhet, community leader Abdul Karim said the police had stayed away.")
+    assert actor_for(doc, "Nahid Rahman").sector == "education"
+    assert actor_for(doc, "Abdul Karim").sector == "civilians"
+    # a state noun before it keeps a state office
+    doc = analyse("Army chief Ahmed Khalil met officials in Khartoum on Monday.")
+    assert actor_for(doc, "Ahmed Khalil").sector == "military"

@@ -674,6 +674,16 @@ class _Resolver:
                     led = self._agent_in(s, rs - 1)  # "the gang's leader": the same, in the possessive
                     if led is not None:
                         actor.sector = led[1]
+                elif rank <= 1 and sector == "government" and actor.sector == "government" and rs > s:
+                    # "student leader X", "community leader X", "gang leader X": the group noun before a
+                    # generic office says what kind of leader, as the of-phrase does
+                    t = self.sdoc[rs - 1]
+                    kind = None
+                    if t.pos_ in ("NOUN", "PROPN") and (t.is_lower or t.i == t.sent.start):
+                        agent, as_role = kbmod.agent(t.lower_), self.kb.roles.get(t.lower_)
+                        kind = agent[0] if agent else as_role[1] if as_role else None  # "student" is both
+                    if kind and kind not in STATE_SECTORS:
+                        actor.sector = kind
                 if any(t.lower_ in ("former", "ex") for t in self.sdoc[s:rs]) and not actor.role.startswith("former"):
                     actor.role = "former " + actor.role  # "Former FBI Director James Comey": the office he held
             found = True
