@@ -61,3 +61,16 @@ def test_the_group_noun_before_leader_says_what_kind_of_leader():
     # a state noun before it keeps a state office
     doc = analyse("Army chief Ahmed Khalil met officials in Khartoum on Monday.")
     assert actor_for(doc, "Ahmed Khalil").sector == "military"
+
+
+def test_names_listed_after_members_of_a_body_take_its_country_and_sector():
+    doc = analyse("Pressure grew on Serbia over the border dispute. In Washington, two members of the U.S. Senate — "
+                  "Carla Jensen and Martin Ruiz — wrote to the secretary of state urging sanctions on Belgrade.")
+    for name in ("Carla Jensen", "Martin Ruiz"):
+        a = actor_for(doc, name)
+        assert (a.country, a.sector) == ("USA", "legislature"), (name, a)
+
+
+def test_a_list_after_a_plain_comma_clause_takes_nothing_from_it():
+    doc = analyse("The court in Nairobi heard the case on Monday, Grace Wanjiru and Peter Otieno told reporters.")
+    assert actor_for(doc, "Grace Wanjiru").sector != "legislature"

@@ -470,6 +470,29 @@ class _Resolver:
             i += 1
         return i
 
+    def list_head(self, s: int):
+        """The group a list of names is set off from: "three members of the U.S. Senate — A, B and C", "two
+        lawmakers, A and B, ...": the plural description right before the dash or comma that opens the list (the
+        tokens of the description), when it names members, lawmakers or senators."""
+        sdoc = self.sdoc
+        sent_start = sdoc[s].sent.start
+        i = s - 1
+        while i > sent_start:
+            t = sdoc[i]
+            if t.ent_type_ == "PERSON" or t.lower_ == "and" or (t.text == "," and sdoc[i - 1].ent_type_ == "PERSON"):
+                i -= 1
+                continue
+            break
+        if i <= sent_start or sdoc[i].text not in ("—", "–", ",", ":"):
+            return None
+        end = i
+        j = end
+        while j > sent_start and end - j < 10 and sdoc[j - 1].text not in (",", ";", "—", "–", ":", "(", '"', "“"):
+            j -= 1
+        if not any(t.lower_ in LIST_HEADS for t in sdoc[j:end]):
+            return None
+        return (j, end)
+
     def of_window(self, e: int, titled: bool = True):
         """An of-phrase right after a titled name that names his body: "Judge X of the International Court of
         Justice" (the tokens from "of" to the end of the organisation's name). After a name with no title only an
@@ -1043,6 +1066,12 @@ class _Resolver:
         cop = self.copular_window(s, e) if actor.role is None else None  # a weaker word than a title: only for the undescribed
         if cop:
             self.describe(actor, *cop)
+        if actor.role is None and actor.id not in self.described:
+            head = self.list_head(s)
+            if head:
+                self.describe(actor, *head)
+                actor.role = None  # the group's body or noun ("the U.S. Senate") is no office of his; its country
+                # and sector are
         if actor.country and not actor.sector and actor.role is None:
             actor.sector = None
         start = toks[0].idx
@@ -2511,6 +2540,8 @@ RANK_WORDS = {"deputy", "vice", "acting", "chief", "top", "senior", "junior", "a
 SUBORDINATE = {"deputy", "vice", "assistant"}  # rank words that make the office another person's
 ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "official", "director", "head", "chief",
               "deputy", "the", "of", "and", "senior", "secretary"}  # words of an office that name no body
+LIST_HEADS = {"members", "lawmakers", "legislators", "senators", "congressmen", "parliamentarians", "mps"}  # a
+# group a list of names is set off from ("members of the U.S. Senate — A, B and C")
 STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
 
 
