@@ -44,3 +44,10 @@ def test_a_cargo_ship_is_no_business_actor():
     doc = analyse("A Greek cargo ship ran aground off Sri Lanka on Tuesday. The navy said the crew was safe.")
     ship = actor_for(doc, "cargo ship")
     assert ship is None or ship.type == "COUNTRY"
+
+
+def test_the_dotted_abbreviation_of_the_central_african_republic_is_that_country():
+    doc = analyse("Rebels attacked two villages in northwestern C.A.R., near the Chad border, on Tuesday. The army "
+                  "said five soldiers were killed.")
+    assert actor_for(doc, "C.A.R.").country == "CAF"
+    assert actor_for(doc, "army").country == "CAF"
