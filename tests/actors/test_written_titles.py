@@ -74,3 +74,10 @@ def test_names_listed_after_members_of_a_body_take_its_country_and_sector():
 def test_a_list_after_a_plain_comma_clause_takes_nothing_from_it():
     doc = analyse("The court in Nairobi heard the case on Monday, Grace Wanjiru and Peter Otieno told reporters.")
     assert actor_for(doc, "Grace Wanjiru").sector != "legislature"
+
+
+def test_a_body_named_after_its_leader_is_of_the_leaders_country():
+    doc = analyse("Egypt rejected the proposal on Monday. The Biden administration said it would send envoys to "
+                  "Cairo. Netanyahu's government did not comment.", published="2024-03-01")
+    assert actor_for(doc, "administration").country == "USA"
+    assert actor_for(doc, "government").country == "ISR"

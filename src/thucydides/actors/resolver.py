@@ -425,6 +425,19 @@ class _Resolver:
                     return code
         return None
 
+    def _leader_before(self, s: int) -> Optional[str]:
+        """The country of a person of known country named right before token s ("the Trump administration",
+        "Netanyahu's government"), when the noun at s is one a leader heads."""
+        if s < 1 or self.sdoc[s].lower_ not in LED_BODIES:
+            return None
+        k = s - 1
+        if self.sdoc[k].text in POSSESSIVE and k > 0:
+            k -= 1
+        tok = self.sdoc[k]
+        end = tok.idx + len(tok.text)
+        m = next((m for m in reversed(self.mentions) if m.end == end and m.actor.type == "PERSON"), None)
+        return m.actor.country if m is not None and m.actor.country else None
+
     def _adjective_in(self, s: int, e: int) -> bool:
         return any(x.kind == "adjective" for t in self.sdoc[s:e] for x in self.kb.forms.get(t.text, ()))
 
@@ -1455,6 +1468,9 @@ class _Resolver:
         sdoc = self.sdoc
         kin = None
         if left is not None and left < s:
+            led = self._leader_before(s)
+            if led:
+                return led  # "the Trump administration", "Modi's government": the leader's country
             # a nationality or country before it, or a place the lists know ("Darfur rebels", "Quetta police")
             code = self._country_in(left, s) or self._country_phrase(left, s)
             if code and any(t.lower_ == "ethnic" for t in sdoc[max(0, left - 1):s]):
@@ -2542,6 +2558,8 @@ ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "official"
               "deputy", "the", "of", "and", "senior", "secretary"}  # words of an office that name no body
 LIST_HEADS = {"members", "lawmakers", "legislators", "senators", "congressmen", "parliamentarians", "mps"}  # a
 # group a list of names is set off from ("members of the U.S. Senate — A, B and C")
+LED_BODIES = {"administration", "government", "regime", "cabinet", "junta"}  # bodies a named leader heads ("the
+# Trump administration")
 STATE_NOUNS = {"government", "regime"}  # a country's government named generically stands for the state
 
 
