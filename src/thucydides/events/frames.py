@@ -616,18 +616,31 @@ class Frames:
         if v.lemma_.lower() != "have":
             return
         obj = self.direct_object(v)
-        if obj is None or obj.lemma_.lower() not in self.lex.cls("RECORD_NOUN"):
+        if obj is None:
+            return
+        effect = obj.lemma_.lower() in self.lex.cls("EFFECT_NOUN")
+        if not effect and obj.lemma_.lower() not in self.lex.cls("RECORD_NOUN"):
             return
         mods = {c.lower_ for c in obj.children if c.dep_ in ("amod", "compound")}
         negated = self.local_cues(v)["neg"]
         bad = mods & (self.lex.cls("DISAPPROVE_ADJ") | self.lex.cls("POOR_ADJ"))
-        if not ((bad and not negated) or (negated and mods & (self.lex.cls("APPROVE_ADJ") | self.lex.cls("GOOD_ADJ")))):
+        if effect:
+            # "the law has had a chilling effect on the press": a speaker's judgement of a measure's harm;
+            # only asserted harm counts ("has had no negative impact" is no accusation)
+            bad = mods & (self.lex.cls("DISAPPROVE_ADJ") | self.lex.cls("EFFECT_ADJ"))
+            if not bad or negated or any(c.dep_ == "det" and c.lower_ in ("no", "little") for c in obj.children):
+                return
+        elif not ((bad and not negated) or (negated and mods & (self.lex.cls("APPROVE_ADJ") | self.lex.cls("GOOD_ADJ")))):
             return
         speakers = list(self.speaker_of(scope, v)[0])
         subj = self.subject(v)
         targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers]
-        if not speakers or not targets:
-            return
+        judged_act = effect and subj is not None and subj.pos_ == "NOUN" and (any(
+            self.in_class(subj, c) for c in ("@DECISION", "@MEASURE", "@CONDUCT", "@BLOCKADE", "@RESTRICTION")) or any(
+            c.dep_ == "poss" and self.in_class(c, "@AGENT_NOUN") for c in subj.children))  # "the ministry's freeze"
+        said = bool(speakers) or (effect and scope.say is not None)  # "the opposition said ...": a speaker unnamed
+        if not said or not (targets or judged_act):
+            return  # "the drought had a devastating effect": no one's act judged
         flags = self.resolve_flags(scope, dict(self.local_cues(v), neg=False))
         self.make(sent, v, "ACCUSE", "disapprove", (), speakers, targets, flags, anchor=v,
                   trigger_span=(v.idx, obj.idx + len(obj.text)))

@@ -1,0 +1,95 @@
+"""Issue #11, unseen-news patterns (fourth round), on sentences written for this test (real pipeline, no mocks):
+criticism without a criticism verb (an appraisal as an abuse or a blatant wrong, a measure's harmful effect),
+people hurt "in" an attack, force met by protesters; and the word senses that are no event."""
+import pytest
+
+from conftest import asserted_types
+
+
+# ------------------------------------------------------------------ a measure's harm judged by a speaker
+@pytest.mark.parametrize("text", [
+    "Opposition leaders said Hungary's new media law has had a chilling effect on journalists.",
+    "Farmers said the government's tariff decision has had a devastating impact on exports.",
+    "Exporters say Beijing's ban on Australian wine has had a crippling effect on vineyards.",
+    "The union said the ministry's wage freeze has had serious consequences for nurses.",
+    "Rights groups say Egypt's protest law has had a corrosive effect on civil society.",
+])
+def test_a_measure_said_to_have_a_harmful_effect_is_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the drought has had a devastating effect on harvests.",  # no one's act
+    "The minister said the reform has had no negative impact on growth.",  # harm denied
+    "The new coach has had a positive effect on the team, the captain said.",  # praise, not harm
+    "Economists say rising oil prices have had a serious impact on inflation.",  # a market, not an act
+    "The storm had a devastating effect on coastal towns, the governor said.",
+])
+def test_harm_from_no_ones_act_or_denied_harm_is_no_accusation(text):
+    assert "ACCUSE" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ appraisals as an abuse, a blatant wrong
+@pytest.mark.parametrize("text", [
+    "The White House called the plan a flagrant abuse of power.",
+    "Activists called the court's decision a blatant case of judicial weaponization.",
+    "The senator described the raid on the newspaper as an abuse of authority.",
+    "Kenya's opposition called the arrests a shameless injustice.",
+    "The prime minister called the sanctions a humiliation for the country.",
+])
+def test_an_appraisal_as_an_abuse_or_a_blatant_wrong_is_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The museum called the painting a blatant copy of a Monet.",  # a thing, not an act, judged
+    "Scientists called the comet a spectacular sight.",
+    "Investors called the merger a natural fit.",
+])
+def test_an_appraisal_of_no_act_is_no_accusation(text):
+    assert "ACCUSE" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ hurt in an attack
+@pytest.mark.parametrize("text", [
+    "Twelve soldiers were injured in the attack on the base.",
+    "Five villagers were injured in the Russian attack on Kharkiv.",
+    "Four passengers were hurt in the bombing of the station, police said.",
+    "Two guards were wounded in the ambush near the border.",
+    "Dozens of people were injured in Israeli airstrikes on Rafah.",
+])
+def test_people_hurt_in_an_attack_is_assault(text):
+    assert "ASSAULT" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Two children were injured in the flood in Kerala.",
+    "The striker was injured in the match against Brazil.",
+    "Three workers were hurt in the fire at the factory.",
+    "Six people were injured in a bus crash near Lagos.",
+    "She was hurt in a fall at her home.",
+])
+def test_people_hurt_in_an_accident_or_a_game_is_no_assault(text):
+    assert "ASSAULT" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ force met by protesters
+@pytest.mark.parametrize("text", [
+    "Peaceful protesters in Tehran were met with brutality by the Iranian police.",
+    "Belarusian police met the marchers with tear gas and batons.",
+    "The students were met with live ammunition by soldiers in Dhaka.",
+    "Riot police met the crowd with water cannon outside parliament.",
+    "Demonstrators in Nairobi were met with excessive force by the police.",
+])
+def test_protesters_met_with_force_is_assault(text):
+    assert "ASSAULT" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The proposal was met with skepticism in Brussels.",
+    "The minister met with the protesters' leaders on Monday.",
+    "The decision was met with force of argument by the defence lawyers.",
+    "The film was met with applause in Cannes.",
+])
+def test_met_with_no_force_is_no_assault(text):
+    assert "ASSAULT" not in asserted_types(text)
