@@ -93,3 +93,65 @@ def test_protesters_met_with_force_is_assault(text):
 ])
 def test_met_with_no_force_is_no_assault(text):
     assert "ASSAULT" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ criticism echoed
+@pytest.mark.parametrize("text", [
+    "The Thai rights group echoed their concerns about the deportations.",
+    "Germany echoed French criticism of the Israeli settlement plan.",
+    "Several senators echoed the governor's complaints about the new tariffs.",
+    "The bishops echoed the union's condemnation of the police raid.",
+    "Opposition parties echoed fears that the vote would be rigged.",
+])
+def test_echoed_criticism_is_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The chorus echoed the melody of the opening song.",
+    "His words echoed through the empty hall.",
+    "The new design echoes the style of the 1960s.",
+])
+def test_echo_of_no_criticism_is_no_event(text):
+    assert asserted_types(text) == []
+
+
+# ------------------------------------------------------------------ told someone in a call
+@pytest.mark.parametrize("text", [
+    "Macron told Putin in a phone conversation that the strikes must end.",
+    "Sheinbaum told Trump in a phone call that Mexico would act.",
+    "Modi told the Japanese prime minister in a telephone call that India valued the partnership.",
+    "The Kenyan president told Ruto's rival in a meeting that the vote would be fair.",
+    "Scholz told Zelenskyy in a video call that more air defence was coming.",
+])
+def test_telling_someone_in_a_call_or_meeting_is_consult(text):
+    assert "CONSULT" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She told her mother in a letter that she was safe.",
+    "He told the story in a book published last year.",
+])
+def test_telling_in_writing_is_no_consult(text):
+    assert "CONSULT" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ agreeing with a proposal is an endorsement
+@pytest.mark.parametrize("text", [
+    "Japan said it agrees with the American proposal for a ceasefire.",
+    "Germany agreed with France's position on the tariffs.",
+    "The Arab League agreed with Egypt's plan for Gaza.",
+    "Seoul agrees with Washington's approach to North Korea, the minister said.",
+    "Brazil's president said he agreed with Colombia's stance on Venezuela.",
+])
+def test_agreeing_with_a_proposal_or_position_is_support(text):
+    assert "SUPPORT" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts agree with the government's decision to cut rates.",
+    "Most economists agree with the view that inflation will fall.",
+    "Hamas agreed to the Egyptian proposal.",
+])
+def test_observers_agreeing_or_accepting_a_proposal_is_no_support(text):
+    assert "SUPPORT" not in asserted_types(text)
