@@ -155,3 +155,25 @@ def test_agreeing_with_a_proposal_or_position_is_support(text):
 ])
 def test_observers_agreeing_or_accepting_a_proposal_is_no_support(text):
     assert "SUPPORT" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ demands phrased as judgements of need
+@pytest.mark.parametrize("text", [
+    "Ruto said now is the time for Russia to withdraw its troops.",
+    "Now is the time for a ceasefire in Gaza, the Egyptian foreign minister said.",
+    "Germany said there has to be a guarantee from Moscow that it will not attack again.",
+    "There has to be accountability for the killings, the UN rights chief said.",
+    "Macron said there has to be a truce before the talks.",
+])
+def test_a_need_stated_by_a_speaker_is_request(text):
+    assert "REQUEST" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The coach said now is the time for the team to prove itself.",
+    "Now is the time to buy shares, the analyst said.",
+    "There has to be a better way to cook rice, she said.",
+    "There has to be a reason for the delay, the passenger said.",
+])
+def test_a_need_of_no_political_act_is_no_request(text):
+    assert "REQUEST" not in asserted_types(text)

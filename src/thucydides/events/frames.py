@@ -751,15 +751,21 @@ class Frames:
         elif v.pos_ == "ADJ" and lem in need and any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be"
                                                      for c in v.children):
             wanted = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # parsed onto the adjective
-        elif v.pos_ == "VERB" and lem in need and any(c.dep_ == "expl" for c in v.children):
+        elif v.pos_ in ("VERB", "AUX") and (lem in need or lem == "have") and any(c.dep_ == "expl" for c in v.children):
             be = next((c for c in v.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)  # "there needs to be"
             wanted = next((c for c in be.children if c.dep_ == "attr"), None) if be is not None else None
+            if wanted is not None:  # "there has to be a guarantee from Moscow": whom it is asked of
+                addressee = next((p for c in wanted.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                  for p in c.children if p.dep_ == "pobj"), None)
         elif lem == "be" and any(c.dep_ == "expl" for c in v.children):
             if any(c.dep_ == "aux" and c.lower_ in self.lex.cls("NEED_AUX") for c in v.children):
                 wanted = next((c for c in v.children if c.dep_ == "attr"), None)  # "there should be a ceasefire"
         elif lem == "be":
             pred = next((c for c in v.children if c.dep_ in ("acomp", "attr")), None)
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            now = any(c.dep_ == "advmod" and c.lower_ in ("now", "today") for c in v.children)
+            if pred is None and now and subj is not None and subj.lower_ in self.lex.cls("TIME_FOR"):
+                pred, subj = subj, None  # "now is the time for a ceasefire", parsed with "time" as subject
             if pred is None:
                 return
             if pred.lower_ in need and subj is not None and subj.lower_ == "it":
@@ -769,7 +775,7 @@ class Frames:
                     addressee = self.subject(wanted)
                 if wanted is None:
                     return
-            if pred.lower_ in self.lex.cls("TIME_FOR") and subj is not None and subj.lower_ == "it":
+            if pred.lower_ in self.lex.cls("TIME_FOR") and (now or (subj is not None and subj.lower_ == "it")):
                 for c in pred.children:  # "it is time for a truce", "it is time for Russia to withdraw"
                     if c.dep_ == "prep" and c.lower_ == "for":
                         wanted = next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -779,6 +785,7 @@ class Frames:
                         wanted = wanted if wanted is not None else inner
                     elif c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB":
                         wanted = c  # "it is time to end the war"
+                        addressee = next((d for d in c.children if d.dep_ == "nsubj"), None)  # "for Russia to agree"
             elif pred.lower_ in need and wanted is None:
                 wanted = subj
         if wanted is None:
