@@ -177,3 +177,36 @@ def test_a_need_stated_by_a_speaker_is_request(text):
 ])
 def test_a_need_of_no_political_act_is_no_request(text):
     assert "REQUEST" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ aid received is the giver's AID; jets scrambled
+@pytest.mark.parametrize("text", [
+    "Ukraine received military aid from Germany.",
+    "Kenya received a loan of $500 million from the IMF.",
+    "Jordan received humanitarian aid from Saudi Arabia last week.",
+    "Moldova received emergency funding from the European Union.",
+    "Lebanon received weapons from Iran, the report said.",
+])
+def test_aid_received_from_a_giver_is_aid_not_access(text):
+    types = asserted_types(text)
+    assert "AID" in types and "RETREAT" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea scrambled warplanes after Chinese bombers entered its air defense zone.",
+    "Japan scrambled jets 600 times last year in response to Chinese aircraft.",
+    "Russia scrambled fighter jets on Monday.",
+    "Poland scrambled aircraft as Russia attacked western Ukraine.",
+    "Taiwan scrambled fighters to warn off the Chinese planes.",
+])
+def test_scrambling_jets_is_mobilize(text):
+    assert "MOBILIZE" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shoppers scrambled to buy bread before the storm.",
+    "The company scrambled to fix the software bug.",
+    "The chef scrambled eggs for the guests.",
+])
+def test_scrambling_of_no_forces_is_no_event(text):
+    assert asserted_types(text) == []
