@@ -210,3 +210,24 @@ def test_scrambling_jets_is_mobilize(text):
 ])
 def test_scrambling_of_no_forces_is_no_event(text):
     assert asserted_types(text) == []
+
+
+# ------------------------------------------------------------------ "there are concerns about X's act", said by someone
+@pytest.mark.parametrize("text", [
+    "The EU said there are serious concerns about Hungary's media law.",
+    "Washington said there is deep concern about Russia's troop movements near Ukraine.",
+    "Berlin said there was great concern over Turkey's detention of journalists.",
+    "The UN said there is alarm about Myanmar's air strikes on villages.",
+    "Canada said there were concerns about China's treatment of the two men.",
+])
+def test_a_stated_concern_about_an_actors_act_is_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "There are concerns about the weather, the organisers said.",
+    "There is concern that prices will rise, economists said.",
+    "There were no concerns about Germany's plan, the French minister said.",
+])
+def test_a_concern_about_no_one_or_denied_is_no_accusation(text):
+    assert "ACCUSE" not in asserted_types(text)

@@ -487,8 +487,11 @@ class Frames:
                  if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
         else:
             pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
-        if pred is None or any(c.dep_ == "expl" for c in v.children):
-            return  # "there are concerns that ...": a mood, not a judgement of someone
+        if pred is not None and any(c.dep_ == "expl" for c in v.children):
+            self.existential_concern(sent, v, pred, scope)
+            return
+        if pred is None:
+            return
         bad = self.lex.cls("DISAPPROVE_ADJ")
         words = {pred.lower_, pred.lemma_.lower()}
         if pred.pos_ == "NOUN":
@@ -538,6 +541,32 @@ class Frames:
         targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers and (
             self.country(a) is None or self.country(a) not in own or (not state_speaker and (
                 self.actor_by_id[a].type == "COUNTRY" or (self.actor_by_id[a].code or "")[3:6] in ("GOV", "MIL"))))]
+        self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
+                  trigger_span=(pred.idx, pred.idx + len(pred.text)))
+
+    def existential_concern(self, sent, v, pred, scope: Scope) -> None:
+        """"There are serious concerns about Hungary's media law", said by someone: the speaker's disapproval
+        (ACCUSE) of whoever the "about"/"over" phrase names ("there are concerns that ..." alone is a mood)."""
+        if pred.pos_ != "NOUN" or not set(self.forms(pred)) & self.lex.cls("DISAPPROVAL_NOUN"):
+            return
+        about = [p for c in pred.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "regarding", "at")
+                 for p in c.children if p.dep_ == "pobj"]
+        if any(c.dep_ == "det" and c.lower_ in ("no", "little") for c in pred.children):
+            return  # "there were no concerns about ...": none held
+        targets = [a for p in about for a in self.np_actors(p)] or [
+            a for p in about for t in p.subtree for a in [self.tok_actor[t.i]] if a]
+        speakers, q = self.speaker_of(scope, v)
+        if not speakers:
+            return  # nobody holds the concern
+        own = self.speaker_country(speakers)
+        targets = list(dict.fromkeys(a for a in targets if a not in speakers and (
+            self.country(a) is None or self.country(a) not in own)))
+        if not targets:
+            return
+        cues = self.local_cues(v)
+        if cues["neg"] or cues["hyp"]:
+            return
+        flags = self.resolve_flags(scope, cues)
         self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
                   trigger_span=(pred.idx, pred.idx + len(pred.text)))
 
