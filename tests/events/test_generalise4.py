@@ -231,3 +231,24 @@ def test_a_stated_concern_about_an_actors_act_is_accuse(text):
 ])
 def test_a_concern_about_no_one_or_denied_is_no_accusation(text):
     assert "ACCUSE" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ an appraisal after a long judged object
+@pytest.mark.parametrize("text", [
+    "Romeu called the decision to jail the editor a blatant case of judicial weaponization.",
+    "The group called the arrest of the editor a blatant abuse of power.",
+    "Amnesty called the sentencing of the three activists a travesty of justice.",
+    "The senator called the dismissal of the election officials an abuse of authority.",
+    "Kyiv called the deportation of the children to Russia a war crime.",
+])
+def test_an_appraisal_after_a_long_object_is_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fans called the return of the striker a dream come true.",
+    "The mayor called the opening of the bridge a proud day for the city.",
+    "Critics called the second season of the show a masterpiece.",
+])
+def test_a_long_object_with_no_negative_appraisal_is_no_accusation(text):
+    assert "ACCUSE" not in asserted_types(text)

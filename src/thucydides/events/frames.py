@@ -618,8 +618,10 @@ class Frames:
         preds += [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN")
                   and c is not obj]
         last = max(t.i for t in obj.subtree)  # a judgement parsed onto the object's last noun: "the seizure of
-        preds += [c for c in obj.subtree if c.dep_ in ("amod", "appos") and c.i > c.head.i  # the tanker unacceptable"
-                  and c.pos_ in ("ADJ", "NOUN") and c.i == last]
+        preds += [c for c in obj.subtree if c.i > c.head.i and c.pos_ in ("ADJ", "NOUN")  # the tanker unacceptable"
+                  and max(t.i for t in c.subtree) == last and c is not obj and (
+                      c.dep_ in ("amod", "appos") or (c.dep_ == "dobj" and any(  # "the decision to jail the editor
+                          d.dep_ == "dobj" and d.i < c.i for d in c.head.children)))]  # a blatant case of ...": a 2nd object
         preds += [p for h in (v, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
                   for p in c.children if p.dep_ == "pobj"]
         if obj.tag_ in ("WP", "WDT") or self.is_passive(v):
