@@ -252,3 +252,24 @@ def test_an_appraisal_after_a_long_object_is_accuse(text):
 ])
 def test_a_long_object_with_no_negative_appraisal_is_no_accusation(text):
     assert "ACCUSE" not in asserted_types(text)
+
+
+# ------------------------------------------------------------------ a joint exercise held with partners
+@pytest.mark.parametrize("text", [
+    "Japan held a joint maritime exercise with India and Australia.",
+    "India held the Vajra Prahar exercise with American troops.",
+    "Egypt staged naval drills with Greece in the Mediterranean.",
+    "The Philippines held a joint exercise with the United States on Monday.",
+    "Russia conducted air drills with Belarus near the Polish border.",
+])
+def test_an_exercise_with_partners_is_cooperate(text):
+    types = asserted_types(text)
+    assert "COOPERATE" in types and "MOBILIZE" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "China held military drills near Taiwan on Monday.",
+    "Russia staged naval exercises in the Baltic Sea.",
+])
+def test_an_exercise_by_one_state_is_mobilize(text):
+    assert "MOBILIZE" in asserted_types(text)

@@ -290,9 +290,10 @@ class Frames:
             # the parties are the doers and a "with" partner; a state the drills are held near or off is their
             # target, no partner ("China held drills near Taiwan" is a mobilisation)
             countries = {self.country(a) for a in c.sources if self.country(a)}
-            with_partner = any(x.dep_ == "prep" and x.lower_ in ("with", "alongside") for h in (c.tok, c.anchor)
-                               for x in h.children)
-            if any(x.lower_ == "joint" for x in c.tok.children) or len(countries) >= 2 or with_partner:
+            heads = [h for h in (c.tok, c.anchor, c.obj if c.kind == "light" else None) if h is not None]
+            with_partner = any(x.dep_ == "prep" and x.lower_ in ("with", "alongside") for h in heads
+                               for x in h.children)  # "held a joint exercise with India": the light verb's noun too
+            if any(x.lower_ == "joint" for h in heads for x in h.children) or len(countries) >= 2 or with_partner:
                 c.type_, c.mode = "COOPERATE", None
                 c.sources, c.targets = c.sources + [a for a in c.targets if a not in c.sources], []
         return True
