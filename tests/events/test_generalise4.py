@@ -273,3 +273,25 @@ def test_an_exercise_with_partners_is_cooperate(text):
 ])
 def test_an_exercise_by_one_state_is_mobilize(text):
     assert "MOBILIZE" in asserted_types(text)
+
+
+# ------------------------------------------------------------------ a reproach of a past act: "should never have"
+@pytest.mark.parametrize("text", [
+    "Zelenskyy said Russia should never have invaded Ukraine.",
+    "The minister said the raid on the Turkish newspaper should never have happened.",
+    "The EU said Hungary should not have vetoed the aid package.",
+    "Beijing said Washington should never have sold the weapons to Taiwan.",
+    "Macron said Iran should not have detained the French tourists.",
+])
+def test_a_reproach_of_a_past_act_is_accuse(text):
+    assert "ACCUSE" in asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I should have called my mother, he said.",
+    "The match should have been cancelled, fans said.",
+    "She said the storm should have hit the coast on Monday.",
+    "The train should have arrived at noon, the conductor said.",
+])
+def test_own_regret_or_an_expectation_is_no_accusation(text):
+    assert "ACCUSE" not in asserted_types(text)

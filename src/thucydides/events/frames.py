@@ -545,6 +545,35 @@ class Frames:
         self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
                   trigger_span=(pred.idx, pred.idx + len(pred.text)))
 
+    def reproach_statement(self, sent, v, scope: Scope) -> None:
+        """"Russia should never have invaded", "the raid on the paper should not have happened", "the government
+        should have acted sooner", said by someone: a reproach of a past act (ACCUSE disapprove) of its doer; the
+        act itself stays unasserted. Only a named doer counts ("the match should have been cancelled" is none)."""
+        if v.pos_ != "VERB" or v.tag_ != "VBN" or self.is_passive(v):
+            return
+        aux = [c for c in v.children if c.dep_ == "aux"]
+        modal = next((c for c in aux if c.lower_ in ("should", "shouldn't", "ought")), None)
+        if modal is None or not any(c.lower_ == "have" for c in aux):
+            return
+        subj = self.subject(v)
+        if subj is None or subj.lower_ in ("i", "we", "you"):
+            return  # the speaker's own regret, or advice
+        if v.lemma_.lower() in ("happen", "occur"):
+            targets = self.np_actors(subj) or [a for t in subj.subtree for a in [self.tok_actor[t.i]] if a]
+        else:
+            targets = self.np_actors(subj)
+        speakers, q = self.speaker_of(scope, v)
+        if not speakers and q is None:
+            return
+        own = self.speaker_country(speakers)
+        targets = list(dict.fromkeys(a for a in targets if a not in speakers and (
+            self.country(a) is None or self.country(a) not in own or self.actor_by_id[a].type != "COUNTRY")))
+        if not targets:
+            return
+        flags = self.resolve_flags(scope, {**self.local_cues(v), "neg": False, "hyp": False, "oblig": False})
+        self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
+                  trigger_span=(modal.idx, v.idx + len(v.text)))
+
     def existential_concern(self, sent, v, pred, scope: Scope) -> None:
         """"There are serious concerns about Hungary's media law", said by someone: the speaker's disapproval
         (ACCUSE) of whoever the "about"/"over" phrase names ("there are concerns that ..." alone is a mood)."""
