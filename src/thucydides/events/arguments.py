@@ -219,7 +219,8 @@ class Arguments:
         if kind == "light" and obj is not None and not sources:
             sources = self.light_noun_owner(obj)  # "gave its backing": the owner of the act's noun
         if "swap" in rule.frames:
-            giver = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+            giver = [a for h in (verb, obj) if h is not None for c in h.children  # "received aid from X",
+                     if c.dep_ == "prep" and c.lower_ == "from"  # "received [aid from X]"
                      for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
             sources, targets = giver, sources
         holders = self.target_holders(tok, verb, obj, kind)

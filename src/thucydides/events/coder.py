@@ -168,6 +168,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                 self.evaluation_statement(sent, tok, scope)
                 self.appraisal_statement(sent, tok, scope)
                 self.record_statement(sent, tok, scope)
+                self.reproach_statement(sent, tok, scope)
                 self.allegation_statement(sent, tok, scope)
             if tok.pos_ in ("VERB", "AUX", "ADJ"):
                 self.need_statement(sent, tok, scope)

@@ -290,9 +290,10 @@ class Frames:
             # the parties are the doers and a "with" partner; a state the drills are held near or off is their
             # target, no partner ("China held drills near Taiwan" is a mobilisation)
             countries = {self.country(a) for a in c.sources if self.country(a)}
-            with_partner = any(x.dep_ == "prep" and x.lower_ in ("with", "alongside") for h in (c.tok, c.anchor)
-                               for x in h.children)
-            if any(x.lower_ == "joint" for x in c.tok.children) or len(countries) >= 2 or with_partner:
+            heads = [h for h in (c.tok, c.anchor, c.obj if c.kind == "light" else None) if h is not None]
+            with_partner = any(x.dep_ == "prep" and x.lower_ in ("with", "alongside") for h in heads
+                               for x in h.children)  # "held a joint exercise with India": the light verb's noun too
+            if any(x.lower_ == "joint" for h in heads for x in h.children) or len(countries) >= 2 or with_partner:
                 c.type_, c.mode = "COOPERATE", None
                 c.sources, c.targets = c.sources + [a for a in c.targets if a not in c.sources], []
         return True
@@ -487,8 +488,11 @@ class Frames:
                  if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
         else:
             pred = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
-        if pred is None or any(c.dep_ == "expl" for c in v.children):
-            return  # "there are concerns that ...": a mood, not a judgement of someone
+        if pred is not None and any(c.dep_ == "expl" for c in v.children):
+            self.existential_concern(sent, v, pred, scope)
+            return
+        if pred is None:
+            return
         bad = self.lex.cls("DISAPPROVE_ADJ")
         words = {pred.lower_, pred.lemma_.lower()}
         if pred.pos_ == "NOUN":
@@ -541,6 +545,61 @@ class Frames:
         self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
                   trigger_span=(pred.idx, pred.idx + len(pred.text)))
 
+    def reproach_statement(self, sent, v, scope: Scope) -> None:
+        """"Russia should never have invaded", "the raid on the paper should not have happened", "the government
+        should have acted sooner", said by someone: a reproach of a past act (ACCUSE disapprove) of its doer; the
+        act itself stays unasserted. Only a named doer counts ("the match should have been cancelled" is none)."""
+        if v.pos_ != "VERB" or v.tag_ != "VBN" or self.is_passive(v):
+            return
+        aux = [c for c in v.children if c.dep_ == "aux"]
+        modal = next((c for c in aux if c.lower_ in ("should", "shouldn't", "ought")), None)
+        if modal is None or not any(c.lower_ == "have" for c in aux):
+            return
+        subj = self.subject(v)
+        if subj is None or subj.lower_ in ("i", "we", "you"):
+            return  # the speaker's own regret, or advice
+        if v.lemma_.lower() in ("happen", "occur"):
+            targets = self.np_actors(subj) or [a for t in subj.subtree for a in [self.tok_actor[t.i]] if a]
+        else:
+            targets = self.np_actors(subj)
+        speakers, q = self.speaker_of(scope, v)
+        if not speakers and q is None:
+            return
+        own = self.speaker_country(speakers)
+        targets = list(dict.fromkeys(a for a in targets if a not in speakers and (
+            self.country(a) is None or self.country(a) not in own or self.actor_by_id[a].type != "COUNTRY")))
+        if not targets:
+            return
+        flags = self.resolve_flags(scope, {**self.local_cues(v), "neg": False, "hyp": False, "oblig": False})
+        self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
+                  trigger_span=(modal.idx, v.idx + len(v.text)))
+
+    def existential_concern(self, sent, v, pred, scope: Scope) -> None:
+        """"There are serious concerns about Hungary's media law", said by someone: the speaker's disapproval
+        (ACCUSE) of whoever the "about"/"over" phrase names ("there are concerns that ..." alone is a mood)."""
+        if pred.pos_ != "NOUN" or not set(self.forms(pred)) & self.lex.cls("DISAPPROVAL_NOUN"):
+            return
+        about = [p for c in pred.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "regarding", "at")
+                 for p in c.children if p.dep_ == "pobj"]
+        if any(c.dep_ == "det" and c.lower_ in ("no", "little") for c in pred.children):
+            return  # "there were no concerns about ...": none held
+        targets = [a for p in about for a in self.np_actors(p)] or [
+            a for p in about for t in p.subtree for a in [self.tok_actor[t.i]] if a]
+        speakers, q = self.speaker_of(scope, v)
+        if not speakers:
+            return  # nobody holds the concern
+        own = self.speaker_country(speakers)
+        targets = list(dict.fromkeys(a for a in targets if a not in speakers and (
+            self.country(a) is None or self.country(a) not in own)))
+        if not targets:
+            return
+        cues = self.local_cues(v)
+        if cues["neg"] or cues["hyp"]:
+            return
+        flags = self.resolve_flags(scope, cues)
+        self.make(sent, v, "ACCUSE", "disapprove", (), list(speakers), targets, flags, anchor=v, quote=q,
+                  trigger_span=(pred.idx, pred.idx + len(pred.text)))
+
     def allegation_statement(self, sent, v, scope: Scope) -> None:
         """"X allegedly did Y", "cut ties with X for allegedly meddling": an accusation (ACCUSE allege) of X by
         the speaker, or by the subject of the act that gives the allegation as its reason; Y itself stays unasserted."""
@@ -589,8 +648,10 @@ class Frames:
         preds += [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN")
                   and c is not obj]
         last = max(t.i for t in obj.subtree)  # a judgement parsed onto the object's last noun: "the seizure of
-        preds += [c for c in obj.subtree if c.dep_ in ("amod", "appos") and c.i > c.head.i  # the tanker unacceptable"
-                  and c.pos_ in ("ADJ", "NOUN") and c.i == last]
+        preds += [c for c in obj.subtree if c.i > c.head.i and c.pos_ in ("ADJ", "NOUN")  # the tanker unacceptable"
+                  and max(t.i for t in c.subtree) == last and c is not obj and (
+                      c.dep_ in ("amod", "appos") or (c.dep_ == "dobj" and any(  # "the decision to jail the editor
+                          d.dep_ == "dobj" and d.i < c.i for d in c.head.children)))]  # a blatant case of ...": a 2nd object
         preds += [p for h in (v, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
                   for p in c.children if p.dep_ == "pobj"]
         if obj.tag_ in ("WP", "WDT") or self.is_passive(v):
@@ -616,18 +677,31 @@ class Frames:
         if v.lemma_.lower() != "have":
             return
         obj = self.direct_object(v)
-        if obj is None or obj.lemma_.lower() not in self.lex.cls("RECORD_NOUN"):
+        if obj is None:
+            return
+        effect = obj.lemma_.lower() in self.lex.cls("EFFECT_NOUN")
+        if not effect and obj.lemma_.lower() not in self.lex.cls("RECORD_NOUN"):
             return
         mods = {c.lower_ for c in obj.children if c.dep_ in ("amod", "compound")}
         negated = self.local_cues(v)["neg"]
         bad = mods & (self.lex.cls("DISAPPROVE_ADJ") | self.lex.cls("POOR_ADJ"))
-        if not ((bad and not negated) or (negated and mods & (self.lex.cls("APPROVE_ADJ") | self.lex.cls("GOOD_ADJ")))):
+        if effect:
+            # "the law has had a chilling effect on the press": a speaker's judgement of a measure's harm;
+            # only asserted harm counts ("has had no negative impact" is no accusation)
+            bad = mods & (self.lex.cls("DISAPPROVE_ADJ") | self.lex.cls("EFFECT_ADJ"))
+            if not bad or negated or any(c.dep_ == "det" and c.lower_ in ("no", "little") for c in obj.children):
+                return
+        elif not ((bad and not negated) or (negated and mods & (self.lex.cls("APPROVE_ADJ") | self.lex.cls("GOOD_ADJ")))):
             return
         speakers = list(self.speaker_of(scope, v)[0])
         subj = self.subject(v)
         targets = [a for a in (self.np_actors(subj) if subj is not None else []) if a not in speakers]
-        if not speakers or not targets:
-            return
+        judged_act = effect and subj is not None and subj.pos_ == "NOUN" and (any(
+            self.in_class(subj, c) for c in ("@DECISION", "@MEASURE", "@CONDUCT", "@BLOCKADE", "@RESTRICTION")) or any(
+            c.dep_ == "poss" and self.in_class(c, "@AGENT_NOUN") for c in subj.children))  # "the ministry's freeze"
+        said = bool(speakers) or (effect and scope.say is not None)  # "the opposition said ...": a speaker unnamed
+        if not said or not (targets or judged_act):
+            return  # "the drought had a devastating effect": no one's act judged
         flags = self.resolve_flags(scope, dict(self.local_cues(v), neg=False))
         self.make(sent, v, "ACCUSE", "disapprove", (), speakers, targets, flags, anchor=v,
                   trigger_span=(v.idx, obj.idx + len(obj.text)))
@@ -738,15 +812,21 @@ class Frames:
         elif v.pos_ == "ADJ" and lem in need and any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be"
                                                      for c in v.children):
             wanted = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # parsed onto the adjective
-        elif v.pos_ == "VERB" and lem in need and any(c.dep_ == "expl" for c in v.children):
+        elif v.pos_ in ("VERB", "AUX") and (lem in need or lem == "have") and any(c.dep_ == "expl" for c in v.children):
             be = next((c for c in v.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)  # "there needs to be"
             wanted = next((c for c in be.children if c.dep_ == "attr"), None) if be is not None else None
+            if wanted is not None:  # "there has to be a guarantee from Moscow": whom it is asked of
+                addressee = next((p for c in wanted.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                  for p in c.children if p.dep_ == "pobj"), None)
         elif lem == "be" and any(c.dep_ == "expl" for c in v.children):
             if any(c.dep_ == "aux" and c.lower_ in self.lex.cls("NEED_AUX") for c in v.children):
                 wanted = next((c for c in v.children if c.dep_ == "attr"), None)  # "there should be a ceasefire"
         elif lem == "be":
             pred = next((c for c in v.children if c.dep_ in ("acomp", "attr")), None)
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            now = any(c.dep_ == "advmod" and c.lower_ in ("now", "today") for c in v.children)
+            if pred is None and now and subj is not None and subj.lower_ in self.lex.cls("TIME_FOR"):
+                pred, subj = subj, None  # "now is the time for a ceasefire", parsed with "time" as subject
             if pred is None:
                 return
             if pred.lower_ in need and subj is not None and subj.lower_ == "it":
@@ -756,7 +836,7 @@ class Frames:
                     addressee = self.subject(wanted)
                 if wanted is None:
                     return
-            if pred.lower_ in self.lex.cls("TIME_FOR") and subj is not None and subj.lower_ == "it":
+            if pred.lower_ in self.lex.cls("TIME_FOR") and (now or (subj is not None and subj.lower_ == "it")):
                 for c in pred.children:  # "it is time for a truce", "it is time for Russia to withdraw"
                     if c.dep_ == "prep" and c.lower_ == "for":
                         wanted = next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -766,6 +846,7 @@ class Frames:
                         wanted = wanted if wanted is not None else inner
                     elif c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB":
                         wanted = c  # "it is time to end the war"
+                        addressee = next((d for d in c.children if d.dep_ == "nsubj"), None)  # "for Russia to agree"
             elif pred.lower_ in need and wanted is None:
                 wanted = subj
         if wanted is None:
