@@ -82,6 +82,8 @@ class Frames:
             return False  # "wired money to his family", "the farm supplies eggs to the region": no aid
         if c.kind == "verb" and self.standing_place(c.tok, c.type_):
             return False  # "the jail houses 2,000 inmates", "the camp shelters refugees": a standing state
+        if c.kind == "verb" and self.idiom_sense(c.tok, c.type_):
+            return False  # "when it comes to trade", "calls him a close friend", "the ship is heading to Iran"
         if c.kind == "noun" and c.type_ == "ASSAULT" and self.animal_agent(c.tok):
             return False  # "attacks from wild elephants"
         return True

@@ -295,3 +295,21 @@ class Senses:
             return True
         return any(c.dep_ == "prep" and c.lower_ in ("from", "by") and any(
             p.dep_ == "pobj" and self.in_class(p, "@ANIMAL") for p in c.children) for c in n.children)
+
+    def idiom_sense(self, tok, type_: str) -> bool:
+        """Constructions whose verb reports no act: "when it comes to trade" (an empty "it" comes), "it helps if
+        voters know ..." (an empty "it" helps), "calls the governor a close friend" (call naming someone, not a
+        phone call), "the cargo ship is heading to Rotterdam" (a craft, not a delegation, travels)."""
+        lem = tok.lemma_.lower()
+        s = self.subject(tok)
+        empty_it = s is not None and s.lower_ == "it"
+        if lem == "come" and empty_it and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "where") for c in tok.children):
+            return True
+        if empty_it and type_ not in MATERIAL_TYPES and any(c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "when", "that") for m in c.children) for c in tok.children):
+            return True
+        if type_ == "CONSULT" and lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
+            return True
+        return type_ == "CONSULT" and s is not None and not self.is_passive(tok) and self.in_class(
+            self.see_through(s), "@CRAFT")
