@@ -84,6 +84,8 @@ class Frames:
             return False  # "the jail houses 2,000 inmates", "the camp shelters refugees": a standing state
         if c.kind == "verb" and self.idiom_sense(c.tok, c.type_):
             return False  # "when it comes to trade", "calls him a close friend", "the ship is heading to Iran"
+        if c.kind in ("verb", "noun") and self.not_an_act(c.tok, c.kind, c.type_):
+            return False  # "analysts agree", "committed abuses", "the constitution guarantees", "seeking employment"
         if c.kind == "noun" and c.type_ == "ASSAULT" and self.animal_agent(c.tok):
             return False  # "attacks from wild elephants"
         return True

@@ -306,10 +306,50 @@ class Senses:
         if lem == "come" and empty_it and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
                 c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "where") for c in tok.children):
             return True
-        if empty_it and type_ not in MATERIAL_TYPES and any(c.dep_ == "advcl" and any(
+        if empty_it and type_ not in MATERIAL_TYPES and not self.tok_actor[s.i] and self.direct_object(tok) is None \
+                and not any(c.dep_ in ("xcomp", "ccomp", "prep", "dative") for c in tok.children) and any(c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "when", "that") for m in c.children) for c in tok.children):
             return True
         if type_ == "CONSULT" and lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
             return True
         return type_ == "CONSULT" and s is not None and not self.is_passive(tok) and self.in_class(
             self.see_through(s), "@CRAFT")
+
+    def not_an_act(self, tok, kind: str, type_: str) -> bool:
+        """Readings that state opinions, rules or private life, not a political act: "analysts agree", "a
+        consensus among experts" (commentators, not parties, agree); "committed grave abuses" (commit a crime is
+        no commitment); "the constitution guarantees the right" (a text, not an actor, allows); "ended up in
+        Houston" (end up); "women seeking employment" (a job or a way, not a demand on anyone)."""
+        lem = tok.lemma_.lower()
+        if type_ == "AGREE":
+            if kind == "noun":
+                if any(c.dep_ == "prep" and c.lower_ in ("among", "between", "of") and any(
+                        p.dep_ == "pobj" and self.in_class(p, "@COMMENTATOR") for p in c.children) for c in tok.children):
+                    return True
+            else:
+                s = self.subject(tok)
+                if s is not None and self.in_class(self.see_through(s), "@COMMENTATOR"):
+                    return True
+            if lem == "commit":
+                obj = self.direct_object(tok)
+                if obj is not None and (self.in_class(self.see_through(obj), "@CRIME") or self.violent_word(obj)):
+                    return True
+        if kind == "verb" and type_ in ("AGREE", "CONCEDE", "SUPPORT", "AID") and not self.is_passive(tok):
+            s = self.subject(tok)
+            if s is not None and not self.tok_actor[s.i] and self.in_class(self.see_through(s), "@LEGAL_TEXT"):
+                return True
+            if s is not None and s.pos_ == "PROPN" and s.lower_ in self.lex.cls("LEGAL_TEXT") and any(
+                    c.dep_ == "compound" for c in s.children):
+                return True  # "the Chinese Exclusion Act allowed ..."
+        if kind == "verb" and lem == "end" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            return True
+        if type_ == "SANCTION" and lem in ("end", "conclude", "finish", "wrap", "cut"):
+            obj = self.direct_object(tok)
+            if obj is not None and self.in_class(self.see_through(obj), "@TALKS|trip|trips|tour|tours|stay|career|"
+                                                 "season|speech|term|journey|holiday|vacation|short"):
+                return True  # "ended his visit to Russia": a visit over, no ties cut
+        if type_ == "REQUEST" and lem == "seek":
+            obj = self.direct_object(tok)
+            if obj is not None and self.in_class(self.see_through(obj), "@SEEK_PRIVATE"):
+                return True
+        return False
