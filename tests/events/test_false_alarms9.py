@@ -39,3 +39,29 @@ def test_a_crime_committed_is_no_commitment():
 ])
 def test_the_same_words_still_code_the_act(text, kind):
     assert kind in asserted_types(text)
+
+
+# ------------------------------------------------------------------ material readings that are no attack
+@pytest.mark.parametrize("text", [
+    "Cyclone Freddy made landfall on Saturday. Mozambique was struck by Freddy again on Monday, officials said.",
+    "Aid agencies and the government of Mozambique began relief operations in the flooded areas.",
+    "Indonesian rescuers launched a search operation for the missing fishermen.",
+    "Italian immigrants occupied a gray area in the city's social order.",
+])
+def test_a_storm_a_relief_operation_or_a_position_is_no_attack(text):
+    types = asserted_types(text)
+    assert "ASSAULT" not in types and "COERCE" not in types
+
+
+def test_retaliation_by_tariffs_is_a_sanction_not_an_attack():
+    assert asserted_types("Canada retaliated by announcing tariffs on American steel.") == ["SANCTION"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Russian forces retaliated by shelling Ukrainian positions near Kharkiv.", "ASSAULT"),
+    ("Russian troops occupied the Ukrainian town of Kherson in March.", "COERCE"),
+    ("The Kenyan army launched a military operation against al-Shabab militants.", "ASSAULT"),
+    ("Nigerian troops struck a militant camp in Borno state on Friday.", "ASSAULT"),
+])
+def test_violent_retaliation_occupation_and_strikes_still_code(text, kind):
+    assert kind in asserted_types(text)

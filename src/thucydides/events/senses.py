@@ -306,8 +306,8 @@ class Senses:
         if lem == "come" and empty_it and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
                 c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "where") for c in tok.children):
             return True
-        if empty_it and type_ not in MATERIAL_TYPES and not self.tok_actor[s.i] and self.direct_object(tok) is None \
-                and not any(c.dep_ in ("xcomp", "ccomp", "prep", "dative") for c in tok.children) and any(c.dep_ == "advcl" and any(
+        if empty_it and type_ not in MATERIAL_TYPES and self.direct_object(tok) is None \
+                and not any(c.dep_ in ("xcomp", "ccomp", "dative") for c in tok.children) and any(c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "when", "that") for m in c.children) for c in tok.children):
             return True
         if type_ == "CONSULT" and lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
@@ -353,3 +353,56 @@ class Senses:
             if obj is not None and self.in_class(self.see_through(obj), "@SEEK_PRIVATE"):
                 return True
         return False
+
+    def weather_strike(self, sent, tok, type_: str) -> bool:
+        """"Malawi was struck by Chido", "the coast was battered by Freddy": a named storm that the sentence or the
+        ones before it call a cyclone or a flood, with no attack named, strikes no one."""
+        if type_ != "ASSAULT" or tok.lemma_.lower() not in ("strike", "hit", "batter", "pound", "lash", "ravage",
+                                                            "devastate", "slam", "sweep", "wreck", "destroy"):
+            return False
+        s = self.passive_agent(tok) if self.is_passive(tok) else self.subject(tok)
+        if s is None:
+            return False
+        s = self.see_through(s)
+        if self.in_class(s, "@WEATHER"):
+            return True
+        if s.pos_ != "PROPN" or s.ent_type_ in ("GPE", "NORP", "ORG") or self.violent_context(sent, skip=tok.i):
+            return False
+        aid = self.tok_actor[s.i]
+        if aid is not None and self.actor_by_id.get(aid) is not None and self.actor_by_id[aid].type != "PERSON":
+            return False
+        before = [x for x in self.sdoc.sents if x.end <= sent.start][-4:] + [sent]
+        return any(self.in_class(t, "@WEATHER") for x in before for t in x if t.pos_ in ("NOUN", "PROPN")) and not any(
+            self.violent_context(x) for x in before)
+
+    def civil_operation(self, tok, kind: str, type_: str) -> bool:
+        """"relief operations", "a search operation", "vaccination campaign": an operation that is no attack."""
+        if type_ != "ASSAULT":
+            return False
+        n = tok if kind == "noun" else self.direct_object(tok) if kind in ("light", "verb") else None
+        if n is None or n.lemma_.lower() not in ("operation", "campaign", "mission", "drive", "effort"):
+            return False
+        return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in self.lex.cls("CIVIL_OPERATION")
+                   for c in n.children)
+
+    def economic_retaliation(self, tok, type_: str) -> str:
+        """"retaliated by announcing tariffs", "hit back with duties on U.S. goods": tariffs or sanctions, no
+        violence. "by": the clause codes the sanction itself ("drop"); "with": the retaliation is it ("sanction")."""
+        if type_ != "ASSAULT" or tok.lemma_.lower() not in ("retaliate", "respond", "strike", "hit"):
+            return ""
+        if tok.lemma_.lower() in ("strike", "hit") and not any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children):
+            return ""
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "through"):
+                words = [t for t in c.subtree]
+                if any(self.in_class(t, "@BLOCKADE") for t in words) and not any(
+                        t.pos_ == "NOUN" and self.violent_word(t) for t in words):
+                    return "drop" if c.lower_ == "by" else "sanction"
+        return ""
+
+    def abstract_occupation(self, tok, type_: str) -> bool:
+        """"occupied a gray area", "occupies the top spot", "took up the post": a position, not land seized."""
+        if type_ not in ("COERCE", "ASSAULT") or tok.lemma_.lower() not in ("occupy", "hold", "seize", "take", "capture"):
+            return False
+        obj = self.direct_object(tok)
+        return obj is not None and not self.tok_actor[obj.i] and self.in_class(self.see_through(obj), "@POSITION")
