@@ -65,3 +65,28 @@ def test_retaliation_by_tariffs_is_a_sanction_not_an_attack():
 ])
 def test_violent_retaliation_occupation_and_strikes_still_code(text, kind):
     assert kind in asserted_types(text)
+
+
+# ------------------------------------------------------------------ sport told with the words of war
+@pytest.mark.parametrize("text", [
+    "The French team beat Germany in the final of the handball championship.",
+    "Japan crushed China 7-0 in the women's football tournament.",
+    "India's bowlers attacked the Australian batsmen early in the match.",
+    "The Nigerian striker shot past the goalkeeper to win the cup.",
+])
+def test_a_game_is_no_attack(text):
+    types = asserted_types(text)
+    assert "ASSAULT" not in types and "COERCE" not in types
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen attacked fans outside the stadium after the football match in Lagos.", "ASSAULT"),
+    ("Police fired tear gas at fans after the cup final in Cairo.", "ASSAULT"),
+    ("Egyptian authorities jailed twenty fans for chanting at a football tournament in Cairo.", "COERCE"),
+])
+def test_violence_and_arrests_at_sport_events_still_code(text, kind):
+    assert kind in asserted_types(text)
+
+
+def test_resolve_shown_is_no_agreement():
+    assert "AGREE" not in asserted_types("Britain must demonstrate resolve to Moscow, the Polish minister said.")

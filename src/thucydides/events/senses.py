@@ -322,6 +322,10 @@ class Senses:
         Houston" (end up); "women seeking employment" (a job or a way, not a demand on anyone)."""
         lem = tok.lemma_.lower()
         if type_ == "AGREE":
+            if kind == "noun" and tok.lemma_.lower() in ("resolve", "determination", "commitment") and tok.dep_ in (
+                    "dobj", "pobj") and tok.head.lemma_.lower() in ("show", "demonstrate", "display", "signal", "test",
+                                                                  "prove", "underscore", "of"):
+                return True  # "would demonstrate resolve": firmness shown, nothing agreed
             if kind == "noun":
                 if any(c.dep_ == "prep" and c.lower_ in ("among", "between", "of") and any(
                         p.dep_ == "pobj" and self.in_class(p, "@COMMENTATOR") for p in c.children) for c in tok.children):
@@ -406,3 +410,25 @@ class Senses:
             return False
         obj = self.direct_object(tok)
         return obj is not None and not self.tok_actor[obj.i] and self.in_class(self.see_through(obj), "@POSITION")
+
+    def sport_reading(self, sent, tok, type_: str) -> bool:
+        """"Japan crushed China 7-0 in the football tournament", "the bowlers attacked the batsmen": a contest in
+        sport, told with the words of war, where no weapon, attack noun, armed body or attacker is named."""
+        if type_ not in MATERIAL_TYPES:
+            return False
+        nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN")]
+        if not any(self.in_class(t, "@SPORT") for t in nouns if t.pos_ == "NOUN" or t.lower_ in (
+                "olympics", "world cup", "grand prix")):
+            return False
+        if self.violent_context(sent, skip=tok.i):
+            return False
+        subj = self.subject(tok) if not self.is_passive(tok) else self.passive_agent(tok)
+        if subj is not None:
+            subj = self.see_through(subj)
+            aid = self.tok_actor[subj.i]
+            code = (self.actor_by_id[aid].code or "") if aid and aid in self.actor_by_id else ""
+            if code[3:6] in ("GOV", "MIL", "COP", "JUD", "SPY") or self.in_class(
+                    subj, "authorities|authority|government|police|court|courts|regime|junta|judge|prosecutors"):
+                return False  # "authorities jailed 52 members for playing in a football tournament": a state act
+        return not any(self.in_class(t, "@ARMED") or self.in_class(t, "@FORCES") or self.in_class(t, "@ATTACKER")
+                       for t in nouns)
