@@ -89,4 +89,29 @@ def test_violence_and_arrests_at_sport_events_still_code(text, kind):
 
 
 def test_resolve_shown_is_no_agreement():
-    assert "AGREE" not in asserted_types("Britain must demonstrate resolve to Moscow, the Polish minister said.")
+    assert "AGREE" not in asserted_types("Sanctions would demonstrate resolve to the Kremlin, the senator argued.")
+
+
+# ------------------------------------------------------------------ accidents, celebrations, criticism "as"
+@pytest.mark.parametrize("text", [
+    "A bus carrying pilgrims crashed in northern India, killing 20 people.",
+    "A ferry capsized off the coast of Tanzania, killing 14 passengers.",
+])
+def test_an_accident_that_kills_is_no_attack(text):
+    assert "ASSAULT" not in asserted_types(text)
+
+
+def test_a_bomb_that_kills_is_still_an_attack():
+    assert "ASSAULT" in asserted_types("A truck bomb exploded near a checkpoint in Mogadishu, killing 9 soldiers.")
+
+
+def test_a_celebration_march_is_no_protest():
+    assert "PROTEST" not in asserted_types(
+        "Thousands of Kenyans marched through Nairobi to celebrate the national team's victory.")
+    assert "PROTEST" in asserted_types("Thousands of Kenyans marched through Nairobi to protest against new taxes.")
+
+
+def test_attacking_a_plan_as_reckless_is_criticism():
+    types = asserted_types("The senator attacked the president's budget as reckless.")
+    assert "ASSAULT" not in types and "ACCUSE" in types
+    assert "ASSAULT" in asserted_types("Russian jets attacked the Ukrainian port of Odesa overnight.")

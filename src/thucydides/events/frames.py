@@ -88,6 +88,8 @@ class Frames:
             return False  # "analysts agree", "committed abuses", "the constitution guarantees", "seeking employment"
         if c.kind == "verb" and (self.weather_strike(c.sent, c.tok, c.type_) or self.abstract_occupation(c.tok, c.type_)):
             return False  # "Malawi was struck by Chido" (a cyclone), "occupied a gray area"
+        if c.kind == "verb" and self.celebration(c.tok, c.type_):
+            return False  # "marched through Nairobi to celebrate the victory"
         if c.kind in ("verb", "light") and self.sport_reading(c.sent, c.tok, c.type_):
             return False  # "Japan crushed China 7-0 in the football tournament": a game, not a war
         if self.civil_operation(c.tok, c.kind, c.type_):

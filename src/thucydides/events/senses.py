@@ -38,6 +38,12 @@ class Senses:
                     p.dep_ == "pobj" and self.in_class(p, "@FACILITY") for p in c.children) and any(
                     self.in_class(o, "@EMERGENCY") for o in [self.direct_object(v)] if o is not None):
                 return True
+        h = v.head
+        if v.dep_ in ("advcl", "conj", "xcomp") and h is not v and any(
+                l in self.lex.cls("ACCIDENT_VERB") for l in self.lemmas(h)[:2]) and not any(
+                self.violent_word(t) for t in h.subtree if t.pos_ == "NOUN") and any(
+                l in self.lex.cls("KILL_VERB") for l in self.lemmas(v)[:2]):
+            return True  # "a bus crashed in India, killing 20 people": an accident kills
         for c in v.children:
             if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
                 cs = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
@@ -90,6 +96,10 @@ class Senses:
         target = obj if obj is not None else self.direct_object(tok)
         if target is None:
             return False
+        if any(c.dep_ == "prep" and c.lower_ == "as" and any(p.dep_ in ("pobj", "amod", "acomp") and p.pos_ in (
+                "ADJ", "NOUN") for p in c.children) for c in list(tok.children) + list(target.children)) and not \
+                self.violent_context(sent, skip=tok.i):
+            return True  # "attacked the budget as reckless": an appraisal, so criticism
         target = self.see_through(target)
         aid = self.tok_actor[target.i]
         actor = self.actor_by_id.get(aid) if aid else None
@@ -432,3 +442,12 @@ class Senses:
                 return False  # "authorities jailed 52 members for playing in a football tournament": a state act
         return not any(self.in_class(t, "@ARMED") or self.in_class(t, "@FORCES") or self.in_class(t, "@ATTACKER")
                        for t in nouns)
+
+    def celebration(self, tok, type_: str) -> bool:
+        """"marched through Nairobi to celebrate the victory", "rallied to mark the anniversary": a crowd that
+        celebrates or commemorates protests against no one."""
+        if type_ != "PROTEST":
+            return False
+        return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in (
+            "celebrate", "commemorate", "mark", "honor", "honour", "welcome", "cheer", "greet", "remember")
+            for c in tok.children)
