@@ -332,7 +332,7 @@ class Senses:
         Houston" (end up); "women seeking employment" (a job or a way, not a demand on anyone)."""
         lem = tok.lemma_.lower()
         if type_ == "AGREE":
-            if kind == "noun" and tok.lemma_.lower() in ("resolve", "determination", "commitment") and tok.dep_ in (
+            if tok.lemma_.lower() in ("resolve", "determination", "commitment") and tok.dep_ in (
                     "dobj", "pobj") and tok.head.lemma_.lower() in ("show", "demonstrate", "display", "signal", "test",
                                                                   "prove", "underscore", "of"):
                 return True  # "would demonstrate resolve": firmness shown, nothing agreed
