@@ -115,3 +115,22 @@ def test_attacking_a_plan_as_reckless_is_criticism():
     types = asserted_types("The senator attacked the president's budget as reckless.")
     assert "ASSAULT" not in types and "ACCUSE" in types
     assert "ASSAULT" in asserted_types("Russian jets attacked the Ukrainian port of Odesa overnight.")
+
+
+# ------------------------------------------------------------------ acts talked of, states of affairs, idioms
+@pytest.mark.parametrize("text", [
+    "Allowing foreign banks into Vietnam would not change the government's policy, the economist said.",
+    "Conditions for refugees in Greece have improved since the spring, the charity said.",
+    "A Kenyan policeman recognized her at the border and let her pass.",
+    "It stands to reason that Chile would seek a trade deal with India.",
+])
+def test_an_act_talked_of_or_a_state_of_affairs_is_no_event(text):
+    assert asserted_types(text) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Spain recognized Palestine as a state in May.", "SUPPORT"),
+    ("Israel allowed aid trucks into Gaza on Sunday.", "CONCEDE"),
+])
+def test_recognition_and_permission_by_states_still_code(text, kind):
+    assert kind in asserted_types(text)

@@ -320,6 +320,21 @@ class Senses:
                 and not any(c.dep_ in ("xcomp", "ccomp", "dative") for c in tok.children) and any(c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "when", "that") for m in c.children) for c in tok.children):
             return True
+        if lem == "stand" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                p.lower_ == "reason" for p in c.children) for c in tok.children):
+            return True  # "it stands to reason that ..."
+        if type_ == "SUPPORT" and lem in ("recognize", "recognise"):
+            obj = self.direct_object(tok)
+            if obj is not None and obj.pos_ == "PRON" and obj.lower_ in ("him", "her", "them", "me", "us", "you") and \
+                    not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                return True  # "an officer recognized her": knew her face, no recognition of a state or claim
+        if tok.tag_ == "VBG" and tok.dep_ == "csubj" and type_ not in MATERIAL_TYPES:
+            return True  # "allowing them to finish school is one way to ...": an act talked of, not done
+        if type_ in ("CONCEDE", "SUPPORT", "RETREAT") and lem in ("improve", "ease", "worsen", "deteriorate", "change"):
+            if s is not None and not self.tok_actor[s.i] and self.see_through(s).lemma_.lower() in (
+                    "condition", "conditions", "situation", "climate", "atmosphere", "environment", "weather",
+                    "security", "economy", "outlook", "prospects", "health", "access"):
+                return True  # "conditions for journalists have improved": a state of affairs
         if type_ == "CONSULT" and lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
             return True
         return type_ == "CONSULT" and s is not None and not self.is_passive(tok) and self.in_class(
