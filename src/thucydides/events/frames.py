@@ -82,6 +82,23 @@ class Frames:
             return False  # "wired money to his family", "the farm supplies eggs to the region": no aid
         if c.kind == "verb" and self.standing_place(c.tok, c.type_):
             return False  # "the jail houses 2,000 inmates", "the camp shelters refugees": a standing state
+        if c.kind == "verb" and self.idiom_sense(c.tok, c.type_):
+            return False  # "when it comes to trade", "calls him a close friend", "the ship is heading to Iran"
+        if c.kind in ("verb", "noun") and self.not_an_act(c.tok, c.kind, c.type_):
+            return False  # "analysts agree", "committed abuses", "the constitution guarantees", "seeking employment"
+        if c.kind == "verb" and (self.weather_strike(c.sent, c.tok, c.type_) or self.abstract_occupation(c.tok, c.type_)):
+            return False  # "Malawi was struck by Chido" (a cyclone), "occupied a gray area"
+        if c.kind == "verb" and self.celebration(c.tok, c.type_):
+            return False  # "marched through Nairobi to celebrate the victory"
+        if c.kind in ("verb", "light") and self.sport_reading(c.sent, c.tok, c.type_):
+            return False  # "Japan crushed China 7-0 in the football tournament": a game, not a war
+        if self.civil_operation(c.tok, c.kind, c.type_):
+            return False  # "relief operations", "a search operation"
+        retaliation = self.economic_retaliation(c.tok, c.type_) if c.kind == "verb" else ""
+        if retaliation == "drop":
+            return False  # "retaliated by announcing tariffs on U.S. exports": the tariffs are the event
+        if retaliation == "sanction":
+            c.type_, c.mode = "SANCTION", None  # "hit back with tariffs on U.S. goods"
         if c.kind == "noun" and c.type_ == "ASSAULT" and self.animal_agent(c.tok):
             return False  # "attacks from wild elephants"
         return True

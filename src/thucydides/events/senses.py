@@ -38,6 +38,12 @@ class Senses:
                     p.dep_ == "pobj" and self.in_class(p, "@FACILITY") for p in c.children) and any(
                     self.in_class(o, "@EMERGENCY") for o in [self.direct_object(v)] if o is not None):
                 return True
+        h = v.head
+        if v.dep_ in ("advcl", "conj", "xcomp") and h is not v and any(
+                l in self.lex.cls("ACCIDENT_VERB") for l in self.lemmas(h)[:2]) and not any(
+                self.violent_word(t) for t in h.subtree if t.pos_ == "NOUN") and any(
+                l in self.lex.cls("KILL_VERB") for l in self.lemmas(v)[:2]):
+            return True  # "a bus crashed in India, killing 20 people": an accident kills
         for c in v.children:
             if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
                 cs = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
@@ -90,6 +96,10 @@ class Senses:
         target = obj if obj is not None else self.direct_object(tok)
         if target is None:
             return False
+        if any(c.dep_ == "prep" and c.lower_ == "as" and any(p.dep_ in ("pobj", "amod", "acomp") and p.pos_ in (
+                "ADJ", "NOUN") for p in c.children) for c in list(tok.children) + list(target.children)) and not \
+                self.violent_context(sent, skip=tok.i):
+            return True  # "attacked the budget as reckless": an appraisal, so criticism
         target = self.see_through(target)
         aid = self.tok_actor[target.i]
         actor = self.actor_by_id.get(aid) if aid else None
@@ -295,3 +305,164 @@ class Senses:
             return True
         return any(c.dep_ == "prep" and c.lower_ in ("from", "by") and any(
             p.dep_ == "pobj" and self.in_class(p, "@ANIMAL") for p in c.children) for c in n.children)
+
+    def idiom_sense(self, tok, type_: str) -> bool:
+        """Constructions whose verb reports no act: "when it comes to trade" (an empty "it" comes), "it helps if
+        voters know ..." (an empty "it" helps), "calls the governor a close friend" (call naming someone, not a
+        phone call), "the cargo ship is heading to Rotterdam" (a craft, not a delegation, travels)."""
+        lem = tok.lemma_.lower()
+        s = self.subject(tok)
+        empty_it = s is not None and s.lower_ == "it"
+        if lem == "come" and empty_it and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "where") for c in tok.children):
+            return True
+        if empty_it and type_ not in MATERIAL_TYPES and self.direct_object(tok) is None \
+                and not any(c.dep_ in ("xcomp", "ccomp", "dative") for c in tok.children) and any(c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "when", "that") for m in c.children) for c in tok.children):
+            return True
+        if lem == "stand" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                p.lower_ == "reason" for p in c.children) for c in tok.children):
+            return True  # "it stands to reason that ..."
+        if type_ == "SUPPORT" and lem in ("recognize", "recognise"):
+            obj = self.direct_object(tok)
+            if obj is not None and obj.pos_ == "PRON" and obj.lower_ in ("him", "her", "them", "me", "us", "you") and \
+                    not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                return True  # "an officer recognized her": knew her face, no recognition of a state or claim
+        if tok.tag_ == "VBG" and tok.dep_ == "csubj" and type_ not in MATERIAL_TYPES:
+            return True  # "allowing them to finish school is one way to ...": an act talked of, not done
+        if type_ in ("CONCEDE", "SUPPORT", "RETREAT") and lem in ("improve", "ease", "worsen", "deteriorate", "change"):
+            if s is not None and not self.tok_actor[s.i] and self.see_through(s).lemma_.lower() in (
+                    "condition", "conditions", "situation", "climate", "atmosphere", "environment", "weather",
+                    "security", "economy", "outlook", "prospects", "health", "access"):
+                return True  # "conditions for journalists have improved": a state of affairs
+        if type_ == "CONSULT" and lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
+            return True
+        return type_ == "CONSULT" and s is not None and not self.is_passive(tok) and self.in_class(
+            self.see_through(s), "@CRAFT")
+
+    def not_an_act(self, tok, kind: str, type_: str) -> bool:
+        """Readings that state opinions, rules or private life, not a political act: "analysts agree", "a
+        consensus among experts" (commentators, not parties, agree); "committed grave abuses" (commit a crime is
+        no commitment); "the constitution guarantees the right" (a text, not an actor, allows); "ended up in
+        Houston" (end up); "women seeking employment" (a job or a way, not a demand on anyone)."""
+        lem = tok.lemma_.lower()
+        if type_ == "AGREE":
+            if tok.lemma_.lower() in ("resolve", "determination", "commitment") and tok.dep_ in (
+                    "dobj", "pobj") and tok.head.lemma_.lower() in ("show", "demonstrate", "display", "signal", "test",
+                                                                  "prove", "underscore", "of"):
+                return True  # "would demonstrate resolve": firmness shown, nothing agreed
+            if kind == "noun":
+                if any(c.dep_ == "prep" and c.lower_ in ("among", "between", "of") and any(
+                        p.dep_ == "pobj" and self.in_class(p, "@COMMENTATOR") for p in c.children) for c in tok.children):
+                    return True
+            else:
+                s = self.subject(tok)
+                if s is not None and self.in_class(self.see_through(s), "@COMMENTATOR"):
+                    return True
+            if lem == "commit":
+                obj = self.direct_object(tok)
+                if obj is not None and (self.in_class(self.see_through(obj), "@CRIME") or self.violent_word(obj)):
+                    return True
+        if kind == "verb" and type_ in ("AGREE", "CONCEDE", "SUPPORT", "AID") and not self.is_passive(tok):
+            s = self.subject(tok)
+            if s is not None and not self.tok_actor[s.i] and self.in_class(self.see_through(s), "@LEGAL_TEXT"):
+                return True
+            if s is not None and s.pos_ == "PROPN" and s.lower_ in self.lex.cls("LEGAL_TEXT") and any(
+                    c.dep_ == "compound" for c in s.children):
+                return True  # "the Chinese Exclusion Act allowed ..."
+        if kind == "verb" and lem == "end" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            return True
+        if type_ == "SANCTION" and lem in ("end", "conclude", "finish", "wrap", "cut"):
+            obj = self.direct_object(tok)
+            if obj is not None and self.in_class(self.see_through(obj), "@TALKS|trip|trips|tour|tours|stay|career|"
+                                                 "season|speech|term|journey|holiday|vacation|short"):
+                return True  # "ended his visit to Russia": a visit over, no ties cut
+        if type_ == "REQUEST" and lem == "seek":
+            obj = self.direct_object(tok)
+            if obj is not None and self.in_class(self.see_through(obj), "@SEEK_PRIVATE"):
+                return True
+        return False
+
+    def weather_strike(self, sent, tok, type_: str) -> bool:
+        """"Malawi was struck by Chido", "the coast was battered by Freddy": a named storm that the sentence or the
+        ones before it call a cyclone or a flood, with no attack named, strikes no one."""
+        if type_ != "ASSAULT" or tok.lemma_.lower() not in ("strike", "hit", "batter", "pound", "lash", "ravage",
+                                                            "devastate", "slam", "sweep", "wreck", "destroy"):
+            return False
+        s = self.passive_agent(tok) if self.is_passive(tok) else self.subject(tok)
+        if s is None:
+            return False
+        s = self.see_through(s)
+        if self.in_class(s, "@WEATHER"):
+            return True
+        if s.pos_ != "PROPN" or s.ent_type_ in ("GPE", "NORP", "ORG") or self.violent_context(sent, skip=tok.i):
+            return False
+        aid = self.tok_actor[s.i]
+        if aid is not None and self.actor_by_id.get(aid) is not None and self.actor_by_id[aid].type != "PERSON":
+            return False
+        before = [x for x in self.sdoc.sents if x.end <= sent.start][-4:] + [sent]
+        return any(self.in_class(t, "@WEATHER") for x in before for t in x if t.pos_ in ("NOUN", "PROPN")) and not any(
+            self.violent_context(x) for x in before)
+
+    def civil_operation(self, tok, kind: str, type_: str) -> bool:
+        """"relief operations", "a search operation", "vaccination campaign": an operation that is no attack."""
+        if type_ != "ASSAULT":
+            return False
+        n = tok if kind == "noun" else self.direct_object(tok) if kind in ("light", "verb") else None
+        if n is None or n.lemma_.lower() not in ("operation", "campaign", "mission", "drive", "effort"):
+            return False
+        return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in self.lex.cls("CIVIL_OPERATION")
+                   for c in n.children)
+
+    def economic_retaliation(self, tok, type_: str) -> str:
+        """"retaliated by announcing tariffs", "hit back with duties on U.S. goods": tariffs or sanctions, no
+        violence. "by": the clause codes the sanction itself ("drop"); "with": the retaliation is it ("sanction")."""
+        if type_ != "ASSAULT" or tok.lemma_.lower() not in ("retaliate", "respond", "strike", "hit"):
+            return ""
+        if tok.lemma_.lower() in ("strike", "hit") and not any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children):
+            return ""
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "through"):
+                words = [t for t in c.subtree]
+                if any(self.in_class(t, "@BLOCKADE") for t in words) and not any(
+                        t.pos_ == "NOUN" and self.violent_word(t) for t in words):
+                    return "drop" if c.lower_ == "by" else "sanction"
+        return ""
+
+    def abstract_occupation(self, tok, type_: str) -> bool:
+        """"occupied a gray area", "occupies the top spot", "took up the post": a position, not land seized."""
+        if type_ not in ("COERCE", "ASSAULT") or tok.lemma_.lower() not in ("occupy", "hold", "seize", "take", "capture"):
+            return False
+        obj = self.direct_object(tok)
+        return obj is not None and not self.tok_actor[obj.i] and self.in_class(self.see_through(obj), "@POSITION")
+
+    def sport_reading(self, sent, tok, type_: str) -> bool:
+        """"Japan crushed China 7-0 in the football tournament", "the bowlers attacked the batsmen": a contest in
+        sport, told with the words of war, where no weapon, attack noun, armed body or attacker is named."""
+        if type_ not in MATERIAL_TYPES:
+            return False
+        nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN")]
+        if not any(self.in_class(t, "@SPORT") for t in nouns if t.pos_ == "NOUN" or t.lower_ in (
+                "olympics", "world cup", "grand prix")):
+            return False
+        if self.violent_context(sent, skip=tok.i):
+            return False
+        subj = self.subject(tok) if not self.is_passive(tok) else self.passive_agent(tok)
+        if subj is not None:
+            subj = self.see_through(subj)
+            aid = self.tok_actor[subj.i]
+            code = (self.actor_by_id[aid].code or "") if aid and aid in self.actor_by_id else ""
+            if code[3:6] in ("GOV", "MIL", "COP", "JUD", "SPY") or self.in_class(
+                    subj, "authorities|authority|government|police|court|courts|regime|junta|judge|prosecutors"):
+                return False  # "authorities jailed 52 members for playing in a football tournament": a state act
+        return not any(self.in_class(t, "@ARMED") or self.in_class(t, "@FORCES") or self.in_class(t, "@ATTACKER")
+                       for t in nouns)
+
+    def celebration(self, tok, type_: str) -> bool:
+        """"marched through Nairobi to celebrate the victory", "rallied to mark the anniversary": a crowd that
+        celebrates or commemorates protests against no one."""
+        if type_ != "PROTEST":
+            return False
+        return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in (
+            "celebrate", "commemorate", "mark", "honor", "honour", "welcome", "cheer", "greet", "remember")
+            for c in tok.children)
