@@ -190,7 +190,14 @@ def dask_analyze(items: Iterable[Item], out_dir: Union[str, Path], address: str 
     cluster = None
     # Workers of our own cluster: no statistical profiler sampling the analysis thread every 10 ms and no GIL
     # monitor (both take the GIL from the one thread doing the work); the config travels to the worker processes.
-    with dask.config.set(LEAN_WORKERS):
+    lean = dict(LEAN_WORKERS)
+    if address == "local" and sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
+        # As ``--jobs`` does: load and warm the model here, then the nannies fork the workers from this process
+        # (each starts with the model, knowledge base and lexicons loaded, shared copy-on-write) instead of
+        # spawning a fresh interpreter that imports everything and loads the model again (~4 CPU s a worker)
+        _warm(settings)
+        lean["distributed.worker.multiprocessing-method"] = "fork"
+    with dask.config.set(lean):
         if address == "local":
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                                    silence_logs=40)
