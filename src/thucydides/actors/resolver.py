@@ -1555,9 +1555,10 @@ class _Resolver:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
         if subject is None:
             return None
-        lo, hi = sdoc[subject.left_edge.i].idx, sdoc[subject.i].idx + len(sdoc[subject.i].text)
+        head = sdoc[subject.i].idx  # once, not a Token per mention tested
+        lo, hi = sdoc[subject.left_edge.i].idx, head + len(sdoc[subject.i].text)
         speaker = next((m.actor for m in self.mentions if lo <= m.start and m.end <= hi and m.actor.type != "COUNTRY"
-                        and sdoc[subject.i].idx < m.end), None)
+                        and head < m.end), None)
         return speaker.country if speaker is not None and speaker.sector in STATE_SECTORS else None
 
     def located_country(self, s: int) -> Optional[str]:
