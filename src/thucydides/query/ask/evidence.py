@@ -603,6 +603,10 @@ def _stance(q: Question, it: dict) -> None:
         denial = _cue("denial", vbefore, rel_words)
         if denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", vbefore):
             denial = None
+    if modal and modal.startswith("consider") and _has("judgement", clause):
+        modal = None  # "we consider the withdrawal a good step": an opinion of the act, not its mere possibility
+    if rel.type == "REQUEST":
+        request = None  # a call, an appeal, a demand is itself the act asked about, not a sign it is still to come
     direct = [ev for ev in _direct(q, it) if ev.get("at") is None or ca <= ev["at"] < cb] or _direct(q, it)
     opposite = [ev for ev in it["events"] if ev["type"] in OPPOSITE.get(rel.type, ())
                 and (ev.get("at") is None or ca <= ev["at"] < cb)]
@@ -665,7 +669,8 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(reason=f"'{asked[0]}' named, but the sentence's acts are with a third country")
             return
         verbs = [t for t in cw if not t.endswith(("ment", "ments"))]  # "agreement" names the deal, not agreeing
-        if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), verbs):
+        if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), verbs) \
+                and not _has("concluded", clause):  # "recent agreements between A and B" were made
             uncommitted = asked[0]
         w = 0.6
     what = label or f"'{asked[0] if asked else words[0]}'"
