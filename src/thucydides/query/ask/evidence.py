@@ -446,6 +446,18 @@ def stance(q: Question, it: dict) -> None:
         it["reason"] += "; the pair named in the sentence before"
 
 
+DONE_Q = re.compile(r"\s*(?:did|has|have|had)\b", re.I)  # "Did X ...?", "Has X ...?": whether it was done at all
+
+
+def _done_asked(q: Question) -> bool:
+    """"Did X impose ...?", "Has X lifted ...?": whether one side did the act at all, so that its mere possibility,
+    a condition for it or a hypothesis of it says it has not been done. Not when the act asked about is itself a
+    promise, an offer, an agreement or a call ("Did Trump promise to secure ..."), nor for joint acts."""
+    low = q.text.lower()
+    return bool(DONE_Q.match(q.text)) and not q.joint and not _has("intent", low) and not _has("request", low) \
+        and not re.search(r"\b(?:agree|threat|offer|propos|warn|consider)", low)
+
+
 TOPIC_MISSED = 0.5  # weight of an item that does not name the question's topic words
 SPEECH_ACTS = ("ACCUSE", "THREATEN", "REQUEST")  # verbal acts: the recipient's rejection confirms the act
 VERBAL = SPEECH_ACTS + ("PROTEST",)
@@ -646,7 +658,9 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
         label = ev["type"] + (f" ({ev['mode']})" if ev["mode"] else "")
         negated, hypo = ev["negated"], ev["hypothetical"] or ev["future"]
         if hypo and not negated and _committed(it, ev, ca, cb):
-            hypo = False  # "agreed to halt attacks": the events stage marks what is agreed to as not (yet) done
+            hypo = False
+        if hypo and not negated and ev["type"] == "THREATEN" and rel.type == "THREATEN" and not (modal or cond):
+            hypo = False  # a threat names what is still to come ("would hold Iran responsible"); it is made all the same  # "agreed to halt attacks": the events stage marks what is agreed to as not (yet) done
     else:
         negated = hypo = False
         if opposite and asked and not opposite[0]["negated"] and not opposite[0]["hypothetical"]:
@@ -686,6 +700,9 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(stance="against", weight=w * 0.6, reason=f"{what} asked for, so not yet done ('{request}')")
         else:
             it.update(reason=f"{what} asked for ('{request}')")
+    elif cond and (not intent or cond == "whether") and done and not negated and _done_asked(q):
+        # "Has X imposed sanctions?": "sanctions would only be imposed if ..." says they have not been, yet
+        it.update(stance="against", weight=w * 0.4, reason=f"{what} only on a condition, so not done ('{cond}')")
     elif cond and (not intent or cond == "whether"):  # "asked whether they intend to": a question, not a plan
         it.update(reason=f"{what} only on a condition ('{cond}')")
     elif undone and not negated:  # sought, attempted, still to come: intended but not done
@@ -710,7 +727,9 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
     elif intent:
         it.update(stance="for", weight=w * 0.7, reason=f"{what} stated as an intention ('{intent}')")
     elif hypo:
-        if done:
+        if done and _done_asked(q):
+            it.update(stance="against", weight=w * 0.4, reason=f"{what} only hypothetical, so not done")
+        elif done:
             it.update(reason=f"{what} only hypothetical")
         else:
             it.update(stance="for", weight=w * 0.5, reason=f"{what} in prospect")
