@@ -446,6 +446,7 @@ def stance(q: Question, it: dict) -> None:
         it["reason"] += "; the pair named in the sentence before"
 
 
+CONDITION_AFTER = re.compile(r"\b(?:only if|unless|provided that|on condition that|on the condition that)\b")
 DONE_Q = re.compile(r"\s*(?:did|has|have|had)\b", re.I)  # "Did X ...?", "Has X ...?": whether it was done at all
 
 
@@ -592,6 +593,11 @@ def _stance(q: Question, it: dict) -> None:
     head = clause[:first]
     before = " ".join(head.split()[-12:])
     cond = _cue("condition", head, rel_words)
+    if not cond:  # a restricting condition after the act: "would impose sanctions only if the editor is convicted"
+        # within the act's own phrase (up to a comma), and an act still to come ("would", "will"), not one reported
+        after = CONDITION_AFTER.search(re.split(r"[,;]", clause[first:], maxsplit=1)[0])
+        cond = after.group(0) if after and re.search(r"\b(?:would|will|could|might|may|can|to)\s+(?:\w+\s+)?$",
+                                                     before + " ") else None
     modal = _cue("modal", head, rel_words)
     intent = _cue("intent", head, rel_words)
     # a request governs the act it is followed by, not one after a comma ("called on X to accept ..., warning ...")
@@ -700,7 +706,7 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(stance="against", weight=w * 0.6, reason=f"{what} asked for, so not yet done ('{request}')")
         else:
             it.update(reason=f"{what} asked for ('{request}')")
-    elif cond and (not intent or cond == "whether") and done and not negated and _done_asked(q):
+    elif cond and done and not negated and _done_asked(q):  # "would impose ... only if": not done either
         # "Has X imposed sanctions?": "sanctions would only be imposed if ..." says they have not been, yet
         it.update(stance="against", weight=w * 0.4, reason=f"{what} only on a condition, so not done ('{cond}')")
     elif cond and (not intent or cond == "whether"):  # "asked whether they intend to": a question, not a plan
