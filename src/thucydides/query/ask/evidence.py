@@ -678,6 +678,8 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
         acts = [a for a in asked if a not in topical
                 and not any(a.startswith(stem(t)) or stem(t).startswith(a) for t in q.topic)]
         in_clause = _hits(terms + main, cw) + (_hits(asked, cw) >= 2 and _hits(acts, cw) >= 1)
+        if rel.type == "REQUEST" and not in_clause and _has("prescribe", clause):
+            in_clause = 1  # "says immigration should stop": a call, though no word of calling is used
         if not asked or not in_clause:
             # the question's topic without the act itself ("force" in a question about ruling out force)
             it.update(reason="touches the relation without taking a side")
