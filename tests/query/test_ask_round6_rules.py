@@ -1,7 +1,7 @@
 """Ask's stance rules from the failure patterns of questions written over unseen stories (issue 13, round 6), on
 text written for these tests and analysed by the real pipeline: a call asked about is the act itself; "we consider
 X a good step" is an opinion, not a possibility; defying demands and a refusal to give in deny the concession;
-agreements named as made ("recent agreements between") count; inflected "-ies" forms ("bullies"); a threat's
+agreements named as made ("recent agreements between") count; inflected "-ies" forms ("bullies"); travels for a visit; a threat's
 "would" content is still a threat; a condition for an act asked as done says it has not been done."""
 import pytest
 
@@ -21,6 +21,8 @@ Uruguay has defied repeated demands by Argentina to free the editor.
 “We consider the withdrawal of Uruguayan troops from the border a good step,” Argentine Foreign Minister Lucia Vera said.
 
 Argentina would impose sanctions on Uruguay only if the editor is convicted, officials in Buenos Aires said.
+
+Uruguay's foreign minister said his travels next month will include meetings with Argentina's president.
 """
 
 CHACO = """Paraguay and Bolivia settle river dispute
@@ -84,3 +86,9 @@ def test_agreements_named_as_made_inflections_and_threats(r6_db):
     assert _item(bully, "bullies Paraguay")["stance"] == "for", bully["evidence"]
     assert _item(threat, "would close the border")["stance"] == "for", threat["evidence"]
     assert threat["verdict"] == "yes", threat["explanation"]
+
+
+def test_travels_speak_of_a_visit(r6_db):
+    with Store(r6_db, read_only=True) as s:
+        brief = ask(s, "Will Uruguay visit Argentina?", limit=50)
+    assert _item(brief, "his travels next month")["stance"] == "for", brief["evidence"]
