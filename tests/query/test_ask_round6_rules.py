@@ -66,7 +66,8 @@ def test_defying_demands_denies_giving_in(r6_db):
 def test_considering_an_act_a_good_step_is_no_mere_possibility(r6_db):
     with Store(r6_db, read_only=True) as s:
         brief = ask(s, "Did Argentina welcome the withdrawal of Uruguayan troops?", limit=50)
-    assert "possibility" not in _item(brief, "a good step")["reason"], brief["evidence"]
+    good = _item(brief, "a good step")
+    assert "possibility" not in good["reason"] and good["stance"] != "against", brief["evidence"]
 
 
 def test_an_act_only_on_a_condition_has_not_been_done(r6_db):

@@ -665,6 +665,8 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
         negated, hypo = ev["negated"], ev["hypothetical"] or ev["future"]
         if hypo and not negated and _committed(it, ev, ca, cb):
             hypo = False
+        if hypo and _has("judgement", clause):
+            hypo = False  # "we consider the withdrawal a good step": the act judged, not a hypothesis of it
         if hypo and not negated and ev["type"] == "THREATEN" and rel.type == "THREATEN" and not (modal or cond):
             hypo = False  # a threat names what is still to come ("would hold Iran responsible"); it is made all the same  # "agreed to halt attacks": the events stage marks what is agreed to as not (yet) done
     else:
