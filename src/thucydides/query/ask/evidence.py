@@ -446,6 +446,19 @@ def stance(q: Question, it: dict) -> None:
         it["reason"] += "; the pair named in the sentence before"
 
 
+CONDITION_AFTER = re.compile(r"\b(?:only if|unless|provided that|on condition that|on the condition that)\b")
+DONE_Q = re.compile(r"\s*(?:did|has|have|had)\b", re.I)  # "Did X ...?", "Has X ...?": whether it was done at all
+
+
+def _done_asked(q: Question) -> bool:
+    """"Did X impose ...?", "Has X lifted ...?": whether one side did the act at all, so that its mere possibility,
+    a condition for it or a hypothesis of it says it has not been done. Not when the act asked about is itself a
+    promise, an offer, an agreement or a call ("Did Trump promise to secure ..."), nor for joint acts."""
+    low = q.text.lower()
+    return bool(DONE_Q.match(q.text)) and not q.joint and not _has("intent", low) and not _has("request", low) \
+        and not re.search(r"\b(?:agree|threat|offer|propos|warn|consider)", low)
+
+
 TOPIC_MISSED = 0.5  # weight of an item that does not name the question's topic words
 SPEECH_ACTS = ("ACCUSE", "THREATEN", "REQUEST")  # verbal acts: the recipient's rejection confirms the act
 VERBAL = SPEECH_ACTS + ("PROTEST",)
@@ -580,6 +593,11 @@ def _stance(q: Question, it: dict) -> None:
     head = clause[:first]
     before = " ".join(head.split()[-12:])
     cond = _cue("condition", head, rel_words)
+    if not cond:  # a restricting condition after the act: "would impose sanctions only if the editor is convicted"
+        # within the act's own phrase (up to a comma), and an act still to come ("would", "will"), not one reported
+        after = CONDITION_AFTER.search(re.split(r"[,;]", clause[first:], maxsplit=1)[0])
+        cond = after.group(0) if after and re.search(r"\b(?:would|will|could|might|may|can|to)\s+(?:\w+\s+)?$",
+                                                     before + " ") else None
     modal = _cue("modal", head, rel_words)
     intent = _cue("intent", head, rel_words)
     # a request governs the act it is followed by, not one after a comma ("called on X to accept ..., warning ...")
@@ -603,6 +621,10 @@ def _stance(q: Question, it: dict) -> None:
         denial = _cue("denial", vbefore, rel_words)
         if denial and not re.search(r"\b(?:not|never|n't)\s+\w*$", vbefore):
             denial = None
+    if modal and modal.startswith("consider") and _has("judgement", clause):
+        modal = None  # "we consider the withdrawal a good step": an opinion of the act, not its mere possibility
+    if rel.type == "REQUEST":
+        request = None  # a call, an appeal, a demand is itself the act asked about, not a sign it is still to come
     direct = [ev for ev in _direct(q, it) if ev.get("at") is None or ca <= ev["at"] < cb] or _direct(q, it)
     opposite = [ev for ev in it["events"] if ev["type"] in OPPOSITE.get(rel.type, ())
                 and (ev.get("at") is None or ca <= ev["at"] < cb)]
@@ -642,7 +664,11 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
         label = ev["type"] + (f" ({ev['mode']})" if ev["mode"] else "")
         negated, hypo = ev["negated"], ev["hypothetical"] or ev["future"]
         if hypo and not negated and _committed(it, ev, ca, cb):
-            hypo = False  # "agreed to halt attacks": the events stage marks what is agreed to as not (yet) done
+            hypo = False
+        if hypo and _has("judgement", clause):
+            hypo = False  # "we consider the withdrawal a good step": the act judged, not a hypothesis of it
+        if hypo and not negated and ev["type"] == "THREATEN" and rel.type == "THREATEN" and not (modal or cond):
+            hypo = False  # a threat names what is still to come ("would hold Iran responsible"); it is made all the same  # "agreed to halt attacks": the events stage marks what is agreed to as not (yet) done
     else:
         negated = hypo = False
         if opposite and asked and not opposite[0]["negated"] and not opposite[0]["hypothetical"]:
@@ -654,6 +680,8 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
         acts = [a for a in asked if a not in topical
                 and not any(a.startswith(stem(t)) or stem(t).startswith(a) for t in q.topic)]
         in_clause = _hits(terms + main, cw) + (_hits(asked, cw) >= 2 and _hits(acts, cw) >= 1)
+        if rel.type == "REQUEST" and not in_clause and _has("prescribe", clause):
+            in_clause = 1  # "says immigration should stop": a call, though no word of calling is used
         if not asked or not in_clause:
             # the question's topic without the act itself ("force" in a question about ruling out force)
             it.update(reason="touches the relation without taking a side")
@@ -665,7 +693,8 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(reason=f"'{asked[0]}' named, but the sentence's acts are with a third country")
             return
         verbs = [t for t in cw if not t.endswith(("ment", "ments"))]  # "agreement" names the deal, not agreeing
-        if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), verbs):
+        if rel.type in COMMITMENTS and main and not _hits(main + list(lines("ask_commitments.txt")), verbs) \
+                and not _has("concluded", clause):  # "recent agreements between A and B" were made
             uncommitted = asked[0]
         w = 0.6
     what = label or f"'{asked[0] if asked else words[0]}'"
@@ -681,6 +710,9 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
             it.update(stance="against", weight=w * 0.6, reason=f"{what} asked for, so not yet done ('{request}')")
         else:
             it.update(reason=f"{what} asked for ('{request}')")
+    elif cond and done and not negated and _done_asked(q):  # "would impose ... only if": not done either
+        # "Has X imposed sanctions?": "sanctions would only be imposed if ..." says they have not been, yet
+        it.update(stance="against", weight=w * 0.4, reason=f"{what} only on a condition, so not done ('{cond}')")
     elif cond and (not intent or cond == "whether"):  # "asked whether they intend to": a question, not a plan
         it.update(reason=f"{what} only on a condition ('{cond}')")
     elif undone and not negated:  # sought, attempted, still to come: intended but not done
@@ -705,7 +737,9 @@ def _judge(q: Question, it: dict, rel, asked, terms, main, clause, ca, cb, direc
     elif intent:
         it.update(stance="for", weight=w * 0.7, reason=f"{what} stated as an intention ('{intent}')")
     elif hypo:
-        if done:
+        if done and _done_asked(q):
+            it.update(stance="against", weight=w * 0.4, reason=f"{what} only hypothetical, so not done")
+        elif done:
             it.update(reason=f"{what} only hypothetical")
         else:
             it.update(stance="for", weight=w * 0.5, reason=f"{what} in prospect")

@@ -288,9 +288,12 @@ def _word_ok(w: str, tok: str) -> bool:
     past forms from ``data/ask_irregular.tsv`` ("sent" for "send")."""
     if tok in _irregular().get(w, ()):
         return True
+    # a word ending in consonant + "y" turns it into "i" before "es"/"ed" ("bully": "bullies"; "deny": "denied")
+    y_forms = (w[:-1] + "ies", w[:-1] + "ied") if len(w) >= 4 and w.endswith("y") and w[-2] not in "aeiou" else ()
     if len(w) > 4:
-        return tok.startswith(w) or (w.endswith("e") and tok.startswith(w[:-1] + "ing"))  # "strike": "striking"
-    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
+        return tok.startswith(w) or (w.endswith("e") and tok.startswith(w[:-1] + "ing")) or tok in y_forms
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "ings", w + w[-1] + "ed", w + w[-1] + "ing",
+             *y_forms}  # "meetings" too
     if w.endswith("e"):
         forms.add(w[:-1] + "ing")
     return tok in forms
