@@ -35,6 +35,24 @@ def asserted_types(text):
     return sorted(e.type for e in doc.events if not e.negated and not e.hypothetical)
 
 
+def analyse_sentence(text, published="2025-06-12"):
+    """``text`` analysed as one short article (title "test") published on ``published``."""
+    from thucydides.pipeline import analyze_text
+
+    return analyze_text(text, title="test", published=published)
+
+
+def asserted_of_type(doc, type_):
+    """The asserted (not negated, not hypothetical) events of ``type_`` in ``doc``."""
+    return [e for e in doc.events if e.type == type_ and not e.negated and not e.hypothetical]
+
+
+def side_codes(doc, ids):
+    """The three-letter country (or code) of each actor id in ``ids`` that ``doc`` resolves, as a set."""
+    by_id = {a.id: a for a in doc.actors}
+    return {(by_id[i].country or by_id[i].code or "")[:3] for i in ids if i in by_id}
+
+
 def store_texts(folder, texts, db_name="texts.duckdb"):
     """A database of the articles ``texts`` ({name: text}), written as .txt files in ``folder``, analysed and ingested."""
     from thucydides.pipeline import analyze

@@ -2,20 +2,9 @@
 sentences written for these tests (real pipeline, no dev sentence)."""
 import pytest
 
-from thucydides.pipeline import analyze_text
-
-
-def one(text):
-    return analyze_text(text, title="test", published="2025-06-12")
-
-
-def events_of(doc, type_):
-    return [e for e in doc.events if e.type == type_ and not e.negated and not e.hypothetical]
-
-
-def codes(doc, ids):
-    by_id = {a.id: a for a in doc.actors}
-    return {(by_id[i].country or by_id[i].code or "")[:3] for i in ids if i in by_id}
+from conftest import analyse_sentence as one
+from conftest import asserted_of_type as events_of
+from conftest import side_codes as codes
 
 
 # ------------------------------------------------------------------ a domestic act with no country named

@@ -36,6 +36,12 @@ class Mention:
     actor: Actor
 
 
+@lru_cache(maxsize=None)
+def _column_set(file: str, column: str) -> frozenset[str]:
+    """The lower-cased values of ``column`` in the data file ``file`` (one cached set per file and column)."""
+    return frozenset(r[column].lower() for r in table(file))
+
+
 @lru_cache(maxsize=1)
 def _sector_words() -> dict[str, str]:
     return {r["word"].lower(): r["sector"] for r in table("sector_words.tsv")}
@@ -77,7 +83,7 @@ def names_a_person(noun: str) -> bool:
 @lru_cache(maxsize=1)
 def _roles_abroad() -> frozenset[str]:
     """Offices held abroad ("ambassador", "envoy"), data/roles_abroad.tsv: the article's country is no evidence of theirs."""
-    return frozenset(r["role"].lower() for r in table("roles_abroad.tsv"))
+    return _column_set("roles_abroad.tsv", "role")
 
 
 @lru_cache(maxsize=1)
@@ -113,13 +119,13 @@ def _not_actor_words() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _outlet_nouns() -> frozenset[str]:
     """Nouns that describe a news outlet written before its name ("broadcaster TOLOnews"), data/outlet_nouns.tsv."""
-    return frozenset(r["noun"].lower() for r in table("outlet_nouns.tsv"))
+    return _column_set("outlet_nouns.tsv", "noun")
 
 
 @lru_cache(maxsize=1)
 def _generic_offices() -> frozenset[str]:
     """Offices every kind of body has ("director", "head"), data/generic_offices.tsv."""
-    return frozenset(r["role"].lower() for r in table("generic_offices.tsv"))
+    return _column_set("generic_offices.tsv", "role")
 
 
 @lru_cache(maxsize=1)
@@ -131,13 +137,13 @@ def _role_kinds() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _perpetrator_nouns() -> frozenset[str]:
     """Nouns for the unknown doer of an attack ("the gunman"), data/perpetrator_nouns.tsv."""
-    return frozenset(r["noun"].lower() for r in table("perpetrator_nouns.tsv"))
+    return _column_set("perpetrator_nouns.tsv", "noun")
 
 
 @lru_cache(maxsize=1)
 def _attack_nouns() -> frozenset[str]:
     """Nouns for an armed attack or its weapons ("strikes", "shelling", "drones"), data/attack_nouns.tsv."""
-    return frozenset(r["noun"].lower() for r in table("attack_nouns.tsv"))
+    return _column_set("attack_nouns.tsv", "noun")
 
 
 @lru_cache(maxsize=1)
