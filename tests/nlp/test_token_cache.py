@@ -17,10 +17,6 @@ TEXTS = [
     "Russia's foreign minister Sergei Lavrov said Moscow would not join an alliance with China, "
     "which Beijing's spokesman called \"a lie\" on Tuesday. The talks, which had stalled, resumed.",
     "Protesters were beaten; police arrested 40 people and fired tear gas. Officials denied it.",
-    # Ruler patterns reading DEP ("it"/"i"/"you" as subject or object, auxiliaries, "do" as a main verb, a
-    # preposition as marker, determiners as pronouns): labels share cache entries only where the tests agree.
-    "I saw it, and it saw me. Give it to them; you said it was yours. But I did, and you did too, as it did. "
-    "Do it because I asked you, if you have it. Those who had done that said this was theirs.",
 ]
 
 
@@ -49,18 +45,6 @@ def test_cached_annotations_equal_the_components_own(pipelines):
                 if (t.pos_, t.lemma_, str(t.morph)) != (u.pos_, u.lemma_, str(u.morph))]
     stats = cached.get_pipe(token_cache.NAME)
     assert stats.hits > 0 and stats.misses > 0
-
-
-def test_dependency_labels_share_entries_by_the_tests_they_pass(pipelines):
-    _, cached = pipelines
-    doc = cached("It rained. They said it rained. I saw it. She gave it to me.")
-    it = [t for t in doc if t.lower_ == "it"]
-    assert [t.dep_ for t in it][:2] == ["nsubj", "nsubj"] and it[2].dep_ == "dobj"
-    assert "Case=Nom" in str(it[0].morph) and "Case=Acc" in str(it[2].morph)  # DEP still decides
-    cache = cached.get_pipe(token_cache.NAME)
-    nsubj, ccomp, root = (cached.vocab.strings[x] for x in ("nsubj", "ccomp", "ROOT"))
-    assert cache._class(nsubj) != cache._class(cached.vocab.strings["dobj"])
-    assert cache._class(ccomp) == cache._class(root)  # both in the do-as-main-verb pattern's set only
 
 
 def test_context_dependent_patterns_are_honoured(pipelines):

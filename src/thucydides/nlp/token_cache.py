@@ -9,11 +9,7 @@ seen yet by running the two components themselves on a small Doc of those tokens
 answer is the components' own.
 
 The key is the token's ORTH plus every token field the ruler's patterns read (TAG, DEP; the
-lexical attributes such as LOWER or IS_SPACE follow from ORTH). The ruler reads DEP only through
-set tests ("nsubj", IN [dobj, pobj], NOT_IN [det, ...]), so the key holds the label's class (the
-tests it passes) rather than the label: "it" as a clausal complement's subject and as a main
-subject share an entry. TAG and DEP, which the ruler seldom writes, are cached as "keep the
-token's own" unless it wrote them. Patterns spanning several
+lexical attributes such as LOWER or IS_SPACE follow from ORTH). Patterns spanning several
 tokens ("there is", "gon na") depend on neighbours: tokens a multi-token pattern could cover
 are looked up with their window of neighbours as the key, and computed on that window.
 
@@ -38,8 +34,6 @@ _LEXICAL = {"ORTH", "TEXT", "LOWER", "LENGTH", "SHAPE", "PREFIX", "SUFFIX", "IS_
 _TOKEN_FIELDS = ("TAG", "DEP")
 # What the two components may write, in the order of the cached tuples.
 _WRITES = ("TAG", "DEP", "POS", "MORPH", "LEMMA")
-# Stands for "the token keeps its own value" in a cached TAG or DEP (the ruler rarely writes them).
-_KEEP = np.uint64(2**64 - 1)
 # Entries per cache before it starts afresh (about 300 bytes each): memory stays flat on any corpus.
 MAX_ENTRIES = 200_000
 # Ruler pattern fields the over-approximate neighbour check evaluates (everything else counts as "may match").
@@ -97,24 +91,6 @@ class TokenCache:
                 if attr.upper() not in _WRITES:
                     raise CannotCache(f"a ruler pattern writes {attr}")
         self.key_attrs = [IDS["ORTH"]] + [IDS[f] for f in _TOKEN_FIELDS if f in fields]
-        # The ruler reads DEP only through tests "label in S" (a label, IN, NOT_IN): labels that pass the same
-        # tests are alike to it, so the key holds the label's class (which tests it passes), not the label.
-        # A test of another kind (a regular expression, ...) keeps the label itself in the key.
-        self.dep_col = self.dep_sets = None
-        if "DEP" in fields:
-            sets = []
-            for p in self.ruler.patterns:
-                for pattern in p["patterns"]:
-                    for tok in pattern:
-                        for key, value in tok.items():
-                            if key.upper() == "DEP":
-                                c = _constraint(value, self.vocab.strings)
-                                sets.append(None if c is None else frozenset(c[1]))
-            if None not in sets:
-                self.dep_sets = list(dict.fromkeys(sets))
-                self.dep_col = self.key_attrs.index(IDS["DEP"])
-        self.dep_class: dict[int, int] = {}   # DEP label -> its class
-        self.classes: dict[tuple, int] = {}   # the tests a class passes -> the class
         self.write_attrs = [IDS[a] for a in _WRITES]
         self.span = max((len(m) for m in self.multi), default=1)
         # Per multi-token pattern and position: [(column, accept, hashes)] over LOWER/ORTH/TAG/DEP.
@@ -140,7 +116,7 @@ class TokenCache:
         n = len(doc)
         if not n:
             return doc
-        keys = list(map(tuple, self._keys(doc).tolist()))
+        keys = list(map(tuple, doc.to_array(self.key_attrs).tolist()))
         cache = self.cache
         out = [cache.get(k) for k in keys]
         todo: dict[int, tuple] = {}  # token index -> (segment start, segment end)
@@ -162,27 +138,8 @@ class TokenCache:
                 self.cache.clear()
                 self.windows.clear()
             self._compute(doc, keys, todo, out)
-        values = np.array(out, dtype=np.uint64)
-        own = doc.to_array(self.write_attrs[:2])  # TAG and DEP: the token's own where the ruler did not write them
-        keep = values[:, :2] == _KEEP
-        values[:, :2][keep] = own[keep]
-        doc.from_array(self.write_attrs, values)
+        doc.from_array(self.write_attrs, np.array(out, dtype=np.uint64))
         return doc
-
-    def _keys(self, doc) -> np.ndarray:
-        """The cache key of every token: ORTH and the fields the ruler reads (DEP as its class)."""
-        arr = doc.to_array(self.key_attrs)
-        if self.dep_col is not None:
-            labels, inverse = np.unique(arr[:, self.dep_col], return_inverse=True)
-            classes = np.array([self._class(d) for d in labels.tolist()], dtype=np.uint64)
-            arr[:, self.dep_col] = classes[inverse.reshape(-1)]
-        return arr
-
-    def _class(self, dep: int) -> int:
-        c = self.dep_class.get(dep)
-        if c is None:
-            c = self.dep_class[dep] = self.classes.setdefault(tuple(dep in s for s in self.dep_sets), len(self.classes))
-        return c
 
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
@@ -237,11 +194,7 @@ class TokenCache:
         matches = [m for m in self.ruler.match(mini) if m[3] <= seg_end[m[2]]]
         self.ruler.set_annotations(mini, matches)
         self.lemmatizer(mini)
-        res = mini.to_array(self.write_attrs)
-        # TAG and DEP as the ruler left them: "keep" where unchanged, so an entry serves every label of the class
-        unchanged = res[:, :2] == arr[:, 1:3]
-        res[:, :2][unchanged] = _KEEP
-        res = res.tolist()
+        res = mini.to_array(self.write_attrs).tolist()
         for (i, j), (s, e) in zip(targets, todo.values()):
             value = tuple(res[j])
             out[i] = value
