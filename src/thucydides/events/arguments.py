@@ -167,7 +167,7 @@ class Arguments:
             if s is not None:
                 targets.extend(a for a in self.np_actors(s) if a not in sources and a not in targets)
         undergo = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else tok.head
-        if any(l in self.lex.cls("UNDERGO") for l in self.lemmas(undergo)[:2]) and tok.dep_ in ("dobj", "pobj") \
+        if self.lemma_in(undergo, "UNDERGO") and tok.dep_ in ("dobj", "pobj") \
                 and undergo.pos_ in ("VERB", "AUX"):
             s = self.subject(verb)
             targets.extend(self.np_actors(s) if s is not None else [])
@@ -558,7 +558,7 @@ class Arguments:
             # parsed as an adverbial clause: what was denied was said by the governing clause's subject (or, in
             # reported speech, by its speaker: "Amnesty said soldiers tortured detainees, which Abuja rejected")
             h = verb.head
-            while h.dep_ in ("ccomp", "parataxis") and any(l in self.lex.cls("SAY") for l in self.lemmas(h.head)[:2]):
+            while h.dep_ in ("ccomp", "parataxis") and self.lemma_in(h.head, "SAY"):
                 h = h.head
             subj = self.subject(h) if h.pos_ in ("VERB", "AUX") else None
             return [a for a in self.np_actors(subj) if a not in sources] if subj is not None else []

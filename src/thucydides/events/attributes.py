@@ -61,7 +61,7 @@ class Attributes:
                 if h.pos_ == "VERB" and h.i != anchor.i:
                     verb = h
                     break
-            if verb is not None and any(l in self.lex.cls("SAY") for l in self.lemmas(verb)[:2]) and \
+            if verb is not None and self.lemma_in(verb, "SAY") and \
                     verb.left_edge.i <= anchor.i <= verb.right_edge.i:
                 fallback.append((steps, ent))
         for _, ent in sorted(attached, key=lambda x: x[0]) + sorted(fallback, key=lambda x: x[0]):

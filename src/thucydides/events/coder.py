@@ -138,7 +138,6 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
     def visit(self, sent, tok, scope: Scope, depth: int) -> None:
         if depth > 60:
             return
-        lex = self.lex
         pos = tok.pos_
         is_noun = pos in ("NOUN", "PROPN", "PRON", "NUM")
         content_word = pos in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADP")
@@ -174,7 +173,7 @@ class _Coder(Frames, Senses, Cameo, Triggers, Arguments, Attributes, ScopeRules,
                 self.need_statement(sent, tok, scope)
         frame = rule.frame if rule is not None else "-"
         own = self.resolve_flags(scope, cues)
-        is_say = frame == "-" and pos == "VERB" and any(l in lex.cls("SAY") for l in self.lemmas(tok)[:2])
+        is_say = frame == "-" and pos == "VERB" and self.lemma_in(tok, "SAY")
         gov = self.gov_kind(tok) if frame in ("-", "light", "aspect") and (content_word or pos == "ADV") else None
         speakers = scope.speaker
         if is_say:

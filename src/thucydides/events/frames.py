@@ -167,7 +167,7 @@ class Frames:
             third = [a for a in ctargets if a not in addressee and a not in c.sources]
             ctype = content_rule.type if content_rule is not None else None
             cquad = self.lex.quad(ctype) if ctype else ""
-            if ctype and any(l in self.lex.cls("ORDER") for l in self.lemmas(tok)[:2]) and cquad == "material_conflict":
+            if ctype and self.lemma_in(tok, "ORDER") and cquad == "material_conflict":
                 c.type_, c.mode = content_rule.type, content_rule.mode  # an order to repress is repression
                 c.targets = addressee or ctargets
             elif ctype and third and cquad.endswith("conflict") and ctype not in ("REQUEST", "REJECT"):
@@ -234,7 +234,7 @@ class Frames:
                 content_rule.type == "REJECT" or content_rule.frame == "negcue"):
             return False  # "refused to rule out X" keeps X open: no rejection
         if c.frame == "refuse" and content is not None and content.pos_ == "VERB" and content_rule is None and \
-                any(l in self.lex.cls("SAY") for l in self.lemmas(content)[:2]):
+                self.lemma_in(content, "SAY"):
             return False  # "declined to comment" is no political refusal
         return True
 
@@ -925,8 +925,7 @@ class Frames:
         if any(e.trigger is not None and lo <= e.trigger[0] < hi and not e.hypothetical for e in self.events):
             return  # an act in the warning is coded already (a committed threat)
         m = self.match(content)
-        if (m is not None and self.lex.quad(m[0].type).endswith("cooperation")) or any(
-                l in self.lex.cls("COOP_VERB") for l in self.lemmas(content)[:2]):
+        if (m is not None and self.lex.quad(m[0].type).endswith("cooperation")) or self.lemma_in(content, "COOP_VERB"):
             return  # "warned it would cut aid" is coded by its own rule; "would help" is no threat
         if not self.speaks_for(content, replace(scope, speaker=tuple(speakers))):
             return

@@ -189,7 +189,7 @@ class ScopeRules:
                 if frame == "negcue":
                     return replace(base, neg=True)
                 return replace(base, absorbed=True, hyp=True, volition=frame == "volition")
-            if not (dep == "advcl" and any(l in self.lex.cls("SAY") for l in self.lemmas(c)[:2])):
+            if not (dep == "advcl" and self.lemma_in(c, "SAY")):
                 # everything else hangs on the governed act ("... before they demobilize"); a participial
                 # "saying ..." is the speaker's own statement
                 if frame == "refuse":
@@ -209,7 +209,7 @@ class ScopeRules:
             return replace(scope, neg=False)
         if dep == "xcomp" and any(d.dep_ == "advmod" and d.lower_ == "yet" for d in tok.children):
             return replace(base, neg=True)  # "has yet to agree"
-        aspect = frame == "aspect" or any(l in self.lex.cls("ASPECT") for l in self.lemmas(tok)[:2])
+        aspect = frame == "aspect" or self.lemma_in(tok, "ASPECT")
         if aspect and dep in ("xcomp", "ccomp", "pcomp"):
             return base
         if gov == "negation":

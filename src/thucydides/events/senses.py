@@ -39,18 +39,15 @@ class Senses:
                     self.in_class(o, "@EMERGENCY") for o in [self.direct_object(v)] if o is not None):
                 return True
         h = v.head
-        if v.dep_ in ("advcl", "conj", "xcomp") and h is not v and any(
-                l in self.lex.cls("ACCIDENT_VERB") for l in self.lemmas(h)[:2]) and not any(
-                self.violent_word(t) for t in h.subtree if t.pos_ == "NOUN") and any(
-                l in self.lex.cls("KILL_VERB") for l in self.lemmas(v)[:2]):
+        if v.dep_ in ("advcl", "conj", "xcomp") and h is not v and self.lemma_in(h, "ACCIDENT_VERB") and not any(
+                self.violent_word(t) for t in h.subtree if t.pos_ == "NOUN") and self.lemma_in(v, "KILL_VERB"):
             return True  # "a bus crashed in India, killing 20 people": an accident kills
         for c in v.children:
             if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
                 cs = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
                 if cs is not None and self.natural(cs):
                     return True  # "killed when a flood swept through the village"
-                if any(l in self.lex.cls("KILL_VERB") for l in self.lemmas(v)[:2]) and any(
-                        l in self.lex.cls("ACCIDENT_VERB") for l in self.lemmas(c)[:2]) and not any(
+                if self.lemma_in(v, "KILL_VERB") and self.lemma_in(c, "ACCIDENT_VERB") and not any(
                         self.violent_word(t) for t in c.subtree if t.pos_ == "NOUN"):
                     return True  # "killed when a building collapsed", "died when their boat capsized"
             if c.dep_ == "prep" and c.lower_ in ("in", "by", "from", "during", "after", "amid"):
@@ -77,7 +74,7 @@ class Senses:
 
     def unperpetrated_death(self, sent, tok, rule) -> bool:
         """"Five people were killed", "two died in the flood": a death with no doer and no attack named."""
-        if rule.type != "ASSAULT" or not any(l in self.lex.cls("KILL_VERB") for l in self.lemmas(tok)[:2]):
+        if rule.type != "ASSAULT" or not self.lemma_in(tok, "KILL_VERB"):
             return False
         if self.natural_cause(tok):
             return True
@@ -91,7 +88,7 @@ class Senses:
 
     def verbal_attack(self, sent, tok, rule, obj) -> bool:
         """"attacked the senator", "took aim at the newspaper": criticism, not violence."""
-        if rule.type != "ASSAULT" or not any(l in self.lex.cls("VERBAL_ATTACK") for l in self.lemmas(tok)[:2]):
+        if rule.type != "ASSAULT" or not self.lemma_in(tok, "VERBAL_ATTACK"):
             return False
         target = obj if obj is not None else self.direct_object(tok)
         if target is None:
@@ -161,7 +158,7 @@ class Senses:
     def caption(self, sent) -> bool:
         """A photo caption: "Senator X arrives for a hearing", "The minister speaks during a news conference"."""
         root = sent.root
-        if root.tag_ not in ("VBZ", "VBP") or not any(l in self.lex.cls("CAPTION_VERB") for l in self.lemmas(root)[:2]):
+        if root.tag_ not in ("VBZ", "VBP") or not self.lemma_in(root, "CAPTION_VERB"):
             return False
         if any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children) or self.quote_at(root.idx) is not None:
             return False
@@ -170,7 +167,7 @@ class Senses:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ not in ("PROPN", "NOUN") or sent.text.rstrip().endswith(("?", '"', "”")):
             return False
-        if any(l in self.lex.cls("CAPTION_POSE") for l in self.lemmas(root)[:2]):
+        if self.lemma_in(root, "CAPTION_POSE"):
             return True  # "the minister gestures as she speaks": only a photo shows a pose
         # a verb that can also report news ("Trump meets Putin in Alaska") is a caption when it is dated like one
         # ("..., in Jeddah, Saudi Arabia, March 11, 2025") or filed as one ("FILE - ...")
@@ -212,7 +209,7 @@ class Senses:
                                                    "unrest|riot|riots|violence|terrorism|meddling"):
             return True
         if obj.lemma_.lower() in ("attempt", "effort", "move", "plot", "bid", "act", "action") and any(
-                c.dep_ in ("acl", "relcl") and any(l in self.lex.cls("HOSTILE_AIM") for l in self.lemmas(c)[:2])
+                c.dep_ in ("acl", "relcl") and self.lemma_in(c, "HOSTILE_AIM")
                 for c in obj.children):
             return True  # "will not tolerate any attempt to destabilize the country"
         m = self.match_noun(obj) if obj.pos_ == "NOUN" else None
@@ -251,7 +248,7 @@ class Senses:
     def nonviolent_targeting(self, tok, type_: str) -> bool:
         """"the policy targets obesity", "the campaign targets young voters": aiming a measure, an advert or a
         drug at someone is no attack; an attack needs an armed or political doer (TARGETER: non-agents)."""
-        if type_ != "ASSAULT" or not any(l in self.lex.cls("AIM_VERB") for l in self.lemmas(tok)[:2]):
+        if type_ != "ASSAULT" or not self.lemma_in(tok, "AIM_VERB"):
             return False
         s = self.subject(tok) if not self.is_passive(tok) else self.passive_agent(tok)
         obj = self.direct_object(tok) if not self.is_passive(tok) else next(
@@ -264,8 +261,7 @@ class Senses:
     def private_transfer(self, tok, type_: str) -> bool:
         """AID needs a giver or a gift of the right kind: money sent to one's family, or goods a firm or a farm
         supplies to its customers, is commerce or private life, not aid (PRIVATE_RECIPIENT; AID_GOODS)."""
-        if type_ != "AID" or self.is_passive(tok) or not any(
-                l in self.lex.cls("TRANSFER_VERB") for l in self.lemmas(tok)[:2]):
+        if type_ != "AID" or self.is_passive(tok) or not self.lemma_in(tok, "TRANSFER_VERB"):
             return False
         to = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
               for p in c.children if p.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]

@@ -23,6 +23,11 @@ class Syntax:
             got = self._lemma_cache[tok.i] = _lemma_guesses(tok)
         return got
 
+    def lemma_in(self, tok, cls: str) -> bool:
+        """One of ``tok``'s two likeliest lemmas is in the lexicon class ``cls`` ("KILL_VERB", "SAY", ...)."""
+        members = self.lex.cls(cls)
+        return any(lemma in members for lemma in self.lemmas(tok)[:2])
+
     def forms(self, tok) -> list[str]:
         """Phrases a noun can be looked up as: "hunger strike", "state of emergency", "strike"."""
         key = ("forms", tok.i)
@@ -204,7 +209,7 @@ class Syntax:
             g = v.head
             if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
                 return None
-            if v.dep_ == "xcomp" and any(l in self.lex.cls("CALL_CUE") for l in self.lemmas(g)[:2]):
+            if v.dep_ == "xcomp" and self.lemma_in(g, "CALL_CUE"):
                 # object control: "urged Iran to ...", "called on Arabs to ..."
                 for c in g.children:
                     if c.dep_ == "dobj":

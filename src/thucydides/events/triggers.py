@@ -192,7 +192,7 @@ class Triggers:
         cands = [content] + [c for c in content.children if c.dep_ == "conj"]
         for cand in cands:
             cm = self.match(cand) if cand.pos_ in ("VERB", "ADJ") else self.match_noun(cand)
-            if cm is None and cand.pos_ == "VERB" and any(l in self.lex.cls("ASPECT") for l in self.lemmas(cand)[:2]):
+            if cm is None and cand.pos_ == "VERB" and self.lemma_in(cand, "ASPECT"):
                 inner = self.content_of(cand)
                 if inner is not None:
                     cm = self.match(inner) if inner.pos_ in ("VERB", "ADJ") else self.match_noun(inner)
@@ -221,7 +221,7 @@ class Triggers:
             g = h.head
             if g.pos_ == "NOUN" and self.gov_kind(g) in ("hypothetical", "negation", "future", "hypothetical+future"):
                 return True
-            if g.pos_ == "VERB" and h.lower_ == "for" and any(l in self.lex.cls("CALL_CUE") for l in self.lemmas(g)[:2]):
+            if g.pos_ == "VERB" and h.lower_ == "for" and self.lemma_in(g, "CALL_CUE"):
                 return True
             if h.lower_ in ("to", "on") and self.match(g) is not None and self.match(g)[0].frame in CONTROL_FRAMES:
                 return True  # "agreed to a ceasefire", "insisted on its demands"
@@ -264,7 +264,7 @@ class Triggers:
                     for p in c.children) for c in n.children):
             kind = "legal"  # "the indictment of the mayor", "charges against the journalist", "a probe into the minister"
         if kind is None and rule.type == "ACCUSE" and lem in self.lex.cls("LEGAL_PROCEEDING") and n.dep_ == "nsubj" and (
-                any(l in self.lex.cls("PROCEED") for l in self.lemmas(n.head)[:2]) or any(
+                self.lemma_in(n.head, "PROCEED") or any(
                     c.dep_ in ("acomp", "advmod") and c.lower_ in self.lex.cls("UNDERWAY") for c in n.head.children)):
             kind = "legal"  # "the trial opened on Monday", "his trial has been ongoing since December"
         if kind is None and rule.type in ("COERCE", "SANCTION", "RETREAT") and (any(
@@ -289,8 +289,7 @@ class Triggers:
         if kind is None and rule.type in ("THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE") and any(
                 c.dep_ == "poss" and (self.tok_actor[c.i] or self.in_class(c, "@PERSONNOUN")) for c in n.children):
             kind = "owned"  # "the minister's threat to expel ...", "Iran's demand for ..."
-        if kind is None and rule.type == "PROTEST" and n.dep_ == "dobj" and any(
-                l in self.lex.cls("PROVOKE_VERB") for l in self.lemmas(n.head)[:2]):
+        if kind is None and rule.type == "PROTEST" and n.dep_ == "dobj" and self.lemma_in(n.head, "PROVOKE_VERB"):
             kind = "condemn"  # "the killing sparked riots", "the verdict triggered demonstrations"
         if kind is None:
             return False
